@@ -1,0 +1,29 @@
+/**
+ * Events that make cached verifications stale. Services publish them after a write; every
+ * instance's KeyVerifier listens. The local bus reaches this process only; with REDIS_URL
+ * the Redis bus carries them to every instance.
+ */
+export type RevocationEvent =
+  | { kind: "key"; keyId: string; digest: string }
+  | { kind: "account"; accountId: string };
+
+export interface RevocationBus {
+  /** Delivers to this process's listeners before resolving, then to other instances. */
+  publish(event: RevocationEvent): Promise<void>;
+  subscribe(listener: (event: RevocationEvent) => void): void;
+  close(): Promise<void>;
+}
+
+export class LocalRevocationBus implements RevocationBus {
+  private readonly listeners: Array<(event: RevocationEvent) => void> = [];
+
+  async publish(event: RevocationEvent): Promise<void> {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  subscribe(listener: (event: RevocationEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,42 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Account } from "../domain/account.js";
+import type { Store } from "../store/interface.js";
+
+export const SESSION_COOKIE = "knouds_session";
+
+function digestToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Browser sessions: a random token in an HttpOnly cookie, stored only as its SHA-256 digest. */
+export class SessionService {
+  constructor(
+    private readonly store: Store,
+    private readonly ttlMs: number,
+  ) {}
+
+  /** Returns the cookie token; the caller sets it and forgets it. */
+  async start(accountId: string): Promise<{ token: string; expiresAt: number }> {
+    const token = randomBytes(32).toString("base64url");
+    const now = Date.now();
+    const expiresAt = now + this.ttlMs;
+    await this.store.sessions.create({ digest: digestToken(token), accountId, createdAt: now, expiresAt });
+    return { token, expiresAt };
+  }
+
+  /** Returns null for absent, unknown or expired tokens; never throws for bad input. */
+  async resolve(token: string | undefined): Promise<{ account: Account; digest: string } | null> {
+    if (!token || token.length > 100) return null;
+    const digest = digestToken(token);
+    const session = await this.store.sessions.findByDigest(digest, Date.now());
+    if (!session) return null;
+    const record = await this.store.accounts.findById(session.accountId);
+    if (!record) return null;
+    const { passwordHash: _hash, ...account } = record;
+    return { account, digest };
+  }
+
+  async end(digest: string): Promise<void> {
+    await this.store.sessions.delete(digest);
+  }
+}

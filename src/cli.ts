@@ -1,0 +1,92 @@
+/**
+ * Operator commands against the configured store (same env as the server):
+ *
+ *   npm run cli -- create-account --email a@b.c --password 'secret123' [--tier pro] [--platform-admin]
+ *   npm run cli -- set-tier --email a@b.c --tier business
+ *   npm run cli -- grant-platform-admin --email a@b.c
+ *
+ * `grant-platform-admin` is how the first platform administrator is made.
+ */
+import { parseArgs } from "node:util";
+import { AccountService } from "./auth/accounts.js";
+import { LocalRevocationBus } from "./auth/revocation.js";
+import { loadConfig } from "./config.js";
+import { KnoudsError } from "./domain/errors.js";
+import { isTier, TIERS, type Tier } from "./domain/scopes.js";
+import { openStore } from "./server.js";
+
+const USAGE = `usage:
+  knouds create-account --email EMAIL [--password PASSWORD] [--name NAME] [--tier ${TIERS.join("|")}] [--platform-admin]
+  knouds set-tier --email EMAIL --tier ${TIERS.join("|")}
+  knouds grant-platform-admin --email EMAIL
+  knouds revoke-platform-admin --email EMAIL`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+function tierOption(value: string | undefined): Tier | undefined {
+  if (value === undefined) return undefined;
+  if (!isTier(value)) fail(`--tier must be one of ${TIERS.join(", ")}`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      tier: { type: "string" },
+      "platform-admin": { type: "boolean", default: false },
+    },
+  });
+  if (!command || !values.email) fail(USAGE);
+  const store = await openStore(loadConfig());
+  // Running servers learn of tier changes through Redis when REDIS_URL is set, or within
+  // KNOUDS_KEY_CACHE_TTL_SECONDS otherwise.
+  const accounts = new AccountService(store, new LocalRevocationBus());
+  try {
+    if (command === "create-account") {
+      const account = await accounts.create({
+        email: values.email,
+        password: values.password ?? null,
+        name: values.name,
+        tier: tierOption(values.tier),
+        isPlatformAdmin: values["platform-admin"],
+      });
+      console.log(JSON.stringify(account));
+      return;
+    }
+    const account = await accounts.findByEmail(values.email);
+    if (!account) fail(`no account with email ${values.email}`);
+    switch (command) {
+      case "set-tier": {
+        const tier = tierOption(values.tier) ?? fail("--tier is required");
+        console.log(JSON.stringify(await accounts.update(account.id, { tier })));
+        break;
+      }
+      case "grant-platform-admin":
+        console.log(JSON.stringify(await accounts.update(account.id, { isPlatformAdmin: true })));
+        break;
+      case "revoke-platform-admin":
+        console.log(JSON.stringify(await accounts.update(account.id, { isPlatformAdmin: false })));
+        break;
+      default:
+        fail(USAGE);
+    }
+  } catch (error) {
+    if (error instanceof KnoudsError) fail(`${error.code}: ${error.message} ${JSON.stringify(error.facts)}`);
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

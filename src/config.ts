@@ -1,0 +1,90 @@
+/**
+ * Environment -> typed config, validated once at start. Every variable is listed in README.md.
+ */
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const boolean = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const origins = z
+  .string()
+  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.url({ message: "each CORS origin must be a URL such as https://app.example.com" })));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  KNOUDS_DATA_DIR: z.string().min(1).default("./data"),
+  KNOUDS_SECRET: z
+    .string()
+    .min(32, "KNOUDS_SECRET must be at least 32 characters (try: openssl rand -hex 32)")
+    .optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/.+/, "MONGODB_URI must start with mongodb:// or mongodb+srv://")
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, "REDIS_URL must start with redis:// or rediss://")
+    .optional(),
+  KNOUDS_CORS_ORIGINS: origins.default([]),
+  KNOUDS_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 7),
+  KNOUDS_COOKIE_SECURE: boolean.default(false),
+  KNOUDS_KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  KNOUDS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  KNOUDS_TRUST_PROXY: boolean.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  sqliteFile: string;
+  secret: string | undefined;
+  mongodbUri: string | undefined;
+  redisUrl: string | undefined;
+  corsOrigins: string[];
+  sessionTtlMs: number;
+  cookieSecure: boolean;
+  keyCacheTtlMs: number;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads the environment once; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.KNOUDS_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    sqliteFile: resolve(dataDir, "knouds.db"),
+    secret: e.KNOUDS_SECRET,
+    mongodbUri: e.MONGODB_URI,
+    redisUrl: e.REDIS_URL,
+    corsOrigins: e.KNOUDS_CORS_ORIGINS,
+    sessionTtlMs: e.KNOUDS_SESSION_TTL_HOURS * 3600_000,
+    cookieSecure: e.KNOUDS_COOKIE_SECURE,
+    keyCacheTtlMs: e.KNOUDS_KEY_CACHE_TTL_SECONDS * 1000,
+    bodyLimitBytes: e.KNOUDS_BODY_LIMIT_BYTES,
+    trustProxy: e.KNOUDS_TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The one module that owns error shapes. REST turns a KnoudsError into a status and an
+ * exact JSON body; GraphQL turns it into `errors[].extensions`. Nothing else builds them.
+ */
+import type { Scope } from "./scopes.js";
+
+export type ErrorCode =
+  | "UNAUTHENTICATED"
+  | "SCOPE_DENIED"
+  | "SCOPE_ABOVE_CEILING"
+  | "FORBIDDEN"
+  | "RATE_LIMITED"
+  | "NOT_FOUND"
+  | "BAD_USER_INPUT"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "INTERNAL";
+
+export interface InputProblem {
+  /** JSON pointer-ish path of the offending value, "" for the whole input. */
+  path: string;
+  message: string;
+}
+
+interface ErrorFacts {
+  required?: Scope;
+  actual?: Scope;
+  requested?: Scope;
+  ceiling?: Scope;
+  limit?: number;
+  retryAfter?: number;
+  details?: InputProblem[];
+}
+
+export class KnoudsError extends Error {
+  readonly code: ErrorCode;
+  readonly facts: ErrorFacts;
+
+  constructor(code: ErrorCode, message: string, facts: ErrorFacts = {}) {
+    super(message);
+    this.name = "KnoudsError";
+    this.code = code;
+    this.facts = facts;
+  }
+
+  static unauthenticated(): KnoudsError {
+    return new KnoudsError("UNAUTHENTICATED", "Unauthorized");
+  }
+
+  static scopeDenied(required: Scope, actual: Scope): KnoudsError {
+    return new KnoudsError("SCOPE_DENIED", "Insufficient scope", { required, actual });
+  }
+
+  /** A user asked for a key scope above their tier's ceiling. */
+  static scopeAboveCeiling(requested: Scope, ceiling: Scope): KnoudsError {
+    return new KnoudsError(
+      "SCOPE_ABOVE_CEILING",
+      `Scope "${requested}" is above your plan's ceiling "${ceiling}"`,
+      { requested, ceiling },
+    );
+  }
+
+  static forbidden(message: string): KnoudsError {
+    return new KnoudsError("FORBIDDEN", message);
+  }
+
+  static rateLimited(limit: number, retryAfter: number): KnoudsError {
+    return new KnoudsError("RATE_LIMITED", "Too Many Requests", { limit, retryAfter });
+  }
+
+  static notFound(): KnoudsError {
+    return new KnoudsError("NOT_FOUND", "Not Found");
+  }
+
+  static invalidInput(details: InputProblem[], message = "Bad Request"): KnoudsError {
+    return new KnoudsError("BAD_USER_INPUT", message, { details });
+  }
+
+  static conflict(message: string): KnoudsError {
+    return new KnoudsError("CONFLICT", message);
+  }
+
+  static payloadTooLarge(): KnoudsError {
+    return new KnoudsError("PAYLOAD_TOO_LARGE", "Payload Too Large");
+  }
+
+  static internal(): KnoudsError {
+    return new KnoudsError("INTERNAL", "Internal Server Error");
+  }
+}
+
+export interface RestError {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** The exact REST status and body for any thrown value; unknown errors become a bare 500. */
+export function toRestError(error: unknown): RestError {
+  if (!(error instanceof KnoudsError)) {
+    return { status: 500, body: { error: "Internal Server Error" } };
+  }
+  const { facts } = error;
+  switch (error.code) {
+    case "UNAUTHENTICATED":
+      return { status: 401, body: { error: "Unauthorized" } };
+    case "SCOPE_DENIED":
+      return {
+        status: 403,
+        body: { error: "Insufficient scope", code: "SCOPE_DENIED", required: facts.required, actual: facts.actual },
+      };
+    case "SCOPE_ABOVE_CEILING":
+      return {
+        status: 403,
+        body: {
+          error: "Scope above tier ceiling",
+          code: "SCOPE_ABOVE_CEILING",
+          requested: facts.requested,
+          ceiling: facts.ceiling,
+        },
+      };
+    case "FORBIDDEN":
+      return { status: 403, body: { error: "Forbidden", code: "FORBIDDEN", message: error.message } };
+    case "RATE_LIMITED":
+      return {
+        status: 429,
+        body: { error: "Too Many Requests", code: "RATE_LIMITED", limit: facts.limit, retryAfter: facts.retryAfter },
+      };
+    case "NOT_FOUND":
+      return { status: 404, body: { error: "Not Found" } };
+    case "BAD_USER_INPUT":
+      return { status: 400, body: { error: "Bad Request", code: "INVALID_INPUT", details: facts.details ?? [] } };
+    case "CONFLICT":
+      return { status: 409, body: { error: "Conflict", code: "CONFLICT", message: error.message } };
+    case "PAYLOAD_TOO_LARGE":
+      return { status: 413, body: { error: "Payload Too Large" } };
+    case "INTERNAL":
+      return { status: 500, body: { error: "Internal Server Error" } };
+  }
+}
+
+export interface GraphQLErrorShape {
+  message: string;
+  extensions: Record<string, unknown>;
+}
+
+/** The GraphQL message and `extensions` for any thrown value; unknown errors are masked. */
+export function toGraphQLError(error: unknown): GraphQLErrorShape {
+  if (!(error instanceof KnoudsError)) {
+    return { message: "Internal Server Error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  }
+  const { facts } = error;
+  const extensions: Record<string, unknown> = { code: error.code };
+  switch (error.code) {
+    case "SCOPE_DENIED":
+      extensions.required = facts.required;
+      extensions.actual = facts.actual;
+      break;
+    case "SCOPE_ABOVE_CEILING":
+      extensions.requested = facts.requested;
+      extensions.ceiling = facts.ceiling;
+      break;
+    case "RATE_LIMITED":
+      extensions.limit = facts.limit;
+      extensions.retryAfter = facts.retryAfter;
+      break;
+    case "BAD_USER_INPUT":
+      extensions.details = facts.details ?? [];
+      break;
+    case "INTERNAL":
+      extensions.code = "INTERNAL_SERVER_ERROR";
+      break;
+    default:
+      break;
+  }
+  return { message: error.message, extensions };
+}

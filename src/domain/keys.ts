@@ -1,0 +1,58 @@
+/**
+ * The one place that formats, checks and digests API key values. Everything else calls it.
+ *
+ * Format: `knouds_live_` + 32 random base62 characters + 6 base62 characters of CRC-32 over
+ * the random part. The checksum lets a mistyped or forged key be refused without a store
+ * lookup; the digest (HMAC-SHA-256 under the server secret) is all that is ever stored.
+ */
+import { createHmac, randomInt } from "node:crypto";
+import { crc32 } from "node:zlib";
+
+export const KEY_PREFIX = "knouds_live_";
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const RANDOM_LENGTH = 32;
+const CHECKSUM_LENGTH = 6;
+/** Characters of the random part kept for display (`knouds_live_` + start + `…`). */
+export const DISPLAY_START_LENGTH = 4;
+const KEY_PATTERN = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}$`);
+
+function checksumOf(random: string): string {
+  let n = crc32(random);
+  let out = "";
+  for (let i = 0; i < CHECKSUM_LENGTH; i++) {
+    out = BASE62[n % 62] + out;
+    n = Math.floor(n / 62);
+  }
+  return out;
+}
+
+export interface NewKeyValue {
+  /** The full secret: returned to the creator once, never stored or logged. */
+  value: string;
+  /** The first few random characters, safe to store and show. */
+  start: string;
+}
+
+export function generateKeyValue(): NewKeyValue {
+  let random = "";
+  for (let i = 0; i < RANDOM_LENGTH; i++) random += BASE62[randomInt(62)];
+  return { value: KEY_PREFIX + random + checksumOf(random), start: random.slice(0, DISPLAY_START_LENGTH) };
+}
+
+/** True when the value has the right shape and checksum. Pure; touches no store. */
+export function isWellFormedKey(value: string): boolean {
+  if (!KEY_PATTERN.test(value)) return false;
+  const body = value.slice(KEY_PREFIX.length);
+  const random = body.slice(0, RANDOM_LENGTH);
+  return body.slice(RANDOM_LENGTH) === checksumOf(random);
+}
+
+/** The stored form of a key value: HMAC-SHA-256 under the server secret, hex. */
+export function digestKey(value: string, secret: string): string {
+  return createHmac("sha256", secret).update(value).digest("hex");
+}
+
+/** How a key is shown after creation: prefix, stored start, ellipsis. */
+export function displayKey(start: string): string {
+  return `${KEY_PREFIX}${start}…`;
+}

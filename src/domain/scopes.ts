@@ -1,0 +1,105 @@
+/**
+ * The one scope table. Every other rule — Pothos authScopes, REST checks, rate limits,
+ * tier ceilings and the settings page's scope picker — is derived from what is here.
+ */
+
+/** Scopes in ascending order of power; each includes everything below it. */
+export const SCOPES = ["free", "deployment", "admin"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const TIERS = ["free", "pro", "business", "enterprise"] as const;
+export type Tier = (typeof TIERS)[number];
+
+export interface ScopeDefinition {
+  readonly scope: Scope;
+  readonly requestsPerMinute: number;
+  readonly defaultForTiers: readonly Tier[];
+  readonly description: string;
+}
+
+export const SCOPE_TABLE: Readonly<Record<Scope, ScopeDefinition>> = {
+  free: {
+    scope: "free",
+    requestsPerMinute: 10,
+    defaultForTiers: ["free"],
+    description: "Run your own deployed workflows",
+  },
+  deployment: {
+    scope: "deployment",
+    requestsPerMinute: 100,
+    defaultForTiers: ["pro"],
+    description: "Run deployed workflows (own and public); read workflow schemas",
+  },
+  admin: {
+    scope: "admin",
+    requestsPerMinute: 1000,
+    defaultForTiers: ["business", "enterprise"],
+    description: "Run any registry model; create, update, deploy and delete workflows; run own drafts",
+  },
+};
+
+/**
+ * What each operation needs. Ownership and visibility rules that refine these
+ * (e.g. a free key may only run its own account's workflows) live in `workflow-access.ts`.
+ */
+export const CAPABILITIES = {
+  runOwnDeployedWorkflow: "free",
+  runPublicWorkflow: "deployment",
+  readWorkflowSchema: "deployment",
+  listWorkflows: "free",
+  readRun: "free",
+  listModels: "free",
+  runModel: "admin",
+  manageWorkflows: "admin",
+  runOwnDraftWorkflow: "admin",
+} as const satisfies Record<string, Scope>;
+export type Capability = keyof typeof CAPABILITIES;
+
+const RANK: Readonly<Record<Scope, number>> = { free: 0, deployment: 1, admin: 2 };
+
+export function isScope(value: unknown): value is Scope {
+  return typeof value === "string" && value in RANK;
+}
+
+export function isTier(value: unknown): value is Tier {
+  return typeof value === "string" && (TIERS as readonly string[]).includes(value);
+}
+
+/** True when `actual` includes everything `required` grants. */
+export function scopeAtLeast(actual: Scope, required: Scope): boolean {
+  return RANK[actual] >= RANK[required];
+}
+
+export function lowerScope(a: Scope, b: Scope): Scope {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+/** The highest scope an account of this tier may give its own keys. */
+export function tierCeiling(tier: Tier): Scope {
+  for (const scope of SCOPES) {
+    if (SCOPE_TABLE[scope].defaultForTiers.includes(tier)) return scope;
+  }
+  throw new Error(`tier without a ceiling: ${tier}`);
+}
+
+/** The scopes a tier may pick from, lowest first. */
+export function scopesAllowedForTier(tier: Tier): Scope[] {
+  const ceiling = tierCeiling(tier);
+  return SCOPES.filter((scope) => scopeAtLeast(ceiling, scope));
+}
+
+/**
+ * The scope a key acts with right now: capped by the owner's current tier, unless a
+ * platform admin assigned it, in which case it stands as assigned.
+ */
+export function effectiveScope(
+  key: { scope: Scope; scopeAssignedByPlatformAdmin: boolean },
+  ownerTier: Tier,
+): Scope {
+  if (key.scopeAssignedByPlatformAdmin) return key.scope;
+  return lowerScope(key.scope, tierCeiling(ownerTier));
+}
+
+export function requestsPerMinute(scope: Scope): number {
+  return SCOPE_TABLE[scope].requestsPerMinute;
+}

@@ -1,0 +1,92 @@
+import SchemaBuilder from "@pothos/core";
+import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from "@pothos/plugin-scope-auth";
+import { GraphQLError } from "graphql";
+import { KnoudsError } from "../domain/errors.js";
+import { CAPABILITIES, SCOPES, isScope, scopeAtLeast, type Capability, type Scope } from "../domain/scopes.js";
+import type { GraphQLContext } from "./context.js";
+
+/**
+ * Auth scopes the schema can ask for. `free`, `deployment` and `admin` are API-key scopes and
+ * come straight from the one scope table; `signedIn` and `platformAdmin` are browser-session facts.
+ */
+type AuthScopes = Record<Scope, boolean> & { signedIn: boolean; platformAdmin: boolean };
+
+/** The first scope-table scope a failed check wanted, if any. */
+function requiredScope(failure: AuthFailure): Scope | "signedIn" | "platformAdmin" | null {
+  switch (failure.kind) {
+    case AuthScopeFailureType.AuthScope:
+      return isScope(failure.scope) || failure.scope === "signedIn" || failure.scope === "platformAdmin"
+        ? (failure.scope as Scope | "signedIn" | "platformAdmin")
+        : null;
+    case AuthScopeFailureType.AnyAuthScopes:
+    case AuthScopeFailureType.AllAuthScopes:
+      for (const inner of failure.failures) {
+        const found = requiredScope(inner);
+        if (found) return found;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: number | Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => {
+      const key = ctx.caller.key;
+      const scopes = Object.fromEntries(
+        SCOPES.map((scope) => [scope, key !== null && scopeAtLeast(key.scope, scope)]),
+      ) as Record<Scope, boolean>;
+      return {
+        ...scopes,
+        signedIn: ctx.caller.session !== null,
+        platformAdmin: ctx.caller.session?.account.isPlatformAdmin === true,
+      };
+    },
+    unauthorizedError: (_parent, ctx, _info, result) => {
+      const wanted = requiredScope(result.failure);
+      if (wanted === "platformAdmin" && ctx.caller.session) {
+        return KnoudsError.forbidden("Only platform administrators can do this");
+      }
+      if (wanted && isScope(wanted) && ctx.caller.key) return KnoudsError.scopeDenied(wanted, ctx.caller.key.scope);
+      if (wanted === "signedIn" || wanted === "platformAdmin") {
+        return new KnoudsError("UNAUTHENTICATED", "Sign in first: this needs a browser session, not an API key");
+      }
+      return KnoudsError.unauthenticated();
+    },
+  },
+});
+
+/** The `authScopes` rule for a capability, read from the scope table. */
+export function needs(capability: Capability): Partial<AuthScopes> {
+  return { [CAPABILITIES[capability]]: true };
+}
+
+builder.scalarType("DateTime", {
+  description: "An ISO-8601 timestamp in UTC.",
+  serialize: (value) => new Date(value).toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
+    if (Number.isNaN(date.getTime())) throw new GraphQLError("DateTime must be an ISO-8601 string");
+    return date;
+  },
+});
+
+builder.scalarType("JSON", {
+  description: "Any JSON value.",
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+builder.queryType({});
+builder.mutationType({});

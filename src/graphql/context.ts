@@ -1,0 +1,10 @@
+import type { FastifyReply } from "fastify";
+import type { Caller } from "../auth/principal.js";
+import type { Services } from "../services.js";
+
+export interface GraphQLContext {
+  caller: Caller;
+  services: Services;
+  /** The HTTP reply, for the session cookie set by sign-in and sign-out. */
+  reply: FastifyReply;
+}

@@ -1,0 +1,65 @@
+import cookie from "@fastify/cookie";
+import cors from "@fastify/cors";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { Logger } from "pino";
+import { KnoudsError } from "../domain/errors.js";
+import type { Services } from "../services.js";
+import { identifyCaller } from "./caller.js";
+import { sendError } from "./errors.js";
+import { graphqlRoutes } from "./graphql-route.js";
+import { healthRoutes } from "./health.js";
+
+export interface HttpAppOptions {
+  services: Services;
+  logger: Logger;
+}
+
+/** Fastify in front of yoga: body limits, cookies, CORS, the error shapes, and every route. */
+export async function buildHttpApp({ services, logger }: HttpAppOptions): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: "x-request-id",
+    // One access-log line per request comes from our onResponse hook, with the key id.
+    logController: new LogController({ disableRequestLogging: true }),
+    return503OnClosing: true,
+  });
+
+  await app.register(cookie);
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    credentials: true,
+    allowedHeaders: ["x-api-key", "content-type", "x-request-id"],
+    exposedHeaders: ["retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "x-request-id"],
+    maxAge: 600,
+  });
+
+  app.decorateRequest("caller", null as never);
+  app.decorateRequest("keyRejected", false);
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => sendError(KnoudsError.notFound(), request, reply));
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? "(unmatched)",
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 100) / 100,
+        keyId: request.caller?.key?.key.id,
+      },
+      "request",
+    );
+  });
+
+  await app.register(healthRoutes, { services });
+  await app.register(async (api) => {
+    api.addHook("onRequest", (request: FastifyRequest, _reply: FastifyReply) => identifyCaller(request, services));
+    await api.register(graphqlRoutes, { services });
+  });
+  return app;
+}

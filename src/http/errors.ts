@@ -1,0 +1,45 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { KnoudsError, toGraphQLError, toRestError } from "../domain/errors.js";
+
+/** Fastify's own errors (body parsing, limits) in our vocabulary. */
+function fromFastify(error: FastifyError): KnoudsError | null {
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return KnoudsError.payloadTooLarge();
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return KnoudsError.invalidInput([{ path: "", message: "body must be valid JSON" }]);
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return KnoudsError.invalidInput([{ path: "", message: "Content-Type must be application/json" }]);
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return KnoudsError.invalidInput([{ path: "", message: "Content-Length does not match the body" }]);
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError) return KnoudsError.invalidInput([{ path: "", message: "body must be valid JSON" }]);
+  if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
+    return KnoudsError.invalidInput([{ path: "", message: error.message }]);
+  }
+  return null;
+}
+
+export function asKnoudsError(error: unknown): KnoudsError | null {
+  if (error instanceof KnoudsError) return error;
+  if (error && typeof error === "object" && "code" in error) return fromFastify(error as FastifyError);
+  return null;
+}
+
+function isGraphQLRoute(request: FastifyRequest): boolean {
+  return request.url === "/graphql" || request.url.startsWith("/graphql?");
+}
+
+/** Every error leaves as a documented shape: REST bodies on REST routes, GraphQL errors on /graphql. */
+export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const known = asKnoudsError(error);
+  if (!known) request.log.error({ err: error }, "unhandled error");
+  const rest = toRestError(known ?? error);
+  if (isGraphQLRoute(request)) {
+    return reply.status(rest.status).type("application/json").send({ errors: [toGraphQLError(known ?? error)] });
+  }
+  return reply.status(rest.status).type("application/json").send(rest.body);
+}

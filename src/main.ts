@@ -1,0 +1,40 @@
+/** CLI entry: reads config, starts the server, and shuts down gracefully on SIGTERM/SIGINT. */
+import { ConfigError, loadConfig } from "./config.js";
+import { createServer } from "./server.js";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const server = await createServer(config);
+  const url = await server.listen();
+  server.logger.info({ url, store: server.services.store.kind }, `Knouds API listening on ${url} (GraphQL playground: ${url}/graphql)`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.logger.info({ signal }, "shutting down");
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error("Knouds API failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

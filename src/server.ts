@@ -1,0 +1,84 @@
+/**
+ * The composition root: builds the store, services and HTTP app from a Config, and owns
+ * start and stop. Adapters are chosen here and nowhere else.
+ */
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import pino, { type DestinationStream, type Logger } from "pino";
+import { AccountService } from "./auth/accounts.js";
+import { ApiKeyService } from "./auth/api-keys.js";
+import { KeyVerifier } from "./auth/key-verifier.js";
+import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
+import { resolveServerSecret } from "./auth/secret.js";
+import { SessionService } from "./auth/sessions.js";
+import type { Config } from "./config.js";
+import { buildHttpApp } from "./http/app.js";
+import type { Services } from "./services.js";
+import type { Store } from "./store/interface.js";
+import { openMongoStore } from "./store/mongo/index.js";
+import { openSqliteStore } from "./store/sqlite/index.js";
+
+export interface KnoudsServer {
+  app: FastifyInstance;
+  services: Services;
+  logger: Logger;
+  /** Listens on config.host:config.port and resolves with the base URL. */
+  listen(): Promise<string>;
+  /** Stops accepting, lets in-flight requests finish, flushes and closes the store. */
+  close(): Promise<void>;
+}
+
+export function createLogger(level: Config["logLevel"], destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: {
+        paths: ['req.headers["x-api-key"]', "req.headers.cookie", 'res.headers["set-cookie"]', "value", "*.value"],
+        censor: "[redacted]",
+      },
+    },
+    destination,
+  );
+}
+
+export async function openStore(config: Config): Promise<Store> {
+  return config.mongodbUri ? openMongoStore(config.mongodbUri) : openSqliteStore(config.sqliteFile);
+}
+
+/** Builds everything. `logDestination` lets tests read what the server logs. */
+export async function createServer(config: Config, logDestination?: DestinationStream): Promise<KnoudsServer> {
+  const logger = createLogger(config.logLevel, logDestination);
+  if (config.mongodbUri && !config.secret) {
+    logger.warn("MONGODB_URI is set without KNOUDS_SECRET: instances sharing the database must share one secret");
+  }
+  const secret = resolveServerSecret(config.secret, config.dataDir);
+  const store = await openStore(config);
+  const bus: RevocationBus = new LocalRevocationBus();
+  const services: Services = {
+    config,
+    store,
+    accounts: new AccountService(store, bus),
+    apiKeys: new ApiKeyService(store, secret, bus),
+    sessions: new SessionService(store, config.sessionTtlMs),
+    verifier: new KeyVerifier({ store, secret, bus, cacheTtlMs: config.keyCacheTtlMs }),
+  };
+  const app = await buildHttpApp({ services, logger });
+
+  return {
+    app,
+    services,
+    logger,
+    async listen() {
+      await app.listen({ host: config.host, port: config.port });
+      const { address, port } = app.server.address() as AddressInfo;
+      const host = address.includes(":") ? `[${address}]` : address;
+      return `http://${host}:${port}`;
+    },
+    async close() {
+      await app.close();
+      await services.verifier.close();
+      await bus.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { AccountService } from "./auth/accounts.js";
+import type { ApiKeyService } from "./auth/api-keys.js";
+import type { KeyVerifier } from "./auth/key-verifier.js";
+import type { SessionService } from "./auth/sessions.js";
+import type { Config } from "./config.js";
+import type { Store } from "./store/interface.js";
+
+/** What the GraphQL resolvers and REST routes call. Built once in server.ts. */
+export interface Services {
+  config: Config;
+  store: Store;
+  accounts: AccountService;
+  apiKeys: ApiKeyService;
+  sessions: SessionService;
+  verifier: KeyVerifier;
+}

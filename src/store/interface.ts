@@ -1,0 +1,47 @@
+/**
+ * The storage port. The SQLite and MongoDB adapters implement it and are chosen only in
+ * server.ts; nothing else knows which database is in use. Both pass test/store/contract.ts.
+ */
+import type { AccountRecord, ApiKeyRecord, Session } from "../domain/account.js";
+import type { Scope, Tier } from "../domain/scopes.js";
+
+export interface AccountStore {
+  /** Throws KnoudsError CONFLICT when the email is taken. */
+  create(account: AccountRecord): Promise<void>;
+  findById(id: string): Promise<AccountRecord | null>;
+  /** Looks up by normalized email. */
+  findByEmail(email: string): Promise<AccountRecord | null>;
+  /** Returns the updated account, or null when there is none. */
+  update(id: string, changes: { tier?: Tier; isPlatformAdmin?: boolean }): Promise<AccountRecord | null>;
+}
+
+export interface ApiKeyStore {
+  create(key: ApiKeyRecord): Promise<void>;
+  findByDigest(digest: string): Promise<ApiKeyRecord | null>;
+  findById(id: string): Promise<ApiKeyRecord | null>;
+  /** Newest first. */
+  listByAccount(accountId: string): Promise<ApiKeyRecord[]>;
+  /** Removes the key for good; returns what was removed, or null. */
+  delete(id: string): Promise<ApiKeyRecord | null>;
+  setScope(id: string, scope: Scope, assignedByPlatformAdmin: boolean): Promise<ApiKeyRecord | null>;
+  /** Records last use in bulk; unknown ids are ignored, older times never overwrite newer. */
+  recordLastUsed(uses: ReadonlyMap<string, number>): Promise<void>;
+}
+
+export interface SessionStore {
+  create(session: Session): Promise<void>;
+  /** Returns null for unknown or expired sessions. */
+  findByDigest(digest: string, now: number): Promise<Session | null>;
+  delete(digest: string): Promise<void>;
+  deleteExpired(now: number): Promise<number>;
+}
+
+export interface Store {
+  readonly kind: "sqlite" | "mongodb";
+  readonly accounts: AccountStore;
+  readonly apiKeys: ApiKeyStore;
+  readonly sessions: SessionStore;
+  /** Resolves when the database answers; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

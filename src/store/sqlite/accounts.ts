@@ -1,0 +1,60 @@
+import type Database from "better-sqlite3";
+import type { AccountRecord } from "../../domain/account.js";
+import { KnoudsError } from "../../domain/errors.js";
+import type { Tier } from "../../domain/scopes.js";
+import type { AccountStore } from "../interface.js";
+import { isUniqueViolation, type Row } from "./rows.js";
+
+function toAccount(row: Row): AccountRecord {
+  return {
+    id: row.id as string,
+    email: row.email as string,
+    name: row.name as string,
+    tier: row.tier as Tier,
+    isPlatformAdmin: row.is_platform_admin === 1,
+    passwordHash: (row.password_hash as string | null) ?? null,
+    createdAt: row.created_at as number,
+  };
+}
+
+export function sqliteAccountStore(db: Database.Database): AccountStore {
+  const q = {
+    insert: db.prepare(
+      `INSERT INTO accounts (id, email, name, tier, is_platform_admin, password_hash, created_at)
+       VALUES (@id, @email, @name, @tier, @isPlatformAdmin, @passwordHash, @createdAt)`,
+    ),
+    byId: db.prepare("SELECT * FROM accounts WHERE id = ?"),
+    byEmail: db.prepare("SELECT * FROM accounts WHERE email = ?"),
+    update: db.prepare(
+      `UPDATE accounts SET tier = coalesce(@tier, tier),
+         is_platform_admin = coalesce(@isPlatformAdmin, is_platform_admin)
+       WHERE id = @id RETURNING *`,
+    ),
+  };
+  return {
+    async create(account) {
+      try {
+        q.insert.run({ ...account, isPlatformAdmin: account.isPlatformAdmin ? 1 : 0 });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw KnoudsError.conflict("An account with this email already exists");
+        throw error;
+      }
+    },
+    async findById(id) {
+      const row = q.byId.get(id) as Row | undefined;
+      return row ? toAccount(row) : null;
+    },
+    async findByEmail(email) {
+      const row = q.byEmail.get(email) as Row | undefined;
+      return row ? toAccount(row) : null;
+    },
+    async update(id, changes) {
+      const row = q.update.get({
+        id,
+        tier: changes.tier ?? null,
+        isPlatformAdmin: changes.isPlatformAdmin === undefined ? null : changes.isPlatformAdmin ? 1 : 0,
+      }) as Row | undefined;
+      return row ? toAccount(row) : null;
+    },
+  };
+}

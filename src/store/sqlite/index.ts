@@ -1,0 +1,44 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Store } from "../interface.js";
+import { sqliteAccountStore } from "./accounts.js";
+import { sqliteApiKeyStore } from "./api-keys.js";
+import { MIGRATIONS } from "./migrations.js";
+import { sqliteSessionStore } from "./sessions.js";
+
+/** Applies pending migrations, each inside its own transaction. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+/** Opens (creating when absent) the SQLite file in WAL mode and brings its schema up to date. */
+export function openSqliteStore(file: string): Store {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  const ping = db.prepare("SELECT 1");
+
+  return {
+    kind: "sqlite",
+    accounts: sqliteAccountStore(db),
+    apiKeys: sqliteApiKeyStore(db),
+    sessions: sqliteSessionStore(db),
+    async ping() {
+      ping.get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

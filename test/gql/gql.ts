@@ -1,0 +1,94 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      email\n      tier\n      allowedScopes\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      tier\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query ApiKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        scopeAssignedByPlatformAdmin\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteApiKeyDocument,
+    "\n  mutation SetApiKeyScope($id: ID!, $scope: Scope!) {\n    setApiKeyScope(id: $id, scope: $scope) {\n      id\n      scope\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": typeof types.SetApiKeyScopeDocument,
+    "\n  mutation SetAccountTier($accountId: ID!, $tier: Tier!) {\n    setAccountTier(accountId: $accountId, tier: $tier) {\n      id\n      tier\n    }\n  }\n": typeof types.SetAccountTierDocument,
+};
+const documents: Documents = {
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      email\n      tier\n      allowedScopes\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      tier\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query ApiKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        scopeAssignedByPlatformAdmin\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": types.DeleteApiKeyDocument,
+    "\n  mutation SetApiKeyScope($id: ID!, $scope: Scope!) {\n    setApiKeyScope(id: $id, scope: $scope) {\n      id\n      scope\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": types.SetApiKeyScopeDocument,
+    "\n  mutation SetAccountTier($accountId: ID!, $tier: Tier!) {\n    setAccountTier(accountId: $accountId, tier: $tier) {\n      id\n      tier\n    }\n  }\n": types.SetAccountTierDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      email\n      tier\n      allowedScopes\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      email\n      tier\n      allowedScopes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      tier\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      tier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      scopeAssignedByPlatformAdmin\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      scopeAssignedByPlatformAdmin\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        scopeAssignedByPlatformAdmin\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        scopeAssignedByPlatformAdmin\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetApiKeyScope($id: ID!, $scope: Scope!) {\n    setApiKeyScope(id: $id, scope: $scope) {\n      id\n      scope\n      scopeAssignedByPlatformAdmin\n    }\n  }\n"): (typeof documents)["\n  mutation SetApiKeyScope($id: ID!, $scope: Scope!) {\n    setApiKeyScope(id: $id, scope: $scope) {\n      id\n      scope\n      scopeAssignedByPlatformAdmin\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAccountTier($accountId: ID!, $tier: Tier!) {\n    setAccountTier(accountId: $accountId, tier: $tier) {\n      id\n      tier\n    }\n  }\n"): (typeof documents)["\n  mutation SetAccountTier($accountId: ID!, $tier: Tier!) {\n    setAccountTier(accountId: $accountId, tier: $tier) {\n      id\n      tier\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

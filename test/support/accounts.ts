@@ -1,0 +1,37 @@
+/** Shortcuts the tests share: accounts on a tier, platform admins, keys. */
+import { randomUUID } from "node:crypto";
+import type { Scope, Tier } from "../../src/domain/scopes.js";
+import type { TestServer } from "./server.js";
+import { Client } from "./client.js";
+import { CreateApiKey, SignUp } from "./operations.js";
+
+export interface SignedIn {
+  client: Client;
+  accountId: string;
+  email: string;
+}
+
+/** Signs up over GraphQL, then sets tier / platform admin the way an operator would (CLI service). */
+export async function signUp(
+  server: TestServer,
+  options: { tier?: Tier; platformAdmin?: boolean } = {},
+): Promise<SignedIn> {
+  const client = new Client(server.url);
+  const email = `user-${randomUUID()}@example.com`;
+  const result = await client.graphql(SignUp, { input: { email, password: "correct horse battery" } });
+  const accountId = result.data!.signUp.id;
+  if (options.tier || options.platformAdmin) {
+    await server.server.services.accounts.update(accountId, {
+      tier: options.tier,
+      isPlatformAdmin: options.platformAdmin,
+    });
+  }
+  return { client, accountId, email };
+}
+
+/** Creates a key through the API and returns its id and value. */
+export async function createKey(owner: SignedIn, scope?: Scope, name = "test key"): Promise<{ id: string; value: string }> {
+  const result = await owner.client.graphql(CreateApiKey, { input: { name, scope } });
+  if (!result.data) throw new Error(`createApiKey failed: ${result.text}`);
+  return { id: result.data.createApiKey.apiKey.id, value: result.data.createApiKey.value };
+}

@@ -1,6 +1,14 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql ships ESM (.mjs) and CJS builds; packages that require() it would otherwise load
+    // a second copy beside ours ("Cannot use GraphQLObjectType from another module or realm").
+    alias: { graphql: require.resolve("graphql") },
+  },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,

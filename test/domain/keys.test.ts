@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { KEY_PREFIX, digestKey, generateKeyValue, isWellFormedKey } from "../../src/domain/keys.js";
+
+describe("API key values", () => {
+  it("look like knouds_live_ followed by at least 32 base62 characters", () => {
+    const { value, start } = generateKeyValue();
+    expect(value).toMatch(/^knouds_live_[0-9A-Za-z]{32,}$/);
+    expect(value.slice(KEY_PREFIX.length).startsWith(start)).toBe(true);
+    expect(start).toHaveLength(4);
+  });
+
+  it("are different every time", () => {
+    const values = new Set(Array.from({ length: 1000 }, () => generateKeyValue().value));
+    expect(values.size).toBe(1000);
+  });
+
+  it("pass their own checksum", () => {
+    for (let i = 0; i < 200; i++) expect(isWellFormedKey(generateKeyValue().value)).toBe(true);
+  });
+
+  it("fail the checksum when any one character is changed", () => {
+    const { value } = generateKeyValue();
+    for (let i = KEY_PREFIX.length; i < value.length; i++) {
+      const flipped = value[i] === "a" ? "b" : "a";
+      expect(isWellFormedKey(value.slice(0, i) + flipped + value.slice(i + 1))).toBe(false);
+    }
+  });
+
+  it("are refused when the shape is wrong", () => {
+    const { value } = generateKeyValue();
+    for (const bad of ["", "knouds_live_", value.slice(0, -1), `${value}x`, value.replace("live", "test"), ` ${value}`]) {
+      expect(isWellFormedKey(bad)).toBe(false);
+    }
+  });
+
+  it("digest with HMAC-SHA-256 under the server secret", () => {
+    const { value } = generateKeyValue();
+    const a = digestKey(value, "a".repeat(32));
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(digestKey(value, "a".repeat(32))).toBe(a);
+    expect(digestKey(value, "b".repeat(32))).not.toBe(a);
+    expect(a).not.toContain(value.slice(KEY_PREFIX.length, KEY_PREFIX.length + 12));
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * The storage contract: every adapter must pass these, so SQLite and MongoDB never drift.
+ * Called from sqlite.test.ts (always) and mongo.test.ts (when MONGODB_URI is set).
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AccountRecord, ApiKeyRecord } from "../../src/domain/account.js";
+import { KnoudsError } from "../../src/domain/errors.js";
+import { newId } from "../../src/domain/ids.js";
+import type { Store } from "../../src/store/interface.js";
+
+export type OpenStore = () => Promise<Store>;
+
+export function account(overrides: Partial<AccountRecord> = {}): AccountRecord {
+  const id = newId("acc");
+  return {
+    id,
+    email: `${id}@example.com`,
+    name: "Someone",
+    tier: "free",
+    isPlatformAdmin: false,
+    passwordHash: "scrypt$hash",
+    createdAt: 1_700_000_000_000,
+    ...overrides,
+  };
+}
+
+export function apiKey(accountId: string, overrides: Partial<ApiKeyRecord> = {}): ApiKeyRecord {
+  const id = newId("key");
+  return {
+    id,
+    accountId,
+    name: "CI",
+    scope: "free",
+    scopeAssignedByPlatformAdmin: false,
+    digest: `digest-${id}`,
+    start: "ab12",
+    createdAt: 1_700_000_000_000,
+    lastUsedAt: null,
+    ...overrides,
+  };
+}
+
+export function accountsKeysAndSessionsContract(name: string, open: OpenStore): void {
+  describe(`${name} store: accounts, keys and sessions`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it("creates and finds accounts by id and email", async () => {
+      const a = account({ tier: "pro", isPlatformAdmin: true });
+      await store.accounts.create(a);
+      expect(await store.accounts.findById(a.id)).toEqual(a);
+      expect(await store.accounts.findByEmail(a.email)).toEqual(a);
+      expect(await store.accounts.findById("acc_missing")).toBeNull();
+      expect(await store.accounts.findByEmail("nobody@example.com")).toBeNull();
+    });
+
+    it("refuses a second account with the same email as CONFLICT", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const twin = account({ email: a.email });
+      await expect(store.accounts.create(twin)).rejects.toSatisfy(
+        (error) => error instanceof KnoudsError && error.code === "CONFLICT",
+      );
+      expect(await store.accounts.findById(twin.id)).toBeNull();
+    });
+
+    it("updates tier and platform-admin flag independently", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      expect(await store.accounts.update(a.id, { tier: "business" })).toMatchObject({ tier: "business", isPlatformAdmin: false });
+      expect(await store.accounts.update(a.id, { isPlatformAdmin: true })).toMatchObject({ tier: "business", isPlatformAdmin: true });
+      expect(await store.accounts.update("acc_missing", { tier: "pro" })).toBeNull();
+    });
+
+    it("stores keys and finds them by digest and id", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const k = apiKey(a.id, { scope: "deployment" });
+      await store.apiKeys.create(k);
+      expect(await store.apiKeys.findByDigest(k.digest)).toEqual(k);
+      expect(await store.apiKeys.findById(k.id)).toEqual(k);
+      expect(await store.apiKeys.findByDigest("nope")).toBeNull();
+    });
+
+    it("lists an account's keys newest first and no one else's", async () => {
+      const a = account();
+      const b = account();
+      await store.accounts.create(a);
+      await store.accounts.create(b);
+      const older = apiKey(a.id, { createdAt: 1 });
+      const newer = apiKey(a.id, { createdAt: 2 });
+      await store.apiKeys.create(older);
+      await store.apiKeys.create(newer);
+      await store.apiKeys.create(apiKey(b.id));
+      expect((await store.apiKeys.listByAccount(a.id)).map((k) => k.id)).toEqual([newer.id, older.id]);
+    });
+
+    it("deletes a key for good and returns what it removed", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const k = apiKey(a.id);
+      await store.apiKeys.create(k);
+      expect(await store.apiKeys.delete(k.id)).toEqual(k);
+      expect(await store.apiKeys.findByDigest(k.digest)).toBeNull();
+      expect(await store.apiKeys.delete(k.id)).toBeNull();
+    });
+
+    it("sets a key's scope and records who assigned it", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const k = apiKey(a.id);
+      await store.apiKeys.create(k);
+      expect(await store.apiKeys.setScope(k.id, "admin", true)).toMatchObject({
+        scope: "admin",
+        scopeAssignedByPlatformAdmin: true,
+      });
+      expect(await store.apiKeys.findByDigest(k.digest)).toMatchObject({ scope: "admin" });
+      expect(await store.apiKeys.setScope("key_missing", "admin", true)).toBeNull();
+    });
+
+    it("records last use in bulk, never moving it backwards", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const k = apiKey(a.id);
+      await store.apiKeys.create(k);
+      await store.apiKeys.recordLastUsed(new Map([[k.id, 5000], ["key_missing", 1]]));
+      await store.apiKeys.recordLastUsed(new Map([[k.id, 4000]]));
+      expect((await store.apiKeys.findById(k.id))?.lastUsedAt).toBe(5000);
+    });
+
+    it("finds sessions until they expire, and deletes them", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      await store.sessions.create({ digest: "s1", accountId: a.id, createdAt: 0, expiresAt: 1000 });
+      await store.sessions.create({ digest: "s2", accountId: a.id, createdAt: 0, expiresAt: 5000 });
+      expect(await store.sessions.findByDigest("s1", 999)).toMatchObject({ accountId: a.id });
+      expect(await store.sessions.findByDigest("s1", 1000)).toBeNull();
+      expect(await store.sessions.deleteExpired(2000)).toBe(1);
+      await store.sessions.delete("s2");
+      expect(await store.sessions.findByDigest("s2", 0)).toBeNull();
+    });
+
+    it("answers ping", async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}

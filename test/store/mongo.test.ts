@@ -1,0 +1,17 @@
+import { describe, it } from "vitest";
+import { openMongoStore } from "../../src/store/mongo/index.js";
+import { accountsKeysAndSessionsContract } from "./contract.js";
+
+const uri = process.env.MONGODB_URI;
+
+if (uri) {
+  accountsKeysAndSessionsContract("MongoDB", async () => {
+    const store = await openMongoStore(uri);
+    return store;
+  });
+} else {
+  describe("MongoDB store", () => {
+    it.skip("contract suite skipped: set MONGODB_URI (e.g. mongodb://127.0.0.1:27017/knouds_test) to run it", () => {});
+  });
+  console.log("[mongo.test] skipped: MONGODB_URI is not set; the MongoDB half of the store contract did not run");
+}

@@ -48,7 +48,7 @@ export class Client {
 
   async graphql<TData, TVars>(
     document: TypedDocumentNode<TData, TVars>,
-    ...[variables]: TVars extends Record<string, never> ? [] : [TVars]
+    variables?: TVars,
   ): Promise<GraphQLResponse<TData>> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: "POST",

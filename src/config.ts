@@ -11,7 +11,9 @@ const boolean = z
 const origins = z
   .string()
   .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.url({ message: "each CORS origin must be a URL such as https://app.example.com" })));
+  .pipe(z.array(z.url({ message: "each CORS origin must be a URL such as https://app.example.com" })))
+  // Browsers send the bare origin (scheme://host[:port]); compare against that form.
+  .transform((urls) => urls.map((url) => new URL(url).origin));
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -29,6 +29,8 @@ export function createGraphQLServer(services: Services): YogaServerInstance<Serv
     graphqlEndpoint: "/graphql",
     logging: false,
     landingPage: false,
+    // CORS is Fastify's job (the configured allow-list); yoga's default would echo any origin.
+    cors: false,
     graphiql: {
       title: "Knouds API playground",
       defaultQuery: PLAYGROUND_QUERY,

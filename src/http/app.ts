@@ -28,12 +28,20 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   });
 
   await app.register(cookie);
-  await app.register(cors, {
-    origin: config.corsOrigins,
-    credentials: true,
+  const allowedOrigins = new Set(config.corsOrigins);
+  const corsHeaders = {
     allowedHeaders: ["x-api-key", "content-type", "x-request-id"],
     exposedHeaders: ["retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "x-request-id"],
     maxAge: 600,
+  };
+  const denied = { ...corsHeaders, origin: false, credentials: false };
+  // Credentials (the session cookie) are granted only to origins on the allow-list.
+  await app.register(cors, {
+    delegator: async (request: FastifyRequest) => {
+      const origin = request.headers.origin;
+      if (origin === undefined || !allowedOrigins.has(origin)) return denied;
+      return { ...corsHeaders, origin, credentials: true };
+    },
   });
 
   app.decorateRequest("caller", null as never);

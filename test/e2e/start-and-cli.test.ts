@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client } from "../support/client.js";
+import { SignIn, Viewer } from "../support/operations.js";
+import { ROOT, run, startProcess, type RunningProcess } from "../support/process.js";
+import { startServer, tempDataDir } from "../support/server.js";
+
+describe("npm start (the built server as a process)", () => {
+  let server: RunningProcess;
+  beforeAll(async () => {
+    const build = await run(process.execPath, [`${ROOT}/node_modules/typescript/bin/tsc`, "-p", "tsconfig.build.json"]);
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+    server = await startProcess(["dist/src/main.js"], { KNOUDS_DATA_DIR: tempDataDir() });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("serves GraphiQL at /graphql to a browser", async () => {
+    const response = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/text\/html/);
+    const html = await response.text();
+    expect(html).toMatch(/graphiql/i);
+    expect(html).toContain("Knouds API playground");
+  });
+
+  it("answers GraphQL on /graphql", async () => {
+    const viewer = await new Client(server.url).graphql(Viewer);
+    expect(viewer.status).toBe(200);
+    expect(viewer.data).toEqual({ viewer: null });
+  });
+
+  it("creates its SQLite file and secret on first start", async () => {
+    const health = await fetch(`${server.url}/readyz`);
+    expect(await health.json()).toMatchObject({ status: "ready", store: "sqlite" });
+  });
+});
+
+describe("configuration", () => {
+  it("stops with exit code 2 and names every bad variable", async () => {
+    const result = await run(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      PORT: "not-a-port",
+      KNOUDS_SECRET: "short",
+      KNOUDS_DATA_DIR: tempDataDir(),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Invalid configuration");
+    expect(result.stderr).toContain("PORT");
+    expect(result.stderr).toContain("KNOUDS_SECRET must be at least 32 characters");
+  });
+});
+
+describe("the operator CLI", () => {
+  it("creates the first platform admin, who can then sign in", async () => {
+    const dataDir = tempDataDir();
+    const email = `root-${Date.now()}@example.com`;
+    const cli = (...args: string[]) =>
+      run(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { KNOUDS_DATA_DIR: dataDir });
+    const created = await cli("create-account", "--email", email, "--password", "a long password", "--platform-admin");
+    expect(created.code, created.stderr).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ email, tier: "free", isPlatformAdmin: true });
+    expect(created.stdout).not.toContain("password");
+
+    const tier = await cli("set-tier", "--email", email, "--tier", "enterprise");
+    expect(tier.code, tier.stderr).toBe(0);
+    const badTier = await cli("set-tier", "--email", email, "--tier", "platinum");
+    expect(badTier.code).toBe(2);
+    expect(badTier.stderr).toContain("--tier must be one of");
+
+    const server = await startServer({ dataDir });
+    try {
+      const client = new Client(server.url);
+      await client.graphql(SignIn, { input: { email, password: "a long password" } });
+      const viewer = await client.graphql(Viewer);
+      expect(viewer.data?.viewer?.account).toMatchObject({ email, tier: "enterprise", isPlatformAdmin: true });
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -77,6 +77,7 @@ export async function createServer(config: Config, logDestination?: DestinationS
     async close() {
       await app.close();
       await services.verifier.close();
+      services.sessions.close();
       await bus.close();
       await store.close();
     },

@@ -10,10 +10,16 @@ function digestToken(token: string): string {
 
 /** Browser sessions: a random token in an HttpOnly cookie, stored only as its SHA-256 digest. */
 export class SessionService {
+  private readonly sweeper: NodeJS.Timeout;
+
   constructor(
     private readonly store: Store,
     private readonly ttlMs: number,
-  ) {}
+  ) {
+    // Expired sessions are already refused on lookup; this only keeps the table small.
+    this.sweeper = setInterval(() => void this.store.sessions.deleteExpired(Date.now()).catch(() => {}), 3600_000);
+    this.sweeper.unref();
+  }
 
   /** Returns the cookie token; the caller sets it and forgets it. */
   async start(accountId: string): Promise<{ token: string; expiresAt: number }> {
@@ -38,5 +44,9 @@ export class SessionService {
 
   async end(digest: string): Promise<void> {
     await this.store.sessions.delete(digest);
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
   }
 }

@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   KNOUDS_KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   KNOUDS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   KNOUDS_TRUST_PROXY: boolean.default(false),
+  KNOUDS_MODELS_FILE: z.string().min(1).optional(),
+  KNOUDS_RUN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -54,6 +56,8 @@ export interface Config {
   keyCacheTtlMs: number;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  modelsFile: string | undefined;
+  runTimeoutMs: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 }
 
@@ -87,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyCacheTtlMs: e.KNOUDS_KEY_CACHE_TTL_SECONDS * 1000,
     bodyLimitBytes: e.KNOUDS_BODY_LIMIT_BYTES,
     trustProxy: e.KNOUDS_TRUST_PROXY,
+    modelsFile: e.KNOUDS_MODELS_FILE === undefined ? undefined : resolve(e.KNOUDS_MODELS_FILE),
+    runTimeoutMs: e.KNOUDS_RUN_TIMEOUT_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
   };
 }

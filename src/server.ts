@@ -13,6 +13,10 @@ import { resolveServerSecret } from "./auth/secret.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
 import { buildHttpApp } from "./http/app.js";
+import { ensureExampleWorkflow } from "./runtime/example-workflow.js";
+import { ModelRegistry, loadModelsFile } from "./runtime/model-registry.js";
+import { WorkflowRunner } from "./runtime/workflow-runner.js";
+import { WorkflowService } from "./runtime/workflow-service.js";
 import type { Services } from "./services.js";
 import type { Store } from "./store/interface.js";
 import { openMongoStore } from "./store/mongo/index.js";
@@ -52,7 +56,9 @@ export async function createServer(config: Config, logDestination?: DestinationS
     logger.warn("MONGODB_URI is set without KNOUDS_SECRET: instances sharing the database must share one secret");
   }
   const secret = resolveServerSecret(config.secret, config.dataDir);
+  const models = ModelRegistry.withBuiltins(config.modelsFile ? loadModelsFile(config.modelsFile) : []);
   const store = await openStore(config);
+  await ensureExampleWorkflow(store);
   const bus: RevocationBus = new LocalRevocationBus();
   const services: Services = {
     config,
@@ -61,6 +67,9 @@ export async function createServer(config: Config, logDestination?: DestinationS
     apiKeys: new ApiKeyService(store, secret, bus),
     sessions: new SessionService(store, config.sessionTtlMs),
     verifier: new KeyVerifier({ store, secret, bus, cacheTtlMs: config.keyCacheTtlMs }),
+    models,
+    workflows: new WorkflowService(store, models),
+    runner: new WorkflowRunner(store, models, config.runTimeoutMs),
   };
   const app = await buildHttpApp({ services, logger });
 

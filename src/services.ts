@@ -3,6 +3,9 @@ import type { ApiKeyService } from "./auth/api-keys.js";
 import type { KeyVerifier } from "./auth/key-verifier.js";
 import type { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
+import type { ModelRegistry } from "./runtime/model-registry.js";
+import type { WorkflowRunner } from "./runtime/workflow-runner.js";
+import type { WorkflowService } from "./runtime/workflow-service.js";
 import type { Store } from "./store/interface.js";
 
 /** What the GraphQL resolvers and REST routes call. Built once in server.ts. */
@@ -13,4 +16,7 @@ export interface Services {
   apiKeys: ApiKeyService;
   sessions: SessionService;
   verifier: KeyVerifier;
+  models: ModelRegistry;
+  workflows: WorkflowService;
+  runner: WorkflowRunner;
 }

@@ -2,6 +2,9 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { builder } from "./builder.js";
 import "./keys.js";
 import "./account.js";
+import "./runs.js";
+import "./models.js";
+import "./workflows.js";
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -8,6 +8,7 @@ import { identifyCaller } from "./caller.js";
 import { sendError } from "./errors.js";
 import { graphqlRoutes } from "./graphql-route.js";
 import { healthRoutes } from "./health.js";
+import { restRoutes } from "./rest.js";
 
 export interface HttpAppOptions {
   services: Services;
@@ -25,8 +26,12 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
     // One access-log line per request comes from our onResponse hook, with the key id.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    // Unknown fields are errors, not silently dropped; types are never coerced.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   });
 
+  // JSON only: a text/plain body is refused as the wrong Content-Type, not parsed as a string.
+  app.removeContentTypeParser("text/plain");
   await app.register(cookie);
   const allowedOrigins = new Set(config.corsOrigins);
   const corsHeaders = {
@@ -68,6 +73,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   await app.register(async (api) => {
     api.addHook("onRequest", (request: FastifyRequest, _reply: FastifyReply) => identifyCaller(request, services));
     await api.register(graphqlRoutes, { services });
+    await api.register(restRoutes, { services });
   });
   return app;
 }

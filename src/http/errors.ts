@@ -3,6 +3,15 @@ import { KnoudsError, toGraphQLError, toRestError } from "../domain/errors.js";
 
 /** Fastify's own errors (body parsing, limits) in our vocabulary. */
 function fromFastify(error: FastifyError): KnoudsError | null {
+  if (error.validation) {
+    return KnoudsError.invalidInput(
+      error.validation.map((v) => {
+        const extra = (v.params as { additionalProperty?: string }).additionalProperty;
+        const path = [v.instancePath.replace(/^\//, "").replaceAll("/", "."), extra].filter(Boolean).join(".");
+        return { path, message: extra ? "is not allowed" : (v.message ?? "is invalid") };
+      }),
+    );
+  }
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return KnoudsError.payloadTooLarge();

@@ -3,7 +3,9 @@
  * server.ts; nothing else knows which database is in use. Both pass test/store/contract.ts.
  */
 import type { AccountRecord, ApiKeyRecord, Session } from "../domain/account.js";
+import type { Run } from "../domain/run.js";
 import type { Scope, Tier } from "../domain/scopes.js";
+import type { Workflow } from "../domain/workflow.js";
 
 export interface AccountStore {
   /** Throws KnoudsError CONFLICT when the email is taken. */
@@ -36,11 +38,29 @@ export interface SessionStore {
   deleteExpired(now: number): Promise<number>;
 }
 
+export interface WorkflowStore {
+  /** Throws KnoudsError CONFLICT when the id is taken. */
+  create(workflow: Workflow): Promise<void>;
+  findById(id: string): Promise<Workflow | null>;
+  /** Replaces the stored workflow with the same id; returns false when there is none. */
+  replace(workflow: Workflow): Promise<boolean>;
+  delete(id: string): Promise<boolean>;
+  /** The account's own workflows, plus every public deployed one when `includePublic`; by id. */
+  listVisible(accountId: string, includePublic: boolean, limit: number): Promise<Workflow[]>;
+}
+
+export interface RunStore {
+  create(run: Run): Promise<void>;
+  findById(id: string): Promise<Run | null>;
+}
+
 export interface Store {
   readonly kind: "sqlite" | "mongodb";
   readonly accounts: AccountStore;
   readonly apiKeys: ApiKeyStore;
   readonly sessions: SessionStore;
+  readonly workflows: WorkflowStore;
+  readonly runs: RunStore;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,6 +2,7 @@ import { MongoClient, MongoServerError, type Collection, type Db } from "mongodb
 import type { AccountRecord, ApiKeyRecord, Session } from "../../domain/account.js";
 import { KnoudsError } from "../../domain/errors.js";
 import type { AccountStore, ApiKeyStore, SessionStore, Store } from "../interface.js";
+import { mongoRunStore, mongoWorkflowStore, type RunDoc, type WorkflowDoc } from "./workflows.js";
 
 /** Documents mirror the domain records with the id as `_id`; times are epoch milliseconds. */
 type AccountDoc = Omit<AccountRecord, "id"> & { _id: string };
@@ -121,6 +122,9 @@ async function ensureIndexes(db: Db): Promise<void> {
     db.collection("api_keys").createIndex({ digest: 1 }, { unique: true }),
     db.collection("api_keys").createIndex({ accountId: 1, createdAt: -1 }),
     db.collection("sessions").createIndex({ expiresAt: 1 }),
+    db.collection("workflows").createIndex({ accountId: 1 }),
+    db.collection("workflows").createIndex({ visibility: 1, status: 1 }),
+    db.collection("runs").createIndex({ accountId: 1, startedAt: -1 }),
   ]);
 }
 
@@ -135,6 +139,8 @@ export async function openMongoStore(uri: string): Promise<Store> {
     accounts: accountStore(db.collection<AccountDoc>("accounts")),
     apiKeys: apiKeyStore(db.collection<ApiKeyDoc>("api_keys")),
     sessions: sessionStore(db.collection<SessionDoc>("sessions")),
+    workflows: mongoWorkflowStore(db.collection<WorkflowDoc>("workflows")),
+    runs: mongoRunStore(db.collection<RunDoc>("runs")),
     async ping() {
       await db.command({ ping: 1 });
     },

@@ -5,7 +5,9 @@ import type { Store } from "../interface.js";
 import { sqliteAccountStore } from "./accounts.js";
 import { sqliteApiKeyStore } from "./api-keys.js";
 import { MIGRATIONS } from "./migrations.js";
+import { sqliteRunStore } from "./runs.js";
 import { sqliteSessionStore } from "./sessions.js";
+import { sqliteWorkflowStore } from "./workflows.js";
 
 /** Applies pending migrations, each inside its own transaction. */
 export function migrate(db: Database.Database): void {
@@ -34,6 +36,8 @@ export function openSqliteStore(file: string): Store {
     accounts: sqliteAccountStore(db),
     apiKeys: sqliteApiKeyStore(db),
     sessions: sqliteSessionStore(db),
+    workflows: sqliteWorkflowStore(db),
+    runs: sqliteRunStore(db),
     async ping() {
       ping.get();
     },

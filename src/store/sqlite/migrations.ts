@@ -35,4 +35,34 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX sessions_expiry ON sessions(expires_at);
   `,
+  `
+  CREATE TABLE workflows (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    status TEXT NOT NULL,
+    visibility TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX workflows_account ON workflows(account_id);
+  CREATE INDEX workflows_public ON workflows(visibility, status);
+
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    workflow_id TEXT,
+    model_id TEXT,
+    status TEXT NOT NULL,
+    inputs TEXT NOT NULL,
+    outputs TEXT,
+    error TEXT,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX runs_account ON runs(account_id, started_at);
+  `,
 ];

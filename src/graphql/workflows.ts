@@ -1,0 +1,144 @@
+import { VISIBILITIES, WORKFLOW_STATUSES, requireInputsObject, type Workflow } from "../domain/workflow.js";
+import { builder, needs } from "./builder.js";
+import { RunRef } from "./runs.js";
+
+const WorkflowStatusEnum = builder.enumType("WorkflowStatus", { values: WORKFLOW_STATUSES });
+const VisibilityEnum = builder.enumType("Visibility", { values: VISIBILITIES });
+
+const WorkflowRef = builder.objectRef<Workflow>("Workflow").implement({
+  description: "A workflow: steps that run registry models, fed by its inputs.",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    name: t.exposeString("name"),
+    description: t.exposeString("description"),
+    status: t.field({ type: WorkflowStatusEnum, resolve: (w) => w.status }),
+    visibility: t.field({ type: VisibilityEnum, resolve: (w) => w.visibility }),
+    ownerId: t.exposeID("accountId"),
+    inputSchema: t.field({
+      type: "JSON",
+      description: "JSON Schema of the run inputs.",
+      authScopes: needs("readWorkflowSchema"),
+      resolve: (w) => w.inputSchema,
+    }),
+    steps: t.field({
+      type: "JSON",
+      nullable: true,
+      description: "The steps; shown to the owner only.",
+      resolve: (w, _args, ctx) => (w.accountId === ctx.caller.key?.account.id ? w.steps : null),
+    }),
+    outputs: t.field({
+      type: "JSON",
+      nullable: true,
+      description: "How outputs are bound; shown to the owner only.",
+      resolve: (w, _args, ctx) => (w.accountId === ctx.caller.key?.account.id ? w.outputs : null),
+    }),
+    createdAt: t.field({ type: "DateTime", resolve: (w) => w.createdAt }),
+    updatedAt: t.field({ type: "DateTime", resolve: (w) => w.updatedAt }),
+  }),
+});
+
+builder.queryField("workflows", (t) =>
+  t.field({
+    type: [WorkflowRef],
+    description: "Your workflows, and with deployment scope or more every public deployed one.",
+    authScopes: needs("listWorkflows"),
+    resolve: (_root, _args, ctx) => ctx.services.workflows.list(ctx.caller.key!),
+  }),
+);
+
+builder.queryField("workflow", (t) =>
+  t.field({
+    type: WorkflowRef,
+    description: "One workflow you can see. Its inputSchema needs deployment scope.",
+    authScopes: needs("listWorkflows"),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.services.workflows.find(ctx.caller.key!, String(id)),
+  }),
+);
+
+builder.mutationField("runWorkflow", (t) =>
+  t.field({
+    type: RunRef,
+    description: "Runs a workflow: your own deployed ones (free), others' public ones (deployment), your drafts (admin).",
+    authScopes: needs("runOwnDeployedWorkflow"),
+    args: { id: t.arg.id({ required: true }), inputs: t.arg({ type: "JSON", required: true }) },
+    resolve: async (_root, { id, inputs }, ctx) => {
+      const caller = ctx.caller.key!;
+      const workflow = await ctx.services.workflows.forRun(caller, String(id));
+      return ctx.services.runner.runWorkflow(workflow, requireInputsObject(inputs), caller);
+    },
+  }),
+);
+
+const CreateWorkflowInput = builder.inputType("CreateWorkflowInput", {
+  fields: (t) => ({
+    id: t.string({ required: true, description: "Slug: 1-64 characters of a-z, 0-9 and -." }),
+    name: t.string({ required: true }),
+    description: t.string(),
+    visibility: t.field({ type: VisibilityEnum, description: "Defaults to private." }),
+    inputSchema: t.field({ type: "JSON", required: true }),
+    steps: t.field({ type: "JSON", required: true }),
+    outputs: t.field({ type: "JSON", required: true }),
+  }),
+});
+
+const UpdateWorkflowInput = builder.inputType("UpdateWorkflowInput", {
+  fields: (t) => ({
+    name: t.string(),
+    description: t.string(),
+    visibility: t.field({ type: VisibilityEnum }),
+    inputSchema: t.field({ type: "JSON" }),
+    steps: t.field({ type: "JSON" }),
+    outputs: t.field({ type: "JSON" }),
+  }),
+});
+
+builder.mutationField("createWorkflow", (t) =>
+  t.field({
+    type: WorkflowRef,
+    description: "Creates a draft workflow in your account.",
+    authScopes: needs("manageWorkflows"),
+    args: { input: t.arg({ type: CreateWorkflowInput, required: true }) },
+    resolve: (_root, { input }, ctx) => ctx.services.workflows.create(ctx.caller.key!, input),
+  }),
+);
+
+builder.mutationField("updateWorkflow", (t) =>
+  t.field({
+    type: WorkflowRef,
+    description: "Changes one of your workflows; fields left out stay as they are.",
+    authScopes: needs("manageWorkflows"),
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateWorkflowInput, required: true }) },
+    resolve: (_root, { id, input }, ctx) => ctx.services.workflows.update(ctx.caller.key!, String(id), input),
+  }),
+);
+
+builder.mutationField("deployWorkflow", (t) =>
+  t.field({
+    type: WorkflowRef,
+    description: "Deploys one of your workflows, so deployment and free keys can run it.",
+    authScopes: needs("manageWorkflows"),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.services.workflows.setStatus(ctx.caller.key!, String(id), "deployed"),
+  }),
+);
+
+builder.mutationField("undeployWorkflow", (t) =>
+  t.field({
+    type: WorkflowRef,
+    description: "Takes one of your workflows back to draft.",
+    authScopes: needs("manageWorkflows"),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.services.workflows.setStatus(ctx.caller.key!, String(id), "draft"),
+  }),
+);
+
+builder.mutationField("deleteWorkflow", (t) =>
+  t.field({
+    type: WorkflowRef,
+    description: "Deletes one of your workflows for good. Its past runs stay readable.",
+    authScopes: needs("manageWorkflows"),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.services.workflows.delete(ctx.caller.key!, String(id)),
+  }),
+);

@@ -1,0 +1,85 @@
+/**
+ * The legacy REST routes. They call the same services as GraphQL and answer errors through
+ * the same module (src/domain/errors.ts via sendError), so the bodies match SPEC §4 exactly.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { KeyPrincipal } from "../auth/principal.js";
+import { KnoudsError } from "../domain/errors.js";
+import type { Run } from "../domain/run.js";
+import { WORKFLOW_ID, requireInputsObject } from "../domain/workflow.js";
+import type { Services } from "../services.js";
+
+const runBody = {
+  type: "object",
+  properties: { inputs: { type: "object" } },
+  additionalProperties: false,
+} as const;
+
+type RunBody = { inputs?: Record<string, unknown> } | undefined;
+
+interface RunRequest {
+  Params: { id: string };
+  Body: RunBody;
+}
+
+function caller(request: FastifyRequest): KeyPrincipal {
+  // The onRequest hook below has already refused requests without a verified key.
+  return request.caller.key!;
+}
+
+function runAnswer(run: Run) {
+  return run.status === "succeeded"
+    ? { runId: run.id, status: run.status, outputs: run.outputs }
+    : { runId: run.id, status: run.status, error: run.error };
+}
+
+function runResource(run: Run) {
+  return {
+    runId: run.id,
+    status: run.status,
+    workflowId: run.workflowId,
+    modelId: run.modelId,
+    inputs: run.inputs,
+    outputs: run.outputs,
+    error: run.error,
+    startedAt: new Date(run.startedAt).toISOString(),
+    finishedAt: new Date(run.finishedAt).toISOString(),
+    durationMs: run.durationMs,
+  };
+}
+
+function workflowId(id: string): string {
+  if (!WORKFLOW_ID.test(id)) throw KnoudsError.notFound();
+  return id;
+}
+
+export const restRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
+  // Before the body is read: an unauthenticated request costs no parsing.
+  app.addHook("onRequest", async (request) => {
+    if (!request.caller.key) throw KnoudsError.unauthenticated();
+  });
+
+  app.post<RunRequest>("/api/workflows/:id/run", { schema: { body: runBody } }, async (request) => {
+    const workflow = await services.workflows.forRun(caller(request), workflowId(request.params.id));
+    const inputs = requireInputsObject(request.body?.inputs);
+    return runAnswer(await services.runner.runWorkflow(workflow, inputs, caller(request)));
+  });
+
+  app.post<{ Params: { "*": string }; Body: RunBody }>("/api/models/*", { schema: { body: runBody } }, async (request) => {
+    // Model ids contain a slash (`knouds/echo`), so the route takes the rest of the path.
+    const rest = request.params["*"];
+    if (!rest.endsWith("/run")) throw KnoudsError.notFound();
+    const model = services.models.get(rest.slice(0, -"/run".length));
+    if (!model) throw KnoudsError.notFound();
+    return runAnswer(await services.runner.runModel(model, requireInputsObject(request.body?.inputs), caller(request)));
+  });
+
+  app.get<{ Params: { id: string } }>("/api/workflows/:id/schema", async (request) => {
+    const workflow = await services.workflows.forSchema(caller(request), workflowId(request.params.id));
+    return { id: workflow.id, name: workflow.name, description: workflow.description, inputSchema: workflow.inputSchema };
+  });
+
+  app.get<{ Params: { id: string } }>("/api/runs/:id", async (request) => {
+    return runResource(await services.runner.findRun(request.params.id, caller(request)));
+  });
+};

@@ -1,0 +1,139 @@
+/**
+ * Runs workflows and single models for an API-key caller and records every run. Inputs are
+ * checked against the schema before anything runs (BAD_USER_INPUT); a model failing mid-way
+ * gives a recorded run with status "failed" and an error safe to show.
+ */
+import { LRUCache } from "lru-cache";
+import type { KeyPrincipal } from "../auth/principal.js";
+import { KnoudsError } from "../domain/errors.js";
+import { newId } from "../domain/ids.js";
+import type { Run } from "../domain/run.js";
+import { resolveBinding, type Workflow } from "../domain/workflow.js";
+import type { Store } from "../store/interface.js";
+import { compileValidator, type Validator } from "./json-schema.js";
+import type { ModelRegistry } from "./model-registry.js";
+import { ModelError, type Model } from "./providers/interface.js";
+
+export interface RunObserver {
+  (run: Run): void;
+}
+
+export class WorkflowRunner {
+  /** Compiled input validators by workflow id and version. */
+  private readonly validators = new LRUCache<string, Validator>({ max: 1000 });
+
+  constructor(
+    private readonly store: Store,
+    private readonly registry: ModelRegistry,
+    private readonly runTimeoutMs: number,
+    private readonly observe: RunObserver = () => {},
+  ) {}
+
+  private validatorFor(workflow: Workflow): Validator {
+    const cacheKey = `${workflow.id}@${workflow.updatedAt}`;
+    let validator = this.validators.get(cacheKey);
+    if (!validator) {
+      validator = compileValidator(workflow.inputSchema, "inputs");
+      this.validators.set(cacheKey, validator);
+    }
+    return validator;
+  }
+
+  /** Checks inputs against the workflow's schema; throws BAD_USER_INPUT with details. */
+  checkWorkflowInputs(workflow: Workflow, inputs: Record<string, unknown>): void {
+    const problems = this.validatorFor(workflow)(inputs);
+    if (problems.length > 0) throw KnoudsError.invalidInput(problems);
+  }
+
+  async runWorkflow(workflow: Workflow, inputs: Record<string, unknown>, caller: KeyPrincipal): Promise<Run> {
+    this.checkWorkflowInputs(workflow, inputs);
+    return this.execute({ workflowId: workflow.id, modelId: null }, inputs, caller, async (signal) => {
+      const stepOutputs = new Map<string, Record<string, unknown>>();
+      for (const step of workflow.steps) {
+        const stepInputs: Record<string, unknown> = {};
+        for (const [name, binding] of Object.entries(step.inputs)) {
+          const value = resolveBinding(binding, inputs, stepOutputs);
+          if (value !== undefined) stepInputs[name] = value;
+        }
+        stepOutputs.set(step.id, await this.callModel(step.model, stepInputs, signal, `step "${step.id}": `));
+      }
+      const outputs: Record<string, unknown> = {};
+      for (const [name, binding] of Object.entries(workflow.outputs)) {
+        outputs[name] = resolveBinding(binding, inputs, stepOutputs) ?? null;
+      }
+      return outputs;
+    });
+  }
+
+  async runModel(model: Model, inputs: Record<string, unknown>, caller: KeyPrincipal): Promise<Run> {
+    const problems = this.registry.checkInputs(model.id, inputs).map((p) => ({
+      path: p.path ? `inputs.${p.path}` : "inputs",
+      message: p.message,
+    }));
+    if (problems.length > 0) throw KnoudsError.invalidInput(problems);
+    return this.execute({ workflowId: null, modelId: model.id }, inputs, caller, (signal) =>
+      this.callModel(model.id, inputs, signal, ""),
+    );
+  }
+
+  private async callModel(
+    modelId: string,
+    inputs: Record<string, unknown>,
+    signal: AbortSignal,
+    where: string,
+  ): Promise<Record<string, unknown>> {
+    const model = this.registry.get(modelId);
+    if (!model) throw new ModelError(`${where}model ${modelId} is no longer in the registry`);
+    const problems = this.registry.checkInputs(modelId, inputs);
+    if (problems.length > 0) {
+      const first = problems[0]!;
+      throw new ModelError(`${where}inputs for ${modelId} are invalid: ${first.path || "inputs"} ${first.message}`);
+    }
+    const outputs = await model.run(inputs, signal);
+    if (this.registry.checkOutputs(modelId, outputs).length > 0) {
+      throw new ModelError(`${where}model ${modelId} returned outputs that do not match its output schema`);
+    }
+    return outputs;
+  }
+
+  private async execute(
+    target: { workflowId: string | null; modelId: string | null },
+    inputs: Record<string, unknown>,
+    caller: KeyPrincipal,
+    work: (signal: AbortSignal) => Promise<Record<string, unknown>>,
+  ): Promise<Run> {
+    const startedAt = Date.now();
+    let outputs: Record<string, unknown> | null = null;
+    let error: string | null = null;
+    try {
+      outputs = await work(AbortSignal.timeout(this.runTimeoutMs));
+    } catch (failure) {
+      // Only ModelError messages are written for callers; anything else stays generic.
+      error = failure instanceof ModelError ? failure.message : "The run failed unexpectedly";
+    }
+    const finishedAt = Date.now();
+    const run: Run = {
+      id: newId("run"),
+      ...target,
+      accountId: caller.account.id,
+      keyId: caller.key.id,
+      status: error === null ? "succeeded" : "failed",
+      inputs,
+      outputs,
+      error,
+      startedAt,
+      finishedAt,
+      durationMs: finishedAt - startedAt,
+    };
+    await this.store.runs.create(run);
+    this.observe(run);
+    return run;
+  }
+
+  /** A run of the caller's own account, else NOT_FOUND. */
+  async findRun(id: string, caller: KeyPrincipal): Promise<Run> {
+    const run = await this.store.runs.findById(id);
+    if (!run || run.accountId !== caller.account.id) throw KnoudsError.notFound();
+    return run;
+  }
+}

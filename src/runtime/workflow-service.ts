@@ -1,0 +1,148 @@
+/**
+ * Creating, changing, deploying, deleting and finding workflows for an API-key caller. Access
+ * is decided by src/domain/workflow-access.ts; definitions are checked against the registry.
+ */
+import type { KeyPrincipal } from "../auth/principal.js";
+import { KnoudsError } from "../domain/errors.js";
+import { assertMayManage, assertMayReadSchema, assertMayRun, isVisibleTo } from "../domain/workflow-access.js";
+import { CAPABILITIES, scopeAtLeast } from "../domain/scopes.js";
+import {
+  WorkflowDefinitionSchema,
+  WorkflowFieldsSchema,
+  checkBindings,
+  problemsFrom,
+  type Visibility,
+  type Workflow,
+  type WorkflowDefinition,
+} from "../domain/workflow.js";
+import type { Store } from "../store/interface.js";
+import { SchemaError, compileValidator } from "./json-schema.js";
+import type { ModelRegistry } from "./model-registry.js";
+
+const MAX_DEFINITION_BYTES = 256 * 1024;
+const LIST_LIMIT = 500;
+
+export interface NewWorkflowInput {
+  id: string;
+  name: string;
+  description?: string | null;
+  visibility?: Visibility | null;
+  inputSchema?: unknown;
+  steps?: unknown;
+  outputs?: unknown;
+}
+
+export interface WorkflowChanges {
+  name?: string | null;
+  description?: string | null;
+  visibility?: Visibility | null;
+  inputSchema?: unknown;
+  steps?: unknown;
+  outputs?: unknown;
+}
+
+export class WorkflowService {
+  constructor(
+    private readonly store: Store,
+    private readonly registry: ModelRegistry,
+  ) {}
+
+  /** Validates shape, references, models and the input schema; throws BAD_USER_INPUT with details. */
+  private checkDefinition(raw: { inputSchema?: unknown; steps?: unknown; outputs?: unknown }): WorkflowDefinition {
+    if (JSON.stringify(raw).length > MAX_DEFINITION_BYTES) {
+      throw KnoudsError.invalidInput([{ path: "", message: `a workflow definition is at most ${MAX_DEFINITION_BYTES} bytes` }]);
+    }
+    const parsed = WorkflowDefinitionSchema.safeParse(raw);
+    if (!parsed.success) throw KnoudsError.invalidInput(problemsFrom(parsed.error));
+    const definition = parsed.data as WorkflowDefinition;
+    checkBindings(definition, (model) => this.registry.outputNames(model));
+    try {
+      compileValidator(definition.inputSchema, "inputs");
+    } catch (error) {
+      if (error instanceof SchemaError) throw KnoudsError.invalidInput([{ path: "inputSchema", message: error.message }]);
+      throw error;
+    }
+    return definition;
+  }
+
+  /** Creates a draft owned by the caller's account (the schema's authScopes require admin). */
+  async create(caller: KeyPrincipal, input: NewWorkflowInput): Promise<Workflow> {
+    const fields = WorkflowFieldsSchema.safeParse({
+      id: input.id,
+      name: input.name,
+      description: input.description ?? undefined,
+      visibility: input.visibility ?? undefined,
+    });
+    if (!fields.success) throw KnoudsError.invalidInput(problemsFrom(fields.error));
+    const definition = this.checkDefinition(input);
+    const now = Date.now();
+    const workflow: Workflow = {
+      ...fields.data,
+      ...definition,
+      accountId: caller.account.id,
+      status: "draft",
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.store.workflows.create(workflow);
+    return workflow;
+  }
+
+  async update(caller: KeyPrincipal, id: string, changes: WorkflowChanges): Promise<Workflow> {
+    const current = assertMayManage(await this.store.workflows.findById(id), caller);
+    const fields = WorkflowFieldsSchema.safeParse({
+      id,
+      name: changes.name ?? current.name,
+      description: changes.description ?? current.description,
+      visibility: changes.visibility ?? current.visibility,
+    });
+    if (!fields.success) throw KnoudsError.invalidInput(problemsFrom(fields.error));
+    const definition = this.checkDefinition({
+      inputSchema: changes.inputSchema ?? current.inputSchema,
+      steps: changes.steps ?? current.steps,
+      outputs: changes.outputs ?? current.outputs,
+    });
+    return this.save({ ...current, ...fields.data, ...definition });
+  }
+
+  async setStatus(caller: KeyPrincipal, id: string, status: Workflow["status"]): Promise<Workflow> {
+    const current = assertMayManage(await this.store.workflows.findById(id), caller);
+    return this.save({ ...current, status });
+  }
+
+  private async save(workflow: Workflow): Promise<Workflow> {
+    // updatedAt also versions the cached input validator, so it must move on every change.
+    const next = { ...workflow, updatedAt: Math.max(Date.now(), workflow.updatedAt + 1) };
+    if (!(await this.store.workflows.replace(next))) throw KnoudsError.notFound();
+    return next;
+  }
+
+  async delete(caller: KeyPrincipal, id: string): Promise<Workflow> {
+    const current = assertMayManage(await this.store.workflows.findById(id), caller);
+    if (!(await this.store.workflows.delete(id))) throw KnoudsError.notFound();
+    return current;
+  }
+
+  /** A workflow the caller may run; NOT_FOUND / SCOPE_DENIED otherwise. */
+  async forRun(caller: KeyPrincipal, id: string): Promise<Workflow> {
+    return assertMayRun(await this.store.workflows.findById(id), caller);
+  }
+
+  /** A workflow whose schema the caller may read; NOT_FOUND / SCOPE_DENIED otherwise. */
+  async forSchema(caller: KeyPrincipal, id: string): Promise<Workflow> {
+    return assertMayReadSchema(await this.store.workflows.findById(id), caller);
+  }
+
+  /** A workflow the caller may know about, else NOT_FOUND. */
+  async find(caller: KeyPrincipal, id: string): Promise<Workflow> {
+    const workflow = await this.store.workflows.findById(id);
+    if (!workflow || !isVisibleTo(workflow, caller)) throw KnoudsError.notFound();
+    return workflow;
+  }
+
+  /** The caller's own workflows, plus public deployed ones when its scope may run them. */
+  async list(caller: KeyPrincipal): Promise<Workflow[]> {
+    const includePublic = scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
+    return this.store.workflows.listVisible(caller.account.id, includePublic, LIST_LIMIT);
+  }
+}

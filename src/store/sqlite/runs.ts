@@ -1,0 +1,54 @@
+import type Database from "better-sqlite3";
+import type { Run, RunStatus } from "../../domain/run.js";
+import type { RunStore } from "../interface.js";
+import type { Row } from "./rows.js";
+
+function toRun(row: Row): Run {
+  const startedAt = row.started_at as number;
+  const finishedAt = row.finished_at as number;
+  return {
+    id: row.id as string,
+    workflowId: (row.workflow_id as string | null) ?? null,
+    modelId: (row.model_id as string | null) ?? null,
+    accountId: row.account_id as string,
+    keyId: row.key_id as string,
+    status: row.status as RunStatus,
+    inputs: JSON.parse(row.inputs as string) as Record<string, unknown>,
+    outputs: row.outputs === null ? null : (JSON.parse(row.outputs as string) as Record<string, unknown>),
+    error: (row.error as string | null) ?? null,
+    startedAt,
+    finishedAt,
+    durationMs: finishedAt - startedAt,
+  };
+}
+
+export function sqliteRunStore(db: Database.Database): RunStore {
+  const q = {
+    insert: db.prepare(
+      `INSERT INTO runs (id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at)
+       VALUES (@id, @accountId, @keyId, @workflowId, @modelId, @status, @inputs, @outputs, @error, @startedAt, @finishedAt)`,
+    ),
+    byId: db.prepare("SELECT * FROM runs WHERE id = ?"),
+  };
+  return {
+    async create(run) {
+      q.insert.run({
+        id: run.id,
+        accountId: run.accountId,
+        keyId: run.keyId,
+        workflowId: run.workflowId,
+        modelId: run.modelId,
+        status: run.status,
+        inputs: JSON.stringify(run.inputs),
+        outputs: run.outputs === null ? null : JSON.stringify(run.outputs),
+        error: run.error,
+        startedAt: run.startedAt,
+        finishedAt: run.finishedAt,
+      });
+    },
+    async findById(id) {
+      const row = q.byId.get(id) as Row | undefined;
+      return row ? toRun(row) : null;
+    },
+  };
+}

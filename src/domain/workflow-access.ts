@@ -4,7 +4,7 @@
  * caller: NOT_FOUND, never a 403, so nothing leaks.
  */
 import { KnoudsError } from "./errors.js";
-import { CAPABILITIES, scopeAtLeast, type Scope } from "./scopes.js";
+import { CAPABILITIES, scopeAtLeast, type Capability, type Scope } from "./scopes.js";
 import type { Workflow } from "./workflow.js";
 
 /** The facts about an API-key caller these rules need. */
@@ -19,8 +19,13 @@ export function isVisibleTo(workflow: Workflow, caller: WorkflowCaller): boolean
   return workflow.visibility === "public" && workflow.status === "deployed" && scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
 }
 
-function requireScope(caller: WorkflowCaller, required: Scope): void {
+function requireScope(caller: { scope: Scope }, required: Scope): void {
   if (!scopeAtLeast(caller.scope, required)) throw KnoudsError.scopeDenied(required, caller.scope);
+}
+
+/** Throws SCOPE_DENIED unless the caller's scope covers the capability (REST's authScopes). */
+export function assertCapability(caller: { scope: Scope }, capability: Capability): void {
+  requireScope(caller, CAPABILITIES[capability]);
 }
 
 /** The scope running this workflow takes for this caller, or NOT_FOUND when it is not theirs to see. */

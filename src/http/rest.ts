@@ -5,6 +5,8 @@
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { KeyPrincipal } from "../auth/principal.js";
 import { KnoudsError } from "../domain/errors.js";
+import { assertCapability } from "../domain/workflow-access.js";
+import type { Capability } from "../domain/scopes.js";
 import type { Run } from "../domain/run.js";
 import { WORKFLOW_ID, requireInputsObject } from "../domain/workflow.js";
 import type { Services } from "../services.js";
@@ -54,9 +56,12 @@ function workflowId(id: string): string {
 }
 
 export const restRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
-  // Before the body is read: an unauthenticated request costs no parsing.
+  // Before the body is read: an unauthenticated or under-scoped request costs no parsing.
+  // A route states the capability it needs in `config.capability`, as GraphQL fields do in authScopes.
   app.addHook("onRequest", async (request) => {
     if (!request.caller.key) throw KnoudsError.unauthenticated();
+    const { capability } = request.routeOptions.config as { capability?: Capability };
+    if (capability) assertCapability(request.caller.key, capability);
   });
 
   app.post<RunRequest>("/api/workflows/:id/run", { schema: { body: runBody } }, async (request) => {
@@ -65,7 +70,8 @@ export const restRoutes: FastifyPluginAsync<{ services: Services }> = async (app
     return runAnswer(await services.runner.runWorkflow(workflow, inputs, caller(request)));
   });
 
-  app.post<{ Params: { "*": string }; Body: RunBody }>("/api/models/*", { schema: { body: runBody } }, async (request) => {
+  const runModel = { schema: { body: runBody }, config: { capability: "runModel" satisfies Capability } };
+  app.post<{ Params: { "*": string }; Body: RunBody }>("/api/models/*", runModel, async (request) => {
     // Model ids contain a slash (`knouds/echo`), so the route takes the rest of the path.
     const rest = request.params["*"];
     if (!rest.endsWith("/run")) throw KnoudsError.notFound();

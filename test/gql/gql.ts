@@ -23,6 +23,17 @@ type Documents = {
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteApiKeyDocument,
     "\n  mutation SetApiKeyScope($id: ID!, $scope: Scope!) {\n    setApiKeyScope(id: $id, scope: $scope) {\n      id\n      scope\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": typeof types.SetApiKeyScopeDocument,
     "\n  mutation SetAccountTier($accountId: ID!, $tier: Tier!) {\n    setAccountTier(accountId: $accountId, tier: $tier) {\n      id\n      tier\n    }\n  }\n": typeof types.SetAccountTierDocument,
+    "\n  mutation CreateWorkflow($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      id\n      status\n      visibility\n    }\n  }\n": typeof types.CreateWorkflowDocument,
+    "\n  mutation UpdateWorkflow($id: ID!, $input: UpdateWorkflowInput!) {\n    updateWorkflow(id: $id, input: $input) {\n      id\n      name\n      inputSchema\n    }\n  }\n": typeof types.UpdateWorkflowDocument,
+    "\n  mutation DeployWorkflow($id: ID!) {\n    deployWorkflow(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.DeployWorkflowDocument,
+    "\n  mutation DeleteWorkflow($id: ID!) {\n    deleteWorkflow(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteWorkflowDocument,
+    "\n  mutation RunWorkflow($id: ID!, $inputs: JSON!) {\n    runWorkflow(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n      durationMs\n    }\n  }\n": typeof types.RunWorkflowDocument,
+    "\n  mutation RunModel($id: String!, $inputs: JSON!) {\n    runModel(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n    }\n  }\n": typeof types.RunModelDocument,
+    "\n  query WorkflowSchema($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      inputSchema\n    }\n  }\n": typeof types.WorkflowSchemaDocument,
+    "\n  query WorkflowBasics($id: ID!) {\n    workflow(id: $id) {\n      id\n      status\n      visibility\n      steps\n    }\n  }\n": typeof types.WorkflowBasicsDocument,
+    "\n  query Workflows {\n    workflows {\n      id\n      ownerId\n      status\n      visibility\n    }\n  }\n": typeof types.WorkflowsDocument,
+    "\n  query Models {\n    models {\n      id\n      provider\n      inputSchema\n    }\n  }\n": typeof types.ModelsDocument,
+    "\n  query RunById($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      workflowId\n      modelId\n      inputs\n      outputs\n    }\n  }\n": typeof types.RunByIdDocument,
 };
 const documents: Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      email\n      tier\n      allowedScopes\n    }\n  }\n": types.SignUpDocument,
@@ -34,6 +45,17 @@ const documents: Documents = {
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": types.DeleteApiKeyDocument,
     "\n  mutation SetApiKeyScope($id: ID!, $scope: Scope!) {\n    setApiKeyScope(id: $id, scope: $scope) {\n      id\n      scope\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": types.SetApiKeyScopeDocument,
     "\n  mutation SetAccountTier($accountId: ID!, $tier: Tier!) {\n    setAccountTier(accountId: $accountId, tier: $tier) {\n      id\n      tier\n    }\n  }\n": types.SetAccountTierDocument,
+    "\n  mutation CreateWorkflow($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      id\n      status\n      visibility\n    }\n  }\n": types.CreateWorkflowDocument,
+    "\n  mutation UpdateWorkflow($id: ID!, $input: UpdateWorkflowInput!) {\n    updateWorkflow(id: $id, input: $input) {\n      id\n      name\n      inputSchema\n    }\n  }\n": types.UpdateWorkflowDocument,
+    "\n  mutation DeployWorkflow($id: ID!) {\n    deployWorkflow(id: $id) {\n      id\n      status\n    }\n  }\n": types.DeployWorkflowDocument,
+    "\n  mutation DeleteWorkflow($id: ID!) {\n    deleteWorkflow(id: $id) {\n      id\n    }\n  }\n": types.DeleteWorkflowDocument,
+    "\n  mutation RunWorkflow($id: ID!, $inputs: JSON!) {\n    runWorkflow(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n      durationMs\n    }\n  }\n": types.RunWorkflowDocument,
+    "\n  mutation RunModel($id: String!, $inputs: JSON!) {\n    runModel(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n    }\n  }\n": types.RunModelDocument,
+    "\n  query WorkflowSchema($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      inputSchema\n    }\n  }\n": types.WorkflowSchemaDocument,
+    "\n  query WorkflowBasics($id: ID!) {\n    workflow(id: $id) {\n      id\n      status\n      visibility\n      steps\n    }\n  }\n": types.WorkflowBasicsDocument,
+    "\n  query Workflows {\n    workflows {\n      id\n      ownerId\n      status\n      visibility\n    }\n  }\n": types.WorkflowsDocument,
+    "\n  query Models {\n    models {\n      id\n      provider\n      inputSchema\n    }\n  }\n": types.ModelsDocument,
+    "\n  query RunById($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      workflowId\n      modelId\n      inputs\n      outputs\n    }\n  }\n": types.RunByIdDocument,
 };
 
 /**
@@ -86,6 +108,50 @@ export function graphql(source: "\n  mutation SetApiKeyScope($id: ID!, $scope: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetAccountTier($accountId: ID!, $tier: Tier!) {\n    setAccountTier(accountId: $accountId, tier: $tier) {\n      id\n      tier\n    }\n  }\n"): (typeof documents)["\n  mutation SetAccountTier($accountId: ID!, $tier: Tier!) {\n    setAccountTier(accountId: $accountId, tier: $tier) {\n      id\n      tier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWorkflow($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      id\n      status\n      visibility\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWorkflow($input: CreateWorkflowInput!) {\n    createWorkflow(input: $input) {\n      id\n      status\n      visibility\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWorkflow($id: ID!, $input: UpdateWorkflowInput!) {\n    updateWorkflow(id: $id, input: $input) {\n      id\n      name\n      inputSchema\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWorkflow($id: ID!, $input: UpdateWorkflowInput!) {\n    updateWorkflow(id: $id, input: $input) {\n      id\n      name\n      inputSchema\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeployWorkflow($id: ID!) {\n    deployWorkflow(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DeployWorkflow($id: ID!) {\n    deployWorkflow(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWorkflow($id: ID!) {\n    deleteWorkflow(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWorkflow($id: ID!) {\n    deleteWorkflow(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunWorkflow($id: ID!, $inputs: JSON!) {\n    runWorkflow(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n      durationMs\n    }\n  }\n"): (typeof documents)["\n  mutation RunWorkflow($id: ID!, $inputs: JSON!) {\n    runWorkflow(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n      durationMs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunModel($id: String!, $inputs: JSON!) {\n    runModel(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation RunModel($id: String!, $inputs: JSON!) {\n    runModel(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowSchema($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      inputSchema\n    }\n  }\n"): (typeof documents)["\n  query WorkflowSchema($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      inputSchema\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowBasics($id: ID!) {\n    workflow(id: $id) {\n      id\n      status\n      visibility\n      steps\n    }\n  }\n"): (typeof documents)["\n  query WorkflowBasics($id: ID!) {\n    workflow(id: $id) {\n      id\n      status\n      visibility\n      steps\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workflows {\n    workflows {\n      id\n      ownerId\n      status\n      visibility\n    }\n  }\n"): (typeof documents)["\n  query Workflows {\n    workflows {\n      id\n      ownerId\n      status\n      visibility\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Models {\n    models {\n      id\n      provider\n      inputSchema\n    }\n  }\n"): (typeof documents)["\n  query Models {\n    models {\n      id\n      provider\n      inputSchema\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunById($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      workflowId\n      modelId\n      inputs\n      outputs\n    }\n  }\n"): (typeof documents)["\n  query RunById($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      workflowId\n      modelId\n      inputs\n      outputs\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -5,8 +5,14 @@ import { createKey } from "./accounts.js";
 import { Client } from "./client.js";
 import { CreateWorkflow, DeployWorkflow } from "./workflow-operations.js";
 
+export interface DefinitionInput {
+  inputSchema: Record<string, unknown>;
+  steps: unknown[];
+  outputs: Record<string, unknown>;
+}
+
 /** The seeds' example: a prompt in, an SVG image out. */
-export const PROMPT_TO_IMAGE = {
+export const PROMPT_TO_IMAGE: DefinitionInput = {
   inputSchema: {
     type: "object",
     required: ["prompt"],
@@ -24,7 +30,7 @@ export const PROMPT_TO_IMAGE = {
 export async function createWorkflow(
   owner: SignedIn,
   id: string,
-  options: { visibility?: "private" | "public"; draft?: boolean; definition?: typeof PROMPT_TO_IMAGE } = {},
+  options: { visibility?: "private" | "public"; draft?: boolean; definition?: DefinitionInput } = {},
 ): Promise<void> {
   const { value } = await createKey(owner, "admin", `builder for ${id}`);
   const admin = new Client(owner.client.baseUrl, value);

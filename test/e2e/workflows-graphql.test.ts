@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKey, signUp, type SignedIn } from "../support/accounts.js";
+import { Client } from "../support/client.js";
+import { startServer, type TestServer } from "../support/server.js";
+import {
+  CreateWorkflow,
+  DeleteWorkflow,
+  RunById,
+  RunWorkflow,
+  UpdateWorkflow,
+  WorkflowBasics,
+  WorkflowSchema,
+  Workflows,
+} from "../support/workflow-operations.js";
+import { PROMPT_TO_IMAGE, createWorkflow } from "../support/workflows.js";
+
+describe("workflows over GraphQL", () => {
+  let server: TestServer;
+  let owner: SignedIn;
+  let admin: Client;
+  beforeAll(async () => {
+    server = await startServer();
+    owner = await signUp(server, { tier: "business" });
+    admin = new Client(server.url, (await createKey(owner, "admin")).value);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("creates a draft, runs it with an admin key, deploys it, and reads the run back", async () => {
+    const created = await admin.graphql(CreateWorkflow, {
+      input: { id: "text-pipeline", name: "Text pipeline", visibility: "public", ...textPipeline() },
+    });
+    expect(created.data?.createWorkflow).toEqual({ id: "text-pipeline", status: "draft", visibility: "public" });
+    const ran = await admin.graphql(RunWorkflow, { id: "text-pipeline", inputs: { who: "Grace" } });
+    expect(ran.data?.runWorkflow).toMatchObject({
+      status: "succeeded",
+      outputs: { text: "Dear Grace, welcome.", words: 3 },
+      error: null,
+    });
+    const run = await admin.graphql(RunById, { id: ran.data!.runWorkflow.id });
+    expect(run.data?.run).toMatchObject({ workflowId: "text-pipeline", inputs: { who: "Grace" } });
+  });
+
+  it("lists own workflows and public deployed ones, and shows steps to the owner only", async () => {
+    await createWorkflow(owner, "listed-public", { visibility: "public" });
+    const stranger = await signUp(server, { tier: "pro" });
+    const strangerKey = new Client(server.url, (await createKey(stranger, "deployment")).value);
+    const seen = (await strangerKey.graphql(Workflows)).data?.workflows.map((w) => w.id);
+    expect(seen).toContain("listed-public");
+    expect(seen).toContain("hello-world");
+    expect(seen).not.toContain("text-pipeline");
+    const basics = await strangerKey.graphql(WorkflowBasics, { id: "listed-public" });
+    expect(basics.data?.workflow).toMatchObject({ status: "deployed", steps: null });
+    expect((await admin.graphql(WorkflowBasics, { id: "listed-public" })).data?.workflow.steps).toEqual(PROMPT_TO_IMAGE.steps);
+  });
+
+  it("gives the input schema of a workflow through workflow(id)", async () => {
+    await createWorkflow(owner, "schema-flow");
+    const deployment = new Client(server.url, (await createKey(owner, "deployment")).value);
+    const answer = await deployment.graphql(WorkflowSchema, { id: "schema-flow" });
+    expect(answer.data?.workflow.inputSchema).toEqual(PROMPT_TO_IMAGE.inputSchema);
+  });
+
+  it("refuses bad definitions with BAD_USER_INPUT details naming each problem", async () => {
+    const answer = await admin.graphql(CreateWorkflow, {
+      input: {
+        id: "Bad Id!",
+        name: "",
+        inputSchema: { type: "object" },
+        steps: [
+          { id: "a", model: "knouds/nope", inputs: {} },
+          { id: "b", model: "knouds/echo", inputs: { text: { from: "steps.later.text" } } },
+        ],
+        outputs: { x: { from: "input" } },
+      },
+    });
+    expect(answer.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    const paths = (answer.errors?.[0]?.extensions.details as Array<{ path: string }>).map((d) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(["id", "name"]));
+
+    const refs = await admin.graphql(CreateWorkflow, {
+      input: {
+        id: "bad-refs",
+        name: "Bad refs",
+        inputSchema: { type: "object" },
+        steps: [
+          { id: "a", model: "knouds/nope", inputs: {} },
+          { id: "b", model: "knouds/echo", inputs: { text: { from: "steps.later.text" } } },
+        ],
+        outputs: { x: { from: "nowhere.at.all" } },
+      },
+    });
+    expect(refs.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      details: expect.arrayContaining([
+        { path: "steps.0.model", message: 'unknown model "knouds/nope"' },
+        { path: "steps.1.inputs.text", message: expect.stringContaining("steps.later.text") },
+        { path: "outputs.x", message: expect.stringContaining("nowhere.at.all") },
+      ]),
+    });
+
+    const badSchema = await admin.graphql(CreateWorkflow, {
+      input: { id: "bad-schema", name: "x", ...PROMPT_TO_IMAGE, inputSchema: { type: "no-such-type" } },
+    });
+    expect(badSchema.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "inputSchema" }] });
+    const garbage = await admin.graphql(CreateWorkflow, {
+      input: { id: "garbage", name: "x", inputSchema: "nope", steps: 42, outputs: [] },
+    });
+    expect(garbage.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("refuses a duplicate id with CONFLICT", async () => {
+    await createWorkflow(owner, "taken-id");
+    const answer = await admin.graphql(CreateWorkflow, { input: { id: "taken-id", name: "again", ...PROMPT_TO_IMAGE } });
+    expect(answer.errors?.[0]?.extensions.code).toBe("CONFLICT");
+  });
+
+  it("validates run inputs against the updated schema right after an update", async () => {
+    await createWorkflow(owner, "evolving");
+    expect((await admin.graphql(RunWorkflow, { id: "evolving", inputs: { prompt: "x" } })).data?.runWorkflow.status).toBe("succeeded");
+    const updated = await admin.graphql(UpdateWorkflow, {
+      id: "evolving",
+      input: { inputSchema: { ...PROMPT_TO_IMAGE.inputSchema, properties: { prompt: { type: "string", minLength: 5 } } } },
+    });
+    expect(updated.errors).toBeUndefined();
+    const tooShort = await admin.graphql(RunWorkflow, { id: "evolving", inputs: { prompt: "x" } });
+    expect(tooShort.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "inputs.prompt" }] });
+  });
+
+  it("answers BAD_USER_INPUT, never a 500, to inputs of the wrong type or size", async () => {
+    await createWorkflow(owner, "typed");
+    for (const inputs of ["a string", 42, [1, 2], { prompt: { nested: true } }, { prompt: "x".repeat(600) }]) {
+      const answer = await admin.graphql(RunWorkflow, { id: "typed", inputs });
+      expect(answer.status).toBeLessThan(500);
+      expect(answer.errors?.[0]?.extensions.code, JSON.stringify(inputs).slice(0, 30)).toBe("BAD_USER_INPUT");
+      expect(answer.text).not.toMatch(/at .*\.(ts|js):\d+/);
+    }
+  });
+
+  it("deletes a workflow; running it afterwards is NOT_FOUND", async () => {
+    await createWorkflow(owner, "short-lived");
+    expect((await admin.graphql(DeleteWorkflow, { id: "short-lived" })).data?.deleteWorkflow.id).toBe("short-lived");
+    const after = await admin.graphql(RunWorkflow, { id: "short-lived", inputs: { prompt: "x" } });
+    expect(after.errors?.[0]?.extensions.code).toBe("NOT_FOUND");
+  });
+});
+
+/** Two steps: a template, then text stats over the template's text. */
+function textPipeline() {
+  return {
+    inputSchema: {
+      type: "object",
+      required: ["who"],
+      properties: { who: { type: "string", maxLength: 50 } },
+      additionalProperties: false,
+    },
+    steps: [
+      { id: "letter", model: "knouds/template", inputs: { template: { value: "Dear {{who}}, welcome." }, values: { from: "input" } } },
+      { id: "stats", model: "knouds/text-stats", inputs: { text: { from: "steps.letter.text" } } },
+    ],
+    outputs: { text: { from: "steps.letter.text" }, words: { from: "steps.stats.words" } },
+  };
+}

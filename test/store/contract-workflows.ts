@@ -1,0 +1,117 @@
+/** The storage contract for workflows and runs; see contract.ts. */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { KnoudsError } from "../../src/domain/errors.js";
+import { newId } from "../../src/domain/ids.js";
+import type { Run } from "../../src/domain/run.js";
+import type { Workflow } from "../../src/domain/workflow.js";
+import type { Store } from "../../src/store/interface.js";
+import { account, type OpenStore } from "./contract.js";
+
+function workflow(accountId: string, overrides: Partial<Workflow> = {}): Workflow {
+  return {
+    id: `wf-${newId("run").slice(4)}`,
+    accountId,
+    name: "Flow",
+    description: "",
+    status: "draft",
+    visibility: "private",
+    // `$`-keys and nesting must survive either store as they are.
+    inputSchema: { $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", properties: { a: { $ref: "#/$defs/x" } }, $defs: { x: { type: "string" } } },
+    steps: [{ id: "s", model: "knouds/echo", inputs: { text: { from: "input.a" } } }],
+    outputs: { text: { from: "steps.s.text" } },
+    createdAt: 1000,
+    updatedAt: 1000,
+    ...overrides,
+  };
+}
+
+function run(accountId: string, overrides: Partial<Run> = {}): Run {
+  return {
+    id: newId("run"),
+    workflowId: "wf",
+    modelId: null,
+    accountId,
+    keyId: "key_x",
+    status: "succeeded",
+    inputs: { $where: "1", nested: { "a.b": [1, null, "x"] } },
+    outputs: { text: "hi" },
+    error: null,
+    startedAt: 1000,
+    finishedAt: 1250,
+    durationMs: 250,
+    ...overrides,
+  };
+}
+
+export function workflowsAndRunsContract(name: string, open: OpenStore): void {
+  describe(`${name} store: workflows and runs`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it("creates workflows and reads them back unchanged", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const w = workflow(a.id);
+      await store.workflows.create(w);
+      expect(await store.workflows.findById(w.id)).toEqual(w);
+      expect(await store.workflows.findById("missing")).toBeNull();
+    });
+
+    it("refuses a second workflow with the same id as CONFLICT", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const w = workflow(a.id);
+      await store.workflows.create(w);
+      await expect(store.workflows.create({ ...w, name: "twin" })).rejects.toSatisfy(
+        (error) => error instanceof KnoudsError && error.code === "CONFLICT",
+      );
+      expect((await store.workflows.findById(w.id))?.name).toBe("Flow");
+    });
+
+    it("replaces and deletes workflows", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const w = workflow(a.id);
+      await store.workflows.create(w);
+      const changed = { ...w, status: "deployed" as const, name: "Renamed", updatedAt: 2000 };
+      expect(await store.workflows.replace(changed)).toBe(true);
+      expect(await store.workflows.findById(w.id)).toEqual(changed);
+      expect(await store.workflows.replace({ ...w, id: "missing" })).toBe(false);
+      expect(await store.workflows.delete(w.id)).toBe(true);
+      expect(await store.workflows.delete(w.id)).toBe(false);
+    });
+
+    it("lists own workflows, plus public deployed ones only when asked, by id", async () => {
+      const me = account();
+      const them = account();
+      await store.accounts.create(me);
+      await store.accounts.create(them);
+      const mine = workflow(me.id, { id: "b-mine" });
+      const publicDeployed = workflow(them.id, { id: "a-public", visibility: "public", status: "deployed" });
+      const publicDraft = workflow(them.id, { id: "c-public-draft", visibility: "public" });
+      const privateDeployed = workflow(them.id, { id: "d-private", status: "deployed" });
+      for (const w of [mine, publicDeployed, publicDraft, privateDeployed]) await store.workflows.create(w);
+      const ids = async (includePublic: boolean) =>
+        (await store.workflows.listVisible(me.id, includePublic, 100)).map((w) => w.id).filter((id) => /^[a-d]-/.test(id));
+      expect(await ids(false)).toEqual(["b-mine"]);
+      expect(await ids(true)).toEqual(["a-public", "b-mine"]);
+    });
+
+    it("records runs and reads them back unchanged, failed ones included", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const ok = run(a.id);
+      const failed = run(a.id, { status: "failed", outputs: null, error: "Model x timed out", workflowId: null, modelId: "acme/x" });
+      await store.runs.create(ok);
+      await store.runs.create(failed);
+      expect(await store.runs.findById(ok.id)).toEqual(ok);
+      expect(await store.runs.findById(failed.id)).toEqual(failed);
+      expect(await store.runs.findById("run_missing")).toBeNull();
+    });
+  });
+}

@@ -9,11 +9,13 @@
  */
 import { parseArgs } from "node:util";
 import { AccountService } from "./auth/accounts.js";
-import { LocalRevocationBus } from "./auth/revocation.js";
+import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
+import { RedisRevocationBus } from "./auth/revocation-redis.js";
 import { loadConfig } from "./config.js";
 import { KnoudsError } from "./domain/errors.js";
 import { isTier, TIERS, type Tier } from "./domain/scopes.js";
-import { openStore } from "./server.js";
+import { connectRedis, waitForRedis } from "./redis/connection.js";
+import { createLogger, openStore } from "./server.js";
 
 const USAGE = `usage:
   knouds create-account --email EMAIL [--password PASSWORD] [--name NAME] [--tier ${TIERS.join("|")}] [--platform-admin]
@@ -45,10 +47,18 @@ async function main(): Promise<void> {
     },
   });
   if (!command || !values.email) fail(USAGE);
-  const store = await openStore(loadConfig());
-  // Running servers learn of tier changes through Redis when REDIS_URL is set, or within
-  // KNOUDS_KEY_CACHE_TTL_SECONDS otherwise.
-  const accounts = new AccountService(store, new LocalRevocationBus());
+  const config = loadConfig();
+  const store = await openStore(config);
+  // Running servers learn of tier and admin changes at once through Redis when REDIS_URL is
+  // set, or within KNOUDS_KEY_CACHE_TTL_SECONDS otherwise.
+  const redis = config.redisUrl
+    ? connectRedis({ url: config.redisUrl, logger: createLogger("warn"), role: "cli" })
+    : null;
+  if (redis && !(await waitForRedis(redis, 2000))) console.error("Redis did not answer: running servers see the change within the key cache lifetime");
+  const bus: RevocationBus = redis
+    ? new RedisRevocationBus(redis, null, `${config.redisPrefix}revocations`, createLogger("warn"))
+    : new LocalRevocationBus();
+  const accounts = new AccountService(store, bus);
   try {
     if (command === "create-account") {
       const account = await accounts.create({
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
     if (error instanceof KnoudsError) fail(`${error.code}: ${error.message} ${JSON.stringify(error.facts)}`);
     throw error;
   } finally {
+    redis?.disconnect();
     await store.close();
   }
 }

@@ -31,6 +31,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/.+/, "REDIS_URL must start with redis:// or rediss://")
     .optional(),
+  KNOUDS_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, "KNOUDS_REDIS_PREFIX may hold letters, digits and : _ . - (at most 64)")
+    .default("knouds:"),
+  KNOUDS_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(100),
   KNOUDS_CORS_ORIGINS: origins.default([]),
   KNOUDS_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 7),
   KNOUDS_COOKIE_SECURE: boolean.default(false),
@@ -50,6 +55,8 @@ export interface Config {
   secret: string | undefined;
   mongodbUri: string | undefined;
   redisUrl: string | undefined;
+  redisPrefix: string;
+  failedAuthPerMinute: number;
   corsOrigins: string[];
   sessionTtlMs: number;
   cookieSecure: boolean;
@@ -85,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.KNOUDS_SECRET,
     mongodbUri: e.MONGODB_URI,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.KNOUDS_REDIS_PREFIX,
+    failedAuthPerMinute: e.KNOUDS_FAILED_AUTH_PER_MINUTE,
     corsOrigins: e.KNOUDS_CORS_ORIGINS,
     sessionTtlMs: e.KNOUDS_SESSION_TTL_HOURS * 3600_000,
     cookieSecure: e.KNOUDS_COOKIE_SECURE,

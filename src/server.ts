@@ -9,10 +9,15 @@ import { AccountService } from "./auth/accounts.js";
 import { ApiKeyService } from "./auth/api-keys.js";
 import { KeyVerifier } from "./auth/key-verifier.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
+import { RedisRevocationBus } from "./auth/revocation-redis.js";
 import { resolveServerSecret } from "./auth/secret.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
 import { buildHttpApp } from "./http/app.js";
+import { FailedAuthGuard } from "./limits/failed-auth.js";
+import { FieldLimits } from "./limits/field-limits.js";
+import { KeyBudgets } from "./limits/key-budgets.js";
+import { connectRedis, redisReachable, waitForRedis } from "./redis/connection.js";
 import { ensureExampleWorkflow } from "./runtime/example-workflow.js";
 import { ModelRegistry, loadModelsFile } from "./runtime/model-registry.js";
 import { WorkflowRunner } from "./runtime/workflow-runner.js";
@@ -49,6 +54,19 @@ export async function openStore(config: Config): Promise<Store> {
   return config.mongodbUri ? openMongoStore(config.mongodbUri) : openSqliteStore(config.sqliteFile);
 }
 
+/**
+ * One connection for commands (budgets, field limits, publishing revocations) and one in
+ * subscriber mode. The server starts even when Redis does not answer yet: budgets stay
+ * in-process until it does.
+ */
+export async function openRedis(url: string, prefix: string, logger: Logger) {
+  const commands = connectRedis({ url, logger, role: "commands" });
+  const subscriber = connectRedis({ url, logger, role: "subscriber", subscriber: true });
+  const bus = new RedisRevocationBus(commands, subscriber, `${prefix}revocations`, logger);
+  if (!(await waitForRedis(commands, 2000))) logger.warn("Redis did not answer within 2 s; starting with in-process budgets");
+  return { commands, subscriber, bus };
+}
+
 /** Builds everything. `logDestination` lets tests read what the server logs. */
 export async function createServer(config: Config, logDestination?: DestinationStream): Promise<KnoudsServer> {
   const logger = createLogger(config.logLevel, logDestination);
@@ -59,7 +77,9 @@ export async function createServer(config: Config, logDestination?: DestinationS
   const models = ModelRegistry.withBuiltins(config.modelsFile ? loadModelsFile(config.modelsFile) : []);
   const store = await openStore(config);
   await ensureExampleWorkflow(store);
-  const bus: RevocationBus = new LocalRevocationBus();
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, logger) : null;
+  const bus: RevocationBus = redis?.bus ?? new LocalRevocationBus();
+  const limitsOptions = { redis: redis?.commands, prefix: config.redisPrefix };
   const services: Services = {
     config,
     store,
@@ -70,6 +90,18 @@ export async function createServer(config: Config, logDestination?: DestinationS
     models,
     workflows: new WorkflowService(store, models),
     runner: new WorkflowRunner(store, models, config.runTimeoutMs),
+    limits: {
+      keys: new KeyBudgets(limitsOptions),
+      failedAuth: new FailedAuthGuard(config.failedAuthPerMinute, limitsOptions),
+      fields: new FieldLimits(limitsOptions),
+    },
+    async readiness() {
+      const storeUp = await store.ping().then(
+        () => true,
+        () => false,
+      );
+      return redis ? { store: storeUp, redis: await redisReachable(redis.commands) } : { store: storeUp };
+    },
   };
   const app = await buildHttpApp({ services, logger });
 
@@ -88,6 +120,8 @@ export async function createServer(config: Config, logDestination?: DestinationS
       await services.verifier.close();
       services.sessions.close();
       await bus.close();
+      redis?.commands.disconnect();
+      redis?.subscriber.disconnect();
       await store.close();
     },
   };

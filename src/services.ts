@@ -3,6 +3,9 @@ import type { ApiKeyService } from "./auth/api-keys.js";
 import type { KeyVerifier } from "./auth/key-verifier.js";
 import type { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
+import type { FailedAuthGuard } from "./limits/failed-auth.js";
+import type { FieldLimits } from "./limits/field-limits.js";
+import type { KeyBudgets } from "./limits/key-budgets.js";
 import type { ModelRegistry } from "./runtime/model-registry.js";
 import type { WorkflowRunner } from "./runtime/workflow-runner.js";
 import type { WorkflowService } from "./runtime/workflow-service.js";
@@ -19,4 +22,7 @@ export interface Services {
   models: ModelRegistry;
   workflows: WorkflowService;
   runner: WorkflowRunner;
+  limits: { keys: KeyBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits };
+  /** Whether every backing service answers (the store; Redis when configured). */
+  readiness(): Promise<{ store: boolean; redis?: boolean }>;
 }

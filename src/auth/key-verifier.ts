@@ -53,7 +53,11 @@ export class KeyVerifier {
     options.bus.subscribe((event) => {
       this.generation++;
       if (event.kind === "key") this.keys.delete(event.digest);
-      else this.accounts.delete(event.accountId);
+      else if (event.kind === "account") this.accounts.delete(event.accountId);
+      else {
+        this.keys.clear();
+        this.accounts.clear();
+      }
     });
     this.flushTimer = setInterval(() => void this.flushLastUsed(), options.lastUsedFlushMs ?? 5000);
     this.flushTimer.unref();
@@ -67,6 +71,25 @@ export class KeyVerifier {
     if (!key) return null;
     const account = await this.lookupAccount(key.accountId);
     if (!account) return null;
+    return this.principal(key, account);
+  }
+
+  /** The answer from the cache alone: undefined when giving it would take a store lookup. */
+  verifyFromCache(value: string | undefined): KeyPrincipal | null | undefined {
+    if (!value || !isWellFormedKey(value)) return null;
+    if (!this.caching()) return undefined;
+    const key = this.keys.get(digestKey(value, this.options.secret));
+    if (key === undefined || key === MISSING) return key === MISSING ? null : undefined;
+    const account = this.accounts.get(key.accountId);
+    return account ? this.principal(key, account) : undefined;
+  }
+
+  /** Grows with every revocation event received; a caller compares it before and after a wait. */
+  get revocations(): number {
+    return this.generation;
+  }
+
+  private principal(key: ApiKeyRecord, account: Account): KeyPrincipal {
     this.lastUsed.set(key.id, Date.now());
     return { key: publicKey(key), account, scope: effectiveScope(key, account.tier) };
   }

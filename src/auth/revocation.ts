@@ -5,7 +5,9 @@
  */
 export type RevocationEvent =
   | { kind: "key"; keyId: string; digest: string }
-  | { kind: "account"; accountId: string };
+  | { kind: "account"; accountId: string }
+  /** Events may have been missed (the bus was cut off): forget every cached verification. */
+  | { kind: "all" };
 
 export interface RevocationBus {
   /** Delivers to this process's listeners before resolving, then to other instances. */

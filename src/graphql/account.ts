@@ -101,7 +101,9 @@ builder.mutationField("signUp", (t) =>
     type: AccountRef,
     description: "Creates a Free account and signs it in (sets the session cookie).",
     args: { input: t.arg({ type: SignUpInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
+      await ctx.services.limits.fields.check({ field: "signUp", args, info, clientAddress: ctx.clientAddress });
+      const { input } = args;
       const account = await ctx.services.accounts.create({
         email: input.email,
         password: input.password,
@@ -117,7 +119,9 @@ builder.mutationField("signIn", (t) =>
     type: AccountRef,
     description: "Checks email and password and sets the session cookie.",
     args: { input: t.arg({ type: SignInInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
+      await ctx.services.limits.fields.check({ field: "signIn", args, info, clientAddress: ctx.clientAddress });
+      const { input } = args;
       const account = await ctx.services.accounts.checkPassword(input.email, input.password);
       if (!account) throw new KnoudsError("UNAUTHENTICATED", "Wrong email or password");
       return startSession(ctx, account);

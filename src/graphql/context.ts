@@ -7,4 +7,6 @@ export interface GraphQLContext {
   services: Services;
   /** The HTTP reply, for the session cookie set by sign-in and sign-out. */
   reply: FastifyReply;
+  /** The client's address (behind a trusted proxy: from X-Forwarded-For), for field limits. */
+  clientAddress: string;
 }

@@ -66,8 +66,16 @@ builder.mutationField("createApiKey", (t) =>
     description: "Creates a key for the signed-in account. The full value is in the answer, once.",
     authScopes: (_root, args) => (args.input.accountId ? { platformAdmin: true } : { signedIn: true }),
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const actor = ctx.caller.session!.account;
+      await ctx.services.limits.fields.check({
+        field: "createApiKey",
+        args,
+        info,
+        clientAddress: ctx.clientAddress,
+        accountId: actor.id,
+      });
+      const { input } = args;
       const owner = input.accountId ? await ctx.services.accounts.findById(String(input.accountId)) : actor;
       if (!owner) throw KnoudsError.notFound();
       return ctx.services.apiKeys.create(actor, owner, input.name, input.scope ?? undefined);

@@ -36,7 +36,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   const allowedOrigins = new Set(config.corsOrigins);
   const corsHeaders = {
     allowedHeaders: ["x-api-key", "content-type", "x-request-id"],
-    exposedHeaders: ["retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "x-request-id"],
+    exposedHeaders: ["retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "ratelimit-policy", "x-request-id"],
     maxAge: 600,
   };
   const denied = { ...corsHeaders, origin: false, credentials: false };
@@ -71,7 +71,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
 
   await app.register(healthRoutes, { services });
   await app.register(async (api) => {
-    api.addHook("onRequest", (request: FastifyRequest, _reply: FastifyReply) => identifyCaller(request, services));
+    api.addHook("onRequest", (request: FastifyRequest, reply: FastifyReply) => identifyCaller(request, reply, services));
     await api.register(graphqlRoutes, { services });
     await api.register(restRoutes, { services });
   });

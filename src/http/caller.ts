@@ -1,6 +1,9 @@
-import type { FastifyRequest } from "fastify";
-import type { Caller } from "../auth/principal.js";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Caller, KeyPrincipal } from "../auth/principal.js";
 import { SESSION_COOKIE } from "../auth/sessions.js";
+import { KnoudsError } from "../domain/errors.js";
+import type { BudgetDecision } from "../limits/interface.js";
 import type { Services } from "../services.js";
 
 declare module "fastify" {
@@ -11,19 +14,71 @@ declare module "fastify" {
   }
 }
 
+const RATE_LIMIT_HEADERS = ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "ratelimit-policy"];
+
 function headerValue(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Reads `x-api-key` and the session cookie; never throws for bad input. */
-export async function identifyCaller(request: FastifyRequest, services: Services): Promise<void> {
+function seconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+/** The IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers), on every key-authenticated answer. */
+function setRateLimitHeaders(reply: FastifyReply, decision: BudgetDecision): void {
+  reply.header("ratelimit-limit", decision.limit);
+  reply.header("ratelimit-remaining", decision.remaining);
+  reply.header("ratelimit-reset", seconds(decision.resetMs));
+  reply.header("ratelimit-policy", `${decision.limit};w=60`);
+}
+
+/**
+ * `x-api-key` and the session cookie -> request.caller. An address that keeps sending keys
+ * that do not verify is blocked for the rest of its window: then only keys this instance
+ * has already verified get through, and nothing reaches the store.
+ */
+async function resolveCaller(request: FastifyRequest, services: Services): Promise<void> {
   const apiKey = headerValue(request, "x-api-key");
   const sessionToken = request.cookies[SESSION_COOKIE];
-  const [key, session] = await Promise.all([
-    apiKey === undefined ? null : services.verifier.verify(apiKey),
+  const { failedAuth } = services.limits;
+  let key: Promise<KeyPrincipal | null> | KeyPrincipal | null = null;
+  if (apiKey !== undefined) {
+    const blockedMs = failedAuth.blockedFor(request.ip);
+    if (blockedMs > 0) {
+      key = services.verifier.verifyFromCache(apiKey) ?? null;
+      if (!key) throw KnoudsError.rateLimited(failedAuth.limit, seconds(blockedMs));
+    } else {
+      key = services.verifier.verify(apiKey);
+    }
+  }
+  const [principal, session] = await Promise.all([
+    key,
     sessionToken === undefined ? null : services.sessions.resolve(sessionToken),
   ]);
-  request.caller = { key, session };
-  request.keyRejected = apiKey !== undefined && key === null;
+  request.caller = { key: principal, session };
+  request.keyRejected = apiKey !== undefined && principal === null;
+  if (request.keyRejected) await failedAuth.recordFailure(request.ip);
+}
+
+/**
+ * Identifies the caller and charges a key-authenticated request to the key's budget
+ * (never throws for bad input; throws RATE_LIMITED past the budget).
+ */
+export async function identifyCaller(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
+  const revocationsBefore = services.verifier.revocations;
+  await resolveCaller(request, services);
+  const principal = request.caller.key;
+  if (!principal) return;
+  const decision = await services.limits.keys.consume(principal.key.id, principal.scope);
+  setRateLimitHeaders(reply, decision);
+  if (!decision.allowed) throw KnoudsError.rateLimited(decision.limit, seconds(decision.resetMs));
+  if (services.config.redisUrl === undefined) return;
+  // Another instance's revocation reached Redis before this request did, so Redis wrote it to
+  // our subscriber socket before it answered the budget call above. Let the event loop deliver
+  // it, and if anything was revoked meanwhile, verify again.
+  await nextTurn();
+  if (services.verifier.revocations === revocationsBefore) return;
+  await resolveCaller(request, services);
+  if (!request.caller.key) for (const name of RATE_LIMIT_HEADERS) reply.removeHeader(name);
 }

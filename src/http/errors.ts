@@ -47,6 +47,7 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   const known = asKnoudsError(error);
   if (!known) request.log.error({ err: error }, "unhandled error");
   const rest = toRestError(known ?? error);
+  if (known?.facts.retryAfter !== undefined) reply.header("retry-after", known.facts.retryAfter);
   if (isGraphQLRoute(request)) {
     return reply.status(rest.status).type("application/json").send({ errors: [toGraphQLError(known ?? error)] });
   }

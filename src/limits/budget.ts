@@ -1,0 +1,50 @@
+/**
+ * Budgets on rate-limiter-flexible: its Redis limiter counts with one Lua script (INCR and
+ * PEXPIRE together), so a budget is exact under any concurrency across instances. With Redis
+ * away, the in-process insurance limiter answers instead — no request fails because of Redis.
+ */
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Budget, BudgetDecision } from "./interface.js";
+
+export interface BudgetOptions {
+  points: number;
+  windowSeconds: number;
+  /** Namespaces the counters in Redis; budgets sharing a prefix share their counters. */
+  keyPrefix: string;
+  /** Absent: counters live in this process. */
+  redis?: Redis | undefined;
+}
+
+function decision(points: number, result: RateLimiterRes, allowed: boolean): BudgetDecision {
+  return {
+    allowed,
+    limit: points,
+    remaining: allowed ? Math.max(points - result.consumedPoints, 0) : 0,
+    resetMs: Math.max(result.msBeforeNext, 0),
+  };
+}
+
+export function createBudget({ points, windowSeconds, keyPrefix, redis }: BudgetOptions): Budget {
+  const memory = new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix });
+  const limiter: RateLimiterAbstract = redis
+    ? new RateLimiterRedis({
+        storeClient: redis,
+        points,
+        duration: windowSeconds,
+        keyPrefix,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: memory,
+      })
+    : memory;
+  return {
+    async consume(identity) {
+      try {
+        return decision(points, await limiter.consume(identity), true);
+      } catch (refused) {
+        if (refused instanceof RateLimiterRes) return decision(points, refused, false);
+        throw refused;
+      }
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * SPEC §5 on one instance without Redis (in-process budgets), the per-address guard against
+ * floods of bad keys, and the field limits on sign-in, sign-up and createApiKey.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateKeyValue } from "../../src/domain/keys.js";
+import { createKey, signUp, type SignedIn } from "../support/accounts.js";
+import { Client } from "../support/client.js";
+import { CreateApiKey, SignIn, SignUp } from "../support/operations.js";
+import { startServer, type TestServer } from "../support/server.js";
+
+function viewer(server: TestServer, key: string) {
+  return fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "x-api-key": key, "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ viewer { effectiveScope } }" }),
+  });
+}
+
+describe("per-key budgets in one process (no REDIS_URL)", () => {
+  let server: TestServer;
+  let owner: SignedIn;
+
+  beforeAll(async () => {
+    server = await startServer();
+    owner = await signUp(server, { tier: "business" });
+  });
+  afterAll(() => server.stop());
+
+  it("lets exactly 10 of 200 parallel requests of a free key through", async () => {
+    const { value } = await createKey(owner, "free");
+    const answers = await Promise.all(Array.from({ length: 200 }, () => viewer(server, value)));
+    const ok = answers.filter((r) => r.status === 200);
+    const limited = answers.filter((r) => r.status === 429);
+    expect([ok.length, limited.length]).toEqual([10, 190]);
+    expect(ok.map((r) => Number(r.headers.get("ratelimit-remaining"))).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const body = (await limited[0]!.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+    expect(body.errors[0]!.extensions).toEqual({ code: "RATE_LIMITED", limit: 10, retryAfter: expect.any(Number) });
+    expect(Number(limited[0]!.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("puts the rate-limit headers on every key-authenticated answer, errors included, and none on anonymous ones", async () => {
+    const { value } = await createKey(owner, "deployment");
+    const notFound = await fetch(`${server.url}/api/runs/run_doesnotexist`, { headers: { "x-api-key": value } });
+    expect(notFound.status).toBe(404);
+    expect(notFound.headers.get("ratelimit-limit")).toBe("100");
+    expect(notFound.headers.get("ratelimit-remaining")).toBe("99");
+    expect(notFound.headers.get("ratelimit-policy")).toBe("100;w=60");
+    const denied = await fetch(`${server.url}/api/models/knouds/echo/run`, {
+      method: "POST",
+      headers: { "x-api-key": value, "content-type": "application/json" },
+      body: '{"inputs":{"text":"x"}}',
+    });
+    expect(denied.status).toBe(403);
+    expect(denied.headers.get("ratelimit-remaining")).toBe("98");
+    const anonymous = await fetch(`${server.url}/api/runs/run_doesnotexist`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("ratelimit-limit")).toBeNull();
+  });
+});
+
+describe("failed key checks per client address", () => {
+  let server: TestServer;
+  let owner: SignedIn;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { KNOUDS_FAILED_AUTH_PER_MINUTE: "5" } });
+    owner = await signUp(server, { tier: "business" });
+  });
+  afterAll(() => server.stop());
+
+  it("blocks an address after the limit without touching the store, but still serves keys it already verified", async () => {
+    const good = await createKey(owner, "admin");
+    expect((await viewer(server, good.value)).status).toBe(200);
+    for (let i = 0; i < 6; i++) expect((await viewer(server, generateKeyValue().value)).status).toBe(401);
+
+    const lookupsBefore = server.server.services.verifier.storeLookups;
+    for (let i = 0; i < 50; i++) {
+      const refused = await viewer(server, generateKeyValue().value);
+      expect(refused.status).toBe(429);
+      const body = (await refused.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+      expect(body.errors[0]!.extensions).toMatchObject({ code: "RATE_LIMITED", limit: 5 });
+    }
+    const rest = await fetch(`${server.url}/api/runs/run_x`, { headers: { "x-api-key": generateKeyValue().value } });
+    expect(rest.status).toBe(429);
+    expect(await rest.json()).toEqual({ error: "Too Many Requests", code: "RATE_LIMITED", limit: 5, retryAfter: expect.any(Number) });
+    expect(server.server.services.verifier.storeLookups).toBe(lookupsBefore);
+
+    expect((await viewer(server, good.value)).status).toBe(200);
+    // Requests without a key are not affected: signing in still works.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("field limits (graphql-rate-limit)", () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.stop());
+
+  it("allows 10 sign-in attempts per minute per address and email, then RATE_LIMITED with retryAfter", async () => {
+    const user = await signUp(server);
+    const client = new Client(server.url);
+    for (let i = 0; i < 10; i++) {
+      const wrong = await client.graphql(SignIn, { input: { email: user.email, password: `wrong ${i}` } });
+      expect(wrong.errors?.[0]?.extensions.code).toBe("UNAUTHENTICATED");
+    }
+    const limited = await client.graphql(SignIn, { input: { email: user.email, password: "correct horse battery" } });
+    expect(limited.data).toBeNull();
+    expect(limited.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", limit: 10 });
+    expect(limited.errors?.[0]?.extensions.retryAfter).toBeGreaterThan(0);
+    expect(limited.errors?.[0]?.extensions.retryAfter).toBeLessThanOrEqual(60);
+    const other = await signUp(server);
+    const fine = await new Client(server.url).graphql(SignIn, { input: { email: other.email, password: "correct horse battery" } });
+    expect(fine.data?.signIn.id).toBe(other.accountId);
+  });
+
+  it("counts parallel sign-ins exactly on one instance", async () => {
+    const user = await signUp(server);
+    const attempts = await Promise.all(
+      Array.from({ length: 40 }, () => new Client(server.url).graphql(SignIn, { input: { email: user.email, password: "nope" } })),
+    );
+    const codes = attempts.map((x) => x.errors?.[0]?.extensions.code);
+    expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(10);
+    expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(30);
+  });
+
+  it("allows 60 createApiKey calls per minute per account", async () => {
+    const user = await signUp(server);
+    const results = await Promise.all(
+      Array.from({ length: 65 }, (_, i) => user.client.graphql(CreateApiKey, { input: { name: `k${i}` } })),
+    );
+    expect(results.filter((r) => r.data?.createApiKey)).toHaveLength(60);
+    expect(results.filter((r) => r.errors?.[0]?.extensions.code === "RATE_LIMITED")).toHaveLength(5);
+  });
+
+  it("allows 30 sign-ups per 10 minutes per address", async () => {
+    const fresh = await startServer();
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 32 }, (_, i) =>
+          new Client(fresh.url).graphql(SignUp, { input: { email: `u${i}@example.com`, password: "correct horse battery" } }),
+        ),
+      );
+      expect(results.filter((r) => r.data?.signUp)).toHaveLength(30);
+      expect(results.filter((r) => r.errors?.[0]?.extensions.code === "RATE_LIMITED")).toHaveLength(2);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});

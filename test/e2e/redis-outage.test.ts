@@ -1,0 +1,122 @@
+/**
+ * Redis goes away mid-load: two instances keep answering from in-process budgets (no 500s),
+ * log the outage once, and put budgets back in Redis when it returns. The test runs its own
+ * throwaway redis-server so the shared one is never touched.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKey, type SignedIn } from "../support/accounts.js";
+import { Client } from "../support/client.js";
+import { startCluster, type Cluster } from "../support/cluster.js";
+import { SignIn } from "../support/operations.js";
+import { run } from "../support/process.js";
+
+const hasRedisServer = (await run("sh", ["-c", "command -v redis-server"])).code === 0;
+if (!hasRedisServer) console.log("[redis-outage.test] skipped: no redis-server binary to start a throwaway Redis");
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
+  const probe = new Redis({ port, host: "127.0.0.1", lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: 0 });
+  probe.on("error", () => undefined);
+  for (let i = 0; i < 100; i++) {
+    try {
+      if (probe.status !== "ready") await probe.connect();
+      if ((await probe.ping()) === "PONG") break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  probe.disconnect();
+  return child;
+}
+
+describe.skipIf(!hasRedisServer)("Redis outage during a load run", () => {
+  let port: number;
+  let redisProcess: ChildProcess;
+  let cluster: Cluster;
+  let owner: SignedIn;
+
+  beforeAll(async () => {
+    port = await freePort();
+    redisProcess = await startRedis(port);
+    cluster = await startCluster({ size: 2, redisUrl: `redis://127.0.0.1:${port}` });
+    const made = await cluster.cli(["create-account", "--email", "o@example.com", "--password", "correct horse battery", "--tier", "business"]);
+    expect(made.code, made.stderr).toBe(0);
+    const client = new Client(cluster.instances[0]!.url);
+    const signedIn = await client.graphql(SignIn, { input: { email: "o@example.com", password: "correct horse battery" } });
+    owner = { client, accountId: signedIn.data!.signIn.id, email: "o@example.com" };
+  }, 60_000);
+
+  afterAll(async () => {
+    await cluster?.stop();
+    redisProcess?.kill("SIGKILL");
+  });
+
+  it("answers every request with no 500 while Redis is killed and restarted, then counts in Redis again", async () => {
+    const { id, value } = await createKey(owner, "admin");
+    const urls = cluster.instances.map((instance) => instance.url);
+    const seen: Record<number, number> = {};
+    let stopped = false;
+    const load = Array.from({ length: 16 }, async (_, n) => {
+      while (!stopped) {
+        const response = await fetch(`${urls[n % 2]}/graphql`, {
+          method: "POST",
+          headers: { "x-api-key": value, "content-type": "application/json" },
+          body: JSON.stringify({ query: "{ viewer { effectiveScope } }" }),
+        });
+        await response.arrayBuffer();
+        seen[response.status] = (seen[response.status] ?? 0) + 1;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    });
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await pause(400);
+    redisProcess.kill("SIGKILL");
+    await once(redisProcess, "exit");
+    await pause(1000);
+    const duringOutage = { ...seen };
+    redisProcess = await startRedis(port);
+    await pause(3000);
+    stopped = true;
+    await Promise.all(load);
+
+    expect(Object.keys(seen).map(Number).sort()).toEqual(expect.arrayContaining([200]));
+    for (const status of Object.keys(seen).map(Number)) expect([200, 429]).toContain(status);
+    expect(Object.values(duringOutage).reduce((x, y) => x + y, 0)).toBeGreaterThan(100);
+
+    // Budgets are back in Redis: a request now shows up in the new server's counter.
+    const redis = new Redis({ port, host: "127.0.0.1" });
+    try {
+      const fresh = await createKey(owner, "deployment");
+      const answer = await fetch(`${urls[1]}/api/runs/run_none`, { headers: { "x-api-key": fresh.value } });
+      expect(answer.status).toBe(404);
+      expect(await redis.get(`${cluster.prefix}budget:${fresh.id}`)).toBe("1");
+      expect(await redis.get(`${cluster.prefix}budget:${id}`)).not.toBeNull();
+    } finally {
+      redis.disconnect();
+    }
+
+    for (const instance of cluster.instances) {
+      const lost = instance.output.filter((line) => line.includes("Redis unavailable"));
+      const back = instance.output.filter((line) => line.includes("Redis reachable again"));
+      // Once per connection (commands, subscriber), not once per reconnect attempt.
+      expect(lost.length).toBeGreaterThanOrEqual(1);
+      expect(lost.length).toBeLessThanOrEqual(2);
+      expect(back.length).toBe(lost.length);
+    }
+  });
+});

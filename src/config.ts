@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   KNOUDS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   KNOUDS_TRUST_PROXY: boolean.default(false),
   KNOUDS_MODELS_FILE: z.string().min(1).optional(),
+  KNOUDS_GRAPHQL_INTROSPECTION: boolean.default(true),
+  KNOUDS_METRICS_TOKEN: z.string().min(16, "KNOUDS_METRICS_TOKEN must be at least 16 characters").optional(),
   KNOUDS_RUN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -65,6 +67,8 @@ export interface Config {
   trustProxy: boolean;
   modelsFile: string | undefined;
   runTimeoutMs: number;
+  graphqlIntrospection: boolean;
+  metricsToken: string | undefined;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 }
 
@@ -102,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.KNOUDS_TRUST_PROXY,
     modelsFile: e.KNOUDS_MODELS_FILE === undefined ? undefined : resolve(e.KNOUDS_MODELS_FILE),
     runTimeoutMs: e.KNOUDS_RUN_TIMEOUT_SECONDS * 1000,
+    graphqlIntrospection: e.KNOUDS_GRAPHQL_INTROSPECTION,
+    metricsToken: e.KNOUDS_METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
   };
 }

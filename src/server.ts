@@ -17,6 +17,7 @@ import { buildHttpApp } from "./http/app.js";
 import { FailedAuthGuard } from "./limits/failed-auth.js";
 import { FieldLimits } from "./limits/field-limits.js";
 import { KeyBudgets } from "./limits/key-budgets.js";
+import { Metrics } from "./observability/metrics.js";
 import { connectRedis, redisReachable, waitForRedis } from "./redis/connection.js";
 import { ensureExampleWorkflow } from "./runtime/example-workflow.js";
 import { ModelRegistry, loadModelsFile } from "./runtime/model-registry.js";
@@ -80,6 +81,7 @@ export async function createServer(config: Config, logDestination?: DestinationS
   const redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, logger) : null;
   const bus: RevocationBus = redis?.bus ?? new LocalRevocationBus();
   const limitsOptions = { redis: redis?.commands, prefix: config.redisPrefix };
+  const metrics = new Metrics();
   const services: Services = {
     config,
     store,
@@ -89,7 +91,8 @@ export async function createServer(config: Config, logDestination?: DestinationS
     verifier: new KeyVerifier({ store, secret, bus, cacheTtlMs: config.keyCacheTtlMs }),
     models,
     workflows: new WorkflowService(store, models),
-    runner: new WorkflowRunner(store, models, config.runTimeoutMs),
+    runner: new WorkflowRunner(store, models, config.runTimeoutMs, (run) => metrics.run(run)),
+    metrics,
     limits: {
       keys: new KeyBudgets(limitsOptions),
       failedAuth: new FailedAuthGuard(config.failedAuthPerMinute, limitsOptions),

@@ -6,6 +6,7 @@ import type { Config } from "./config.js";
 import type { FailedAuthGuard } from "./limits/failed-auth.js";
 import type { FieldLimits } from "./limits/field-limits.js";
 import type { KeyBudgets } from "./limits/key-budgets.js";
+import type { Metrics } from "./observability/metrics.js";
 import type { ModelRegistry } from "./runtime/model-registry.js";
 import type { WorkflowRunner } from "./runtime/workflow-runner.js";
 import type { WorkflowService } from "./runtime/workflow-service.js";
@@ -22,6 +23,7 @@ export interface Services {
   models: ModelRegistry;
   workflows: WorkflowService;
   runner: WorkflowRunner;
+  metrics: Metrics;
   limits: { keys: KeyBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits };
   /** Whether every backing service answers (the store; Redis when configured). */
   readiness(): Promise<{ store: boolean; redis?: boolean }>;

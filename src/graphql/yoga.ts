@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { toGraphQLError } from "../domain/errors.js";
+import { KnoudsError, toGraphQLError } from "../domain/errors.js";
 import type { Services } from "../services.js";
 import type { GraphQLContext } from "./context.js";
+import { documentProtection } from "./protection.js";
 import { schema } from "./schema.js";
 
 interface ServerContext {
@@ -12,12 +13,32 @@ interface ServerContext {
 }
 
 const PLAYGROUND_QUERY = `# Welcome to the Knouds API playground.
-# Put your key in the Headers tab: { "x-api-key": "knouds_live_..." }
+# 1. Put your key in the Headers tab below: { "x-api-key": "knouds_live_..." }
+#    (create one at /settings/api-keys, or with CreateApiKey while signed in there).
+# 2. Pick an operation with the run button: Viewer, RunHelloWorld, CreateApiKey.
+
 query Viewer {
   viewer {
     authenticatedBy
     effectiveScope
-    account { email tier }
+    account { email tier allowedScopes }
+  }
+}
+
+mutation RunHelloWorld {
+  runWorkflow(id: "hello-world", inputs: { name: "Ada" }) {
+    id
+    status
+    outputs
+    error
+  }
+}
+
+# Needs a signed-in browser session (the settings page), not an API key.
+mutation CreateApiKey {
+  createApiKey(input: { name: "from the playground", scope: free }) {
+    value
+    apiKey { id name scope start createdAt }
   }
 }
 `;
@@ -31,7 +52,9 @@ export function createGraphQLServer(services: Services): YogaServerInstance<Serv
     landingPage: false,
     // CORS is Fastify's job (the configured allow-list); yoga's default would echo any origin.
     cors: false,
-    graphiql: {
+    plugins: documentProtection({ introspection: services.config.graphqlIntrospection }),
+    // The playground needs introspection; with it off, /graphql in a browser is not a playground.
+    graphiql: services.config.graphqlIntrospection && {
       title: "Knouds API playground",
       defaultQuery: PLAYGROUND_QUERY,
       headers: JSON.stringify({ "x-api-key": "knouds_live_..." }, null, 2),
@@ -42,6 +65,7 @@ export function createGraphQLServer(services: Services): YogaServerInstance<Serv
         if (error instanceof GraphQLError && error.originalError === undefined) return error;
         const original = error instanceof GraphQLError ? error.originalError : error;
         const shape = toGraphQLError(original);
+        if (original instanceof KnoudsError) services.metrics.refusal(original.code);
         return new GraphQLError(shape.message, {
           nodes: error instanceof GraphQLError ? error.nodes : undefined,
           path: error instanceof GraphQLError ? error.path : undefined,

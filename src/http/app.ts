@@ -49,6 +49,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
     },
   });
 
+  app.decorate("metrics", services.metrics);
   app.decorateRequest("caller", null as never);
   app.decorateRequest("keyRejected", false);
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
@@ -57,10 +58,12 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
     reply.header("x-request-id", request.id);
   });
   app.addHook("onResponse", async (request, reply) => {
+    const route = request.routeOptions.url ?? "(unmatched)";
+    services.metrics.request(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     request.log.info(
       {
         method: request.method,
-        route: request.routeOptions.url ?? "(unmatched)",
+        route,
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 100) / 100,
         keyId: request.caller?.key?.key.id,

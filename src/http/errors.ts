@@ -1,5 +1,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { KnoudsError, toGraphQLError, toRestError } from "../domain/errors.js";
+import type { Metrics } from "../observability/metrics.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    metrics: Metrics;
+  }
+}
 
 /** Fastify's own errors (body parsing, limits) in our vocabulary. */
 function fromFastify(error: FastifyError): KnoudsError | null {
@@ -46,6 +53,7 @@ function isGraphQLRoute(request: FastifyRequest): boolean {
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const known = asKnoudsError(error);
   if (!known) request.log.error({ err: error }, "unhandled error");
+  else request.server.metrics.refusal(known.code);
   const rest = toRestError(known ?? error);
   if (known?.facts.retryAfter !== undefined) reply.header("retry-after", known.facts.retryAfter);
   if (isGraphQLRoute(request)) {

@@ -1,0 +1,45 @@
+/** One autocannon run against a server, summarised. */
+import autocannon from "autocannon";
+
+export interface LoadRequest {
+  method: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  /** Answers whose status was not the one the scenario expects. */
+  unexpected: number;
+  statuses: Record<string, number>;
+}
+
+export async function load(
+  baseUrl: string,
+  requests: LoadRequest[],
+  options: { connections: number; duration: number; expectStatus: number },
+): Promise<LoadResult> {
+  const result = await autocannon({
+    url: baseUrl,
+    connections: options.connections,
+    duration: options.duration,
+    // Each connection walks the list in order, so a list of differently keyed requests
+    // spreads the load over every key without rebuilding requests on the fly.
+    requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body })),
+  });
+  const statuses: Record<string, number> = {};
+  for (const [status, stats] of Object.entries(result.statusCodeStats ?? {})) statuses[status] = stats.count ?? 0;
+  const total = Object.values(statuses).reduce((a, b) => a + b, 0);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total,
+    unexpected: total - (statuses[String(options.expectStatus)] ?? 0) + result.errors + result.timeouts,
+    statuses,
+  };
+}

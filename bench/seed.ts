@@ -1,0 +1,78 @@
+/**
+ * Bench fixtures, written through the product's own services into a SQLite file before the
+ * server starts: accounts, key pools (budgets are per key per minute, so a long load rotates
+ * over enough keys to stay inside them), browser sessions, and a million extra keys.
+ */
+import { randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
+import { AccountService } from "../src/auth/accounts.js";
+import { ApiKeyService } from "../src/auth/api-keys.js";
+import { LocalRevocationBus } from "../src/auth/revocation.js";
+import { SessionService } from "../src/auth/sessions.js";
+import type { Scope } from "../src/domain/scopes.js";
+import { ensureExampleWorkflow } from "../src/runtime/example-workflow.js";
+import { openSqliteStore } from "../src/store/sqlite/index.js";
+
+export interface Fixtures {
+  adminKeys: string[];
+  deploymentKeys: string[];
+  sessionCookies: string[];
+}
+
+export async function seedFixtures(
+  file: string,
+  secret: string,
+  sizes: { adminKeys: number; deploymentKeys: number; sessions: number },
+): Promise<Fixtures> {
+  const store = openSqliteStore(file);
+  const bus = new LocalRevocationBus();
+  const accounts = new AccountService(store, bus);
+  const keys = new ApiKeyService(store, secret, bus);
+  const sessions = new SessionService(store, 3600_000);
+  try {
+    await ensureExampleWorkflow(store);
+    const owner = await accounts.create({ email: "bench@example.com", password: null, tier: "business" });
+    const pool = async (scope: Scope, count: number) => {
+      const values: string[] = [];
+      for (let i = 0; i < count; i++) values.push((await keys.create(owner, owner, `bench ${scope} ${i}`, scope)).value);
+      return values;
+    };
+    const sessionCookies: string[] = [];
+    for (let i = 0; i < sizes.sessions; i++) {
+      const account = await accounts.create({ email: `bench-${i}@example.com`, password: null, tier: "business" });
+      sessionCookies.push(`knouds_session=${(await sessions.start(account.id)).token}`);
+    }
+    return {
+      adminKeys: await pool("admin", sizes.adminKeys),
+      deploymentKeys: await pool("deployment", sizes.deploymentKeys),
+      sessionCookies,
+    };
+  } finally {
+    sessions.close();
+    await store.close();
+  }
+}
+
+/**
+ * Adds `count` keys straight into the SQLite table in one transaction: creating them one by one
+ * through the service would take minutes and measure nothing the bench is about. Their
+ * digests are random, so no value for them exists anywhere.
+ */
+export function addStoredKeys(file: string, count: number): void {
+  const db = new Database(file);
+  try {
+    const accountId = "acc_bench_bulk";
+    db.prepare(
+      "INSERT OR IGNORE INTO accounts (id, email, name, tier, is_platform_admin, password_hash, created_at) VALUES (?, ?, ?, 'pro', 0, NULL, ?)",
+    ).run(accountId, "bulk@example.com", "bulk", Date.now());
+    const insert = db.prepare(
+      "INSERT INTO api_keys (id, account_id, name, scope, scope_assigned_by_platform_admin, digest, start, created_at, last_used_at) VALUES (?, ?, 'bulk', 'deployment', 0, ?, 'bulk', ?, NULL)",
+    );
+    const now = Date.now();
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) insert.run(`key_bulk_${i}`, accountId, randomBytes(32).toString("hex"), now);
+    })();
+  } finally {
+    db.close();
+  }
+}

@@ -30,6 +30,7 @@ export function openSqliteStore(file: string): Store {
   db.pragma("busy_timeout = 5000");
   migrate(db);
   const ping = db.prepare("SELECT 1");
+  const runs = sqliteRunStore(db);
 
   return {
     kind: "sqlite",
@@ -37,12 +38,14 @@ export function openSqliteStore(file: string): Store {
     apiKeys: sqliteApiKeyStore(db),
     sessions: sqliteSessionStore(db),
     workflows: sqliteWorkflowStore(db),
-    runs: sqliteRunStore(db),
+    runs,
     async ping() {
       ping.get();
     },
     async close() {
-      if (db.open) db.close();
+      if (!db.open) return;
+      runs.flush();
+      db.close();
     },
   };
 }

@@ -8,6 +8,7 @@ import { identifyCaller } from "./caller.js";
 import { sendError } from "./errors.js";
 import { graphqlRoutes } from "./graphql-route.js";
 import { healthRoutes } from "./health.js";
+import { openApiRoute } from "./openapi.js";
 import { restRoutes } from "./rest.js";
 
 export interface HttpAppOptions {
@@ -28,7 +29,12 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
     return503OnClosing: true,
     // Unknown fields are errors, not silently dropped; types are never coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+    // Errors Fastify meets before routing (a URL with bad percent-encoding) get our shapes too.
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply),
   });
+  // Before any plugin adds routes (CORS adds OPTIONS *): a route keeps the handler set when it was added.
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => sendError(KnoudsError.notFound(), request, reply));
 
   // JSON only: a text/plain body is refused as the wrong Content-Type, not parsed as a string.
   app.removeContentTypeParser("text/plain");
@@ -47,8 +53,6 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   app.decorate("metrics", services.metrics);
   app.decorateRequest("caller", null as never);
   app.decorateRequest("keyRejected", false);
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
-  app.setNotFoundHandler((request, reply) => sendError(KnoudsError.notFound(), request, reply));
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -68,6 +72,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   });
 
   await app.register(healthRoutes, { services });
+  await app.register(openApiRoute);
   await app.register(async (api) => {
     api.addHook("onRequest", (request: FastifyRequest, reply: FastifyReply) => identifyCaller(request, reply, services));
     await api.register(graphqlRoutes, { services });

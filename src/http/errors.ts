@@ -27,6 +27,8 @@ function fromFastify(error: FastifyError): KnoudsError | null {
       return KnoudsError.invalidInput([{ path: "", message: "body must be valid JSON" }]);
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
       return KnoudsError.invalidInput([{ path: "", message: "Content-Type must be application/json" }]);
+    case "FST_ERR_BAD_URL":
+      return KnoudsError.invalidInput([{ path: "", message: "the URL is not valid (bad percent-encoding)" }]);
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
       return KnoudsError.invalidInput([{ path: "", message: "Content-Length does not match the body" }]);
     default:

@@ -1,0 +1,167 @@
+/**
+ * The OpenAPI 3.1 description of the legacy REST routes, served at /api/openapi.json. The
+ * error bodies are the ones src/domain/errors.ts produces; test/e2e/openapi.test.ts checks
+ * every documented answer against real responses.
+ */
+import type { FastifyPluginAsync } from "fastify";
+import { SCOPES } from "../domain/scopes.js";
+
+const json = (schema: object) => ({ "application/json": { schema } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const answer = (description: string, schema: object, headers: object = rateLimitHeaders) => ({
+  description,
+  headers,
+  content: json(schema),
+});
+
+const rateLimitHeaders = {
+  "RateLimit-Limit": { description: "Requests allowed per window for this key", schema: { type: "integer" } },
+  "RateLimit-Remaining": { description: "Requests left in the current window", schema: { type: "integer" } },
+  "RateLimit-Reset": { description: "Seconds until the window resets", schema: { type: "integer" } },
+};
+
+const errors = {
+  "400": answer("Bad JSON, wrong Content-Type, unknown fields, or inputs failing the schema", ref("InvalidInput")),
+  "401": answer("x-api-key absent, malformed, unknown or deleted", ref("Unauthorized"), {}),
+  "404": answer("No such resource, or another account's private one", ref("NotFound")),
+  "413": answer("Body larger than KNOUDS_BODY_LIMIT_BYTES", ref("PayloadTooLarge"), {}),
+  "429": answer("The key's per-minute budget is spent, or this address sent too many bad keys", ref("RateLimited"), {
+    ...rateLimitHeaders,
+    "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
+  }),
+  "500": answer("A server fault; never a stack trace", ref("InternalError"), {}),
+};
+const scopeDenied = { "403": answer("The key's effective scope is below what the operation needs", ref("ScopeDenied")) };
+
+const runBody = {
+  required: true,
+  content: json({
+    type: "object",
+    properties: { inputs: { type: "object", description: "Validated against the workflow's (or model's) input schema" } },
+    additionalProperties: false,
+  }),
+};
+
+const idParameter = (name: string, description: string) => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
+
+const exact = (properties: Record<string, object>, required = Object.keys(properties)) => ({
+  type: "object",
+  properties,
+  required,
+  additionalProperties: false,
+});
+
+export const OPENAPI_DOCUMENT = {
+  openapi: "3.1.0",
+  info: {
+    title: "Knouds API — legacy REST routes",
+    version: "1.0.0",
+    description:
+      "The REST compatibility routes. The full API is GraphQL at /graphql (schema/schema.graphql). Every request needs an x-api-key header.",
+  },
+  servers: [{ url: "/" }],
+  security: [{ apiKey: [] }],
+  paths: {
+    "/api/workflows/{id}/run": {
+      post: {
+        operationId: "runWorkflow",
+        summary: "Run a deployed workflow",
+        description:
+          "free: your own account's deployed workflows; deployment: also other accounts' public deployed ones; admin: also your own drafts.",
+        parameters: [idParameter("id", "The workflow's slug, e.g. my-flow")],
+        requestBody: runBody,
+        responses: { "200": answer("The run (a model failure is a failed run, still 200)", ref("RunAnswer")), ...scopeDenied, ...errors },
+      },
+    },
+    "/api/models/{owner}/{name}/run": {
+      post: {
+        operationId: "runModel",
+        summary: "Run one registry model (admin)",
+        parameters: [idParameter("owner", "e.g. knouds"), idParameter("name", "e.g. echo")],
+        requestBody: runBody,
+        responses: { "200": answer("The run", ref("RunAnswer")), ...scopeDenied, ...errors },
+      },
+    },
+    "/api/workflows/{id}/schema": {
+      get: {
+        operationId: "workflowSchema",
+        summary: "A workflow's input JSON Schema (deployment+)",
+        parameters: [idParameter("id", "The workflow's slug")],
+        responses: { "200": answer("The workflow and its input schema", ref("WorkflowSchema")), ...scopeDenied, ...errors },
+      },
+    },
+    "/api/runs/{id}": {
+      get: {
+        operationId: "getRun",
+        summary: "A run of your account",
+        parameters: [idParameter("id", "The runId a run answered with")],
+        responses: { "200": answer("The run", ref("Run")), ...errors },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { apiKey: { type: "apiKey", in: "header", name: "x-api-key" } },
+    schemas: {
+      Scope: { type: "string", enum: [...SCOPES] },
+      RunAnswer: {
+        oneOf: [
+          exact({ runId: { type: "string" }, status: { const: "succeeded" }, outputs: { type: "object" } }),
+          exact({ runId: { type: "string" }, status: { const: "failed" }, error: { type: "string" } }),
+        ],
+      },
+      Run: exact({
+        runId: { type: "string" },
+        status: { enum: ["succeeded", "failed"] },
+        workflowId: { type: ["string", "null"] },
+        modelId: { type: ["string", "null"] },
+        inputs: { type: "object" },
+        outputs: { type: ["object", "null"] },
+        error: { type: ["string", "null"] },
+        startedAt: { type: "string", format: "date-time" },
+        finishedAt: { type: "string", format: "date-time" },
+        durationMs: { type: "integer", minimum: 0 },
+      }),
+      WorkflowSchema: exact({
+        id: { type: "string" },
+        name: { type: "string" },
+        description: { type: "string" },
+        inputSchema: { type: "object" },
+      }),
+      Unauthorized: exact({ error: { const: "Unauthorized" } }),
+      ScopeDenied: exact({
+        error: { const: "Insufficient scope" },
+        code: { const: "SCOPE_DENIED" },
+        required: ref("Scope"),
+        actual: ref("Scope"),
+      }),
+      NotFound: exact({ error: { const: "Not Found" } }),
+      InvalidInput: exact({
+        error: { const: "Bad Request" },
+        code: { const: "INVALID_INPUT" },
+        details: {
+          type: "array",
+          items: exact({ path: { type: "string" }, message: { type: "string" } }),
+        },
+      }),
+      PayloadTooLarge: exact({ error: { const: "Payload Too Large" } }),
+      RateLimited: exact({
+        error: { const: "Too Many Requests" },
+        code: { const: "RATE_LIMITED" },
+        limit: { type: "integer", minimum: 1 },
+        retryAfter: { type: "integer", minimum: 1 },
+      }),
+      InternalError: exact({ error: { const: "Internal Server Error" } }),
+    },
+  },
+} as const;
+
+export const openApiRoute: FastifyPluginAsync = async (app) => {
+  const body = JSON.stringify(OPENAPI_DOCUMENT);
+  app.get("/api/openapi.json", async (_request, reply) => reply.type("application/json").send(body));
+};

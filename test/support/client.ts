@@ -1,6 +1,7 @@
 /** A small HTTP client for tests: GraphQL with typed documents, REST, and a cookie jar. */
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
+import { recordKeyValuesIn } from "./suite.js";
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -40,6 +41,7 @@ export class Client {
 
   private remember(response: Response, text: string): void {
     this.bodies.push(text);
+    recordKeyValuesIn(text);
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       if (pair?.startsWith("knouds_session=")) this.cookie = pair.endsWith("=") ? null : pair;

@@ -2,7 +2,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
+import { appendFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { suiteRoot } from "./suite.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -22,11 +25,16 @@ export async function startProcess(args: string[], env: Record<string, string>):
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
-  createInterface({ input: child.stderr! }).on("line", (line) => output.push(line));
+  const logFile = join(suiteRoot(), `process-${child.pid}.log`);
+  const keep = (line: string) => {
+    output.push(line);
+    appendFileSync(logFile, `${line}\n`);
+  };
+  createInterface({ input: child.stderr! }).on("line", keep);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL logged in 30 s:\n${output.join("\n")}`)), 30_000);
     createInterface({ input: child.stdout! }).on("line", (line) => {
-      output.push(line);
+      keep(line);
       const match = /"url":"(http:[^"]+)"/.exec(line);
       if (match) {
         clearTimeout(timer);

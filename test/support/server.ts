@@ -2,11 +2,11 @@
  * Starts the real server in this process on 127.0.0.1 with a fresh data directory, and
  * captures every log line it writes so tests can search them.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config.js";
 import { createServer, type KnoudsServer } from "../../src/server.js";
+import { suiteRoot } from "./suite.js";
 
 export interface TestServer {
   url: string;
@@ -18,7 +18,7 @@ export interface TestServer {
 }
 
 export function tempDataDir(): string {
-  return mkdtempSync(join(tmpdir(), "knouds-test-"));
+  return mkdtempSync(join(suiteRoot(), "data-"));
 }
 
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
@@ -31,7 +31,14 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     ...options.env,
   });
   const logs: string[] = [];
-  const server = await createServer(config, { write: (line: string) => void logs.push(line) });
+  // Kept in memory for assertions and on disk for the suite's final secret scan.
+  const logFile = join(dataDir, "server.log");
+  const server = await createServer(config, {
+    write: (line: string) => {
+      logs.push(line);
+      appendFileSync(logFile, line);
+    },
+  });
   const url = await server.listen();
   return { url, dataDir, server, logs, stop: () => server.close() };
 }

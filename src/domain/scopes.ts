@@ -82,6 +82,13 @@ export function tierCeiling(tier: Tier): Scope {
   throw new Error(`tier without a ceiling: ${tier}`);
 }
 
+/** The lowest tier whose accounts may give their own keys this scope. */
+export function lowestTierFor(scope: Scope): Tier {
+  const tier = TIERS.find((candidate) => scopeAtLeast(tierCeiling(candidate), scope));
+  if (!tier) throw new Error(`no tier reaches scope ${scope}`);
+  return tier;
+}
+
 /** The scopes a tier may pick from, lowest first. */
 export function scopesAllowedForTier(tier: Tier): Scope[] {
   const ceiling = tierCeiling(tier);

@@ -5,6 +5,7 @@ import "./account.js";
 import "./runs.js";
 import "./models.js";
 import "./workflows.js";
+import "./scopes.js";
 
 export const schema: GraphQLSchema = builder.toSchema();
 

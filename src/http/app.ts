@@ -10,6 +10,7 @@ import { graphqlRoutes } from "./graphql-route.js";
 import { healthRoutes } from "./health.js";
 import { openApiRoute } from "./openapi.js";
 import { restRoutes } from "./rest.js";
+import { settingsPage } from "./settings/page.js";
 
 export interface HttpAppOptions {
   services: Services;
@@ -73,6 +74,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
 
   await app.register(healthRoutes, { services });
   await app.register(openApiRoute);
+  await app.register(settingsPage);
   await app.register(async (api) => {
     api.addHook("onRequest", (request: FastifyRequest, reply: FastifyReply) => identifyCaller(request, reply, services));
     await api.register(graphqlRoutes, { services });

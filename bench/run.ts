@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --duration 10 --connections 64 --stored-keys 1000000]
+ * npm run bench [-- --quick] [-- --duration 10 --connections 64 --stored-keys 1000000] [-- --profile DIR]
  *
  * Starts each server in a child process (the yardsticks — bare node:http and bare graphql-yoga
  * — and Knouds on the embedded SQLite store), drives it with autocannon from this process,
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     duration: { type: "string" },
     connections: { type: "string", default: "64" },
     "stored-keys": { type: "string" },
+    // Writes a V8 CPU profile of each Knouds server process (open it in Chrome DevTools).
+    profile: { type: "string" },
   },
 });
 const quick = values.quick;
@@ -50,9 +52,9 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `script` with tsx on a free port and resolves once `probePath` answers. */
-async function startTarget(script: string, env: Record<string, string> = {}, probePath = "/") {
+async function startTarget(script: string, env: Record<string, string> = {}, probePath = "/", nodeArgs: string[] = []) {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -139,7 +141,8 @@ const restRun = (key: string): LoadRequest => ({
   body: runBody,
 });
 
-let knouds = await startTarget("src/main.ts", knoudsEnv, "/readyz");
+const knoudsNodeArgs = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+let knouds = await startTarget("src/main.ts", knoudsEnv, "/readyz", knoudsNodeArgs);
 const restRow = await run("REST run hello-world", knouds.url, withKeys(fixtures.adminKeys, restRun), 200, nodeRow);
 await run(
   "GraphQL runWorkflow",
@@ -183,7 +186,7 @@ await knouds.stop();
 
 process.stderr.write(`  adding ${storedKeys.toLocaleString("en")} keys to the store …\n`);
 addStoredKeys(join(dataDir, "knouds.db"), storedKeys);
-knouds = await startTarget("src/main.ts", knoudsEnv, "/readyz");
+knouds = await startTarget("src/main.ts", knoudsEnv, "/readyz", knoudsNodeArgs);
 const bigRow = await run(
   `REST run, +${storedKeys.toLocaleString("en")} stored keys`,
   knouds.url,

@@ -90,7 +90,7 @@ export async function createServer(config: Config, logDestination?: DestinationS
     sessions: new SessionService(store, config.sessionTtlMs),
     verifier: new KeyVerifier({ store, secret, bus, cacheTtlMs: config.keyCacheTtlMs }),
     models,
-    workflows: new WorkflowService(store, models),
+    workflows: new WorkflowService(store, models, bus, config.keyCacheTtlMs),
     runner: new WorkflowRunner(store, models, config.runTimeoutMs, (run) => metrics.run(run)),
     metrics,
     limits: {

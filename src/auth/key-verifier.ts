@@ -51,6 +51,7 @@ export class KeyVerifier {
     this.keys = new LRUCache({ max, ttl, ttlAutopurge: false });
     this.accounts = new LRUCache({ max, ttl, ttlAutopurge: false });
     options.bus.subscribe((event) => {
+      if (event.kind === "workflow") return;
       this.generation++;
       if (event.kind === "key") this.keys.delete(event.digest);
       else if (event.kind === "account") this.accounts.delete(event.accountId);

@@ -16,6 +16,8 @@ function isEvent(value: unknown): value is RevocationEvent {
       return typeof event.keyId === "string" && typeof event.digest === "string";
     case "account":
       return typeof event.accountId === "string";
+    case "workflow":
+      return typeof event.workflowId === "string";
     case "all":
       return true;
     default:

@@ -6,6 +6,8 @@
 export type RevocationEvent =
   | { kind: "key"; keyId: string; digest: string }
   | { kind: "account"; accountId: string }
+  /** A workflow was created, changed or deleted: drop its cached copy. */
+  | { kind: "workflow"; workflowId: string }
   /** Events may have been missed (the bus was cut off): forget every cached verification. */
   | { kind: "all" };
 

@@ -37,7 +37,15 @@ export class KnoudsError extends Error {
   readonly facts: ErrorFacts;
 
   constructor(code: ErrorCode, message: string, facts: ErrorFacts = {}) {
-    super(message);
+    // A refusal is an answer, not a fault: no stack trace, whose capture costs more than the
+    // rest of a 401. INTERNAL errors keep theirs for the log.
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (code !== "INTERNAL") Error.stackTraceLimit = 0;
+    try {
+      super(message);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
     this.name = "KnoudsError";
     this.code = code;
     this.facts = facts;

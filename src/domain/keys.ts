@@ -5,7 +5,7 @@
  * the random part. The checksum lets a mistyped or forged key be refused without a store
  * lookup; the digest (HMAC-SHA-256 under the server secret) is all that is ever stored.
  */
-import { createHmac, randomInt } from "node:crypto";
+import { createHmac, createSecretKey, randomInt, type KeyObject } from "node:crypto";
 import { crc32 } from "node:zlib";
 
 export const KEY_PREFIX = "knouds_live_";
@@ -47,12 +47,15 @@ export function isWellFormedKey(value: string): boolean {
   return body.slice(RANDOM_LENGTH) === checksumOf(random);
 }
 
+/** The server secret as a KeyObject, made once: importing it again per call costs more than the HMAC. */
+const secretKeys = new Map<string, KeyObject>();
+
 /** The stored form of a key value: HMAC-SHA-256 under the server secret, hex. */
 export function digestKey(value: string, secret: string): string {
-  return createHmac("sha256", secret).update(value).digest("hex");
-}
-
-/** How a key is shown after creation: prefix, stored start, ellipsis. */
-export function displayKey(start: string): string {
-  return `${KEY_PREFIX}${start}…`;
+  let key = secretKeys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, "utf8"));
+    secretKeys.set(secret, key);
+  }
+  return createHmac("sha256", key).update(value).digest("hex");
 }

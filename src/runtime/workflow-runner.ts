@@ -47,7 +47,7 @@ export class WorkflowRunner {
 
   async runWorkflow(workflow: Workflow, inputs: Record<string, unknown>, caller: KeyPrincipal): Promise<Run> {
     this.checkWorkflowInputs(workflow, inputs);
-    return this.execute({ workflowId: workflow.id, modelId: null }, inputs, caller, async (signal) => {
+    return this.execute({ workflowId: workflow.id, modelId: null }, inputs, caller, async (runSignal) => {
       const stepOutputs = new Map<string, Record<string, unknown>>();
       for (const step of workflow.steps) {
         const stepInputs: Record<string, unknown> = {};
@@ -55,7 +55,7 @@ export class WorkflowRunner {
           const value = resolveBinding(binding, inputs, stepOutputs);
           if (value !== undefined) stepInputs[name] = value;
         }
-        stepOutputs.set(step.id, await this.callModel(step.model, stepInputs, signal, `step "${step.id}": `));
+        stepOutputs.set(step.id, await this.callModel(step.model, stepInputs, runSignal, `step "${step.id}": `));
       }
       const outputs: Record<string, unknown> = {};
       for (const [name, binding] of Object.entries(workflow.outputs)) {
@@ -71,15 +71,15 @@ export class WorkflowRunner {
       message: p.message,
     }));
     if (problems.length > 0) throw KnoudsError.invalidInput(problems);
-    return this.execute({ workflowId: null, modelId: model.id }, inputs, caller, (signal) =>
-      this.callModel(model.id, inputs, signal, ""),
+    return this.execute({ workflowId: null, modelId: model.id }, inputs, caller, (runSignal) =>
+      this.callModel(model.id, inputs, runSignal, ""),
     );
   }
 
   private async callModel(
     modelId: string,
     inputs: Record<string, unknown>,
-    signal: AbortSignal,
+    runSignal: () => AbortSignal,
     where: string,
   ): Promise<Record<string, unknown>> {
     const model = this.registry.get(modelId);
@@ -89,7 +89,7 @@ export class WorkflowRunner {
       const first = problems[0]!;
       throw new ModelError(`${where}inputs for ${modelId} are invalid: ${first.path || "inputs"} ${first.message}`);
     }
-    const outputs = await model.run(inputs, signal);
+    const outputs = await model.run(inputs, runSignal);
     if (this.registry.checkOutputs(modelId, outputs).length > 0) {
       throw new ModelError(`${where}model ${modelId} returned outputs that do not match its output schema`);
     }
@@ -100,13 +100,17 @@ export class WorkflowRunner {
     target: { workflowId: string | null; modelId: string | null },
     inputs: Record<string, unknown>,
     caller: KeyPrincipal,
-    work: (signal: AbortSignal) => Promise<Record<string, unknown>>,
+    work: (runSignal: () => AbortSignal) => Promise<Record<string, unknown>>,
   ): Promise<Run> {
     const startedAt = Date.now();
     let outputs: Record<string, unknown> | null = null;
     let error: string | null = null;
     try {
-      outputs = await work(AbortSignal.timeout(this.runTimeoutMs));
+      // The deadline counts from the start of the run, but its timer is only made when a model
+      // asks for it: a run of local models alone never pays for one.
+      let signal: AbortSignal | undefined;
+      const runSignal = () => (signal ??= AbortSignal.timeout(Math.max(0, startedAt + this.runTimeoutMs - Date.now())));
+      outputs = await work(runSignal);
     } catch (failure) {
       // Only ModelError messages are written for callers; anything else stays generic.
       error = failure instanceof ModelError ? failure.message : "The run failed unexpectedly";

@@ -2,7 +2,9 @@
  * Creating, changing, deploying, deleting and finding workflows for an API-key caller. Access
  * is decided by src/domain/workflow-access.ts; definitions are checked against the registry.
  */
+import { LRUCache } from "lru-cache";
 import type { KeyPrincipal } from "../auth/principal.js";
+import type { RevocationBus } from "../auth/revocation.js";
 import { KnoudsError } from "../domain/errors.js";
 import { assertMayManage, assertMayReadSchema, assertMayRun, isVisibleTo } from "../domain/workflow-access.js";
 import { CAPABILITIES, scopeAtLeast } from "../domain/scopes.js";
@@ -42,10 +44,42 @@ export interface WorkflowChanges {
 }
 
 export class WorkflowService {
+  /**
+   * Workflows by id (null: not found), for the run and schema paths. Every change is published
+   * on the bus, which drops the entry here and, with REDIS_URL, on every instance; the lifetime
+   * bounds staleness when a broadcast is lost. Changes themselves always read the store.
+   */
+  private readonly cache: LRUCache<string, { workflow: Workflow | null }> | null;
+  /** Bumped by every change event, so a read that raced a change is not cached. */
+  private generation = 0;
+
   constructor(
     private readonly store: Store,
     private readonly registry: ModelRegistry,
-  ) {}
+    private readonly bus: RevocationBus,
+    cacheTtlMs: number,
+  ) {
+    this.cache = cacheTtlMs > 0 ? new LRUCache({ max: 10_000, ttl: cacheTtlMs }) : null;
+    bus.subscribe((event) => {
+      if (event.kind !== "workflow" && event.kind !== "all") return;
+      this.generation++;
+      if (event.kind === "workflow") this.cache?.delete(event.workflowId);
+      else this.cache?.clear();
+    });
+  }
+
+  private async cached(id: string): Promise<Workflow | null> {
+    const hit = this.cache?.get(id);
+    if (hit) return hit.workflow;
+    const generation = this.generation;
+    const workflow = await this.store.workflows.findById(id);
+    if (generation === this.generation) this.cache?.set(id, { workflow });
+    return workflow;
+  }
+
+  private changed(id: string): Promise<void> {
+    return this.bus.publish({ kind: "workflow", workflowId: id });
+  }
 
   /** Validates shape, references, models and the input schema; throws BAD_USER_INPUT with details. */
   private checkDefinition(raw: { inputSchema?: unknown; steps?: unknown; outputs?: unknown }): WorkflowDefinition {
@@ -85,6 +119,7 @@ export class WorkflowService {
       updatedAt: now,
     };
     await this.store.workflows.create(workflow);
+    await this.changed(workflow.id);
     return workflow;
   }
 
@@ -114,28 +149,30 @@ export class WorkflowService {
     // updatedAt also versions the cached input validator, so it must move on every change.
     const next = { ...workflow, updatedAt: Math.max(Date.now(), workflow.updatedAt + 1) };
     if (!(await this.store.workflows.replace(next))) throw KnoudsError.notFound();
+    await this.changed(next.id);
     return next;
   }
 
   async delete(caller: KeyPrincipal, id: string): Promise<Workflow> {
     const current = assertMayManage(await this.store.workflows.findById(id), caller);
     if (!(await this.store.workflows.delete(id))) throw KnoudsError.notFound();
+    await this.changed(id);
     return current;
   }
 
   /** A workflow the caller may run; NOT_FOUND / SCOPE_DENIED otherwise. */
   async forRun(caller: KeyPrincipal, id: string): Promise<Workflow> {
-    return assertMayRun(await this.store.workflows.findById(id), caller);
+    return assertMayRun(await this.cached(id), caller);
   }
 
   /** A workflow whose schema the caller may read; NOT_FOUND / SCOPE_DENIED otherwise. */
   async forSchema(caller: KeyPrincipal, id: string): Promise<Workflow> {
-    return assertMayReadSchema(await this.store.workflows.findById(id), caller);
+    return assertMayReadSchema(await this.cached(id), caller);
   }
 
   /** A workflow the caller may know about, else NOT_FOUND. */
   async find(caller: KeyPrincipal, id: string): Promise<Workflow> {
-    const workflow = await this.store.workflows.findById(id);
+    const workflow = await this.cached(id);
     if (!workflow || !isVisibleTo(workflow, caller)) throw KnoudsError.notFound();
     return workflow;
   }

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../support/client.js";
 import { redisUnavailable, startCluster, type Cluster } from "../support/cluster.js";
 import { DeleteApiKey, SetApiKeyScope, SignIn, Viewer } from "../support/operations.js";
-import { createWorkflow } from "../support/workflows.js";
+import { DeleteWorkflow, UpdateWorkflow } from "../support/workflow-operations.js";
+import { PROMPT_TO_IMAGE, createWorkflow } from "../support/workflows.js";
 import type { SignedIn } from "../support/accounts.js";
 import { createKey } from "../support/accounts.js";
 
@@ -186,5 +187,32 @@ describe.skipIf(skipReason !== null)("two instances sharing Redis", () => {
     expect(lowered.code, lowered.stderr).toBe(0);
     expect((await viewerOnA.graphql(Viewer)).data?.viewer?.effectiveScope).toBe("deployment");
     expect((await send(b, value, "rest-model")).body).toMatchObject({ code: "SCOPE_DENIED", actual: "deployment" });
+  });
+
+  it("runs on B the workflow as changed or deleted through A, on the next request (cached copies dropped)", async () => {
+    await createWorkflow(owner, "shared-flow");
+    const { value } = await createKey(owner, "admin");
+    const runOnB = () =>
+      fetch(`${b}/api/workflows/shared-flow/run`, {
+        method: "POST",
+        headers: { "x-api-key": value, "content-type": "application/json" },
+        body: '{"inputs": {"prompt": "a mountain at dusk"}}',
+      });
+    // B reads the workflow twice, so its copy is cached when A changes it.
+    expect((await runOnB()).status).toBe(200);
+    expect((await runOnB()).status).toBe(200);
+
+    const admin = new Client(a, value);
+    const tighter = { ...PROMPT_TO_IMAGE.inputSchema, properties: { prompt: { type: "string", maxLength: 5 } } };
+    const updated = await admin.graphql(UpdateWorkflow, { id: "shared-flow", input: { inputSchema: tighter } });
+    expect(updated.errors, updated.text).toBeUndefined();
+    const refused = await runOnB();
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ code: "INVALID_INPUT" });
+
+    const deleted = await admin.graphql(DeleteWorkflow, { id: "shared-flow" });
+    expect(deleted.errors, deleted.text).toBeUndefined();
+    const gone = await runOnB();
+    expect(gone.status).toBe(404);
   });
 });

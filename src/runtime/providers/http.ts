@@ -30,7 +30,8 @@ export function httpModel(config: HttpModelConfig): Model {
   return {
     ...info,
     provider: "http",
-    async run(inputs, signal) {
+    async run(inputs, runSignal) {
+      const signal = runSignal();
       const deadline = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
       let lastProblem = "";
       for (let attempt = 0; attempt <= retries; attempt++) {

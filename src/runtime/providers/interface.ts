@@ -8,8 +8,11 @@ export interface ModelInfo {
 }
 
 export interface Model extends ModelInfo {
-  /** Runs once; throws ModelError with a message safe to show the caller. */
-  run(inputs: Record<string, unknown>, signal: AbortSignal): Promise<Record<string, unknown>>;
+  /**
+   * Runs once; throws ModelError with a message safe to show the caller. `runSignal()` gives
+   * the run's deadline as an AbortSignal, made on first call (local models never need one).
+   */
+  run(inputs: Record<string, unknown>, runSignal: () => AbortSignal): Promise<Record<string, unknown>>;
 }
 
 /** A model failed in a way the caller should read in the run's `error`. */

@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --quick] [-- --duration 10 --connections 64 --stored-keys 1000000] [-- --profile DIR]
  *
- * Starts each server in a child process (the yardsticks — bare node:http and bare graphql-yoga
+ * Builds with tsc first (package.json), then starts each server in a child process (the yardsticks — bare node:http and bare graphql-yoga
  * — and Knouds on the embedded SQLite store), drives it with autocannon from this process,
  * and prints one table with the targets. Exits non-zero only when a scenario got answers it
  * should not have (a benchmark of the wrong path is worse than none).
@@ -54,7 +54,9 @@ async function freePort(): Promise<number> {
 /** Starts `script` with tsx on a free port and resolves once `probePath` answers. */
 async function startTarget(script: string, env: Record<string, string> = {}, probePath = "/", nodeArgs: string[] = []) {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
+  // Compiled JavaScript runs as plain node (what `npm start` runs); TypeScript through tsx.
+  const loader = script.endsWith(".js") ? [] : ["--import", "tsx"];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -141,8 +143,10 @@ const restRun = (key: string): LoadRequest => ({
   body: runBody,
 });
 
+// The server as `npm start` runs it: compiled by tsc (npm run bench builds first).
+const KNOUDS_MAIN = "dist/src/main.js";
 const knoudsNodeArgs = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
-let knouds = await startTarget("src/main.ts", knoudsEnv, "/readyz", knoudsNodeArgs);
+let knouds = await startTarget(KNOUDS_MAIN, knoudsEnv, "/readyz", knoudsNodeArgs);
 const restRow = await run("REST run hello-world", knouds.url, withKeys(fixtures.adminKeys, restRun), 200, nodeRow);
 await run(
   "GraphQL runWorkflow",
@@ -186,7 +190,7 @@ await knouds.stop();
 
 process.stderr.write(`  adding ${storedKeys.toLocaleString("en")} keys to the store …\n`);
 addStoredKeys(join(dataDir, "knouds.db"), storedKeys);
-knouds = await startTarget("src/main.ts", knoudsEnv, "/readyz", knoudsNodeArgs);
+knouds = await startTarget(KNOUDS_MAIN, knoudsEnv, "/readyz", knoudsNodeArgs);
 const bigRow = await run(
   `REST run, +${storedKeys.toLocaleString("en")} stored keys`,
   knouds.url,

@@ -76,7 +76,13 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   await app.register(openApiRoute);
   await app.register(settingsPage);
   await app.register(async (api) => {
-    api.addHook("onRequest", (request: FastifyRequest, reply: FastifyReply) => identifyCaller(request, reply, services));
+    api.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
+      try {
+        await identifyCaller(request, reply, services);
+      } catch (error) {
+        return sendError(error, request, reply);
+      }
+    });
     await api.register(graphqlRoutes, { services });
     await api.register(restRoutes, { services });
   });

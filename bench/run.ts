@@ -115,6 +115,9 @@ process.stderr.write(
 
 const nodeHttp = await startTarget("bench/targets/node-http.ts");
 const nodeRow = await run("node:http hello (yardstick)", nodeHttp.url, [{ method: "GET", path: "/" }]);
+const nodePostRow = await run("node:http POST JSON (yardstick)", nodeHttp.url, [
+  { method: "POST", path: "/", headers: { "content-type": "application/json" }, body: '{"inputs":{"name":"Ada"}}' },
+]);
 await nodeHttp.stop();
 
 const yoga = await startTarget("bench/targets/yoga-hello.ts", {}, "/graphql?query=%7Bhello%7D");
@@ -221,6 +224,11 @@ for (const row of rows) {
 console.log(
   `\nkey verification: cached ${fmt(verification.cachedMicros, 2)} µs/call, from the store ${fmt(verification.uncachedMicros, 2)} µs/call, ` +
     `malformed (checksum) ${fmt(verification.malformedMicros, 2)} µs/call`,
+);
+
+console.log(
+  `REST run against node:http POST JSON (read, parse and answer a body, nothing else): ` +
+    `${fmt((100 * restRow.result.requestsPerSecond) / nodePostRow.result.requestsPerSecond)}%`,
 );
 
 const graphqlRow = rows.find((r) => r.name === "GraphQL runWorkflow")!;

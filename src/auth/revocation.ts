@@ -1,7 +1,7 @@
 /**
- * Events that make cached verifications stale. Services publish them after a write; every
- * instance's KeyVerifier listens. The local bus reaches this process only; with REDIS_URL
- * the Redis bus carries them to every instance.
+ * Events that make cached copies stale: key verifications (KeyVerifier listens) and workflows
+ * (WorkflowService listens). Services publish them after a write. The local bus reaches this
+ * process only; with REDIS_URL the Redis bus carries them to every instance.
  */
 export type RevocationEvent =
   | { kind: "key"; keyId: string; digest: string }

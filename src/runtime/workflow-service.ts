@@ -23,6 +23,7 @@ import type { ModelRegistry } from "./model-registry.js";
 
 const MAX_DEFINITION_BYTES = 256 * 1024;
 const LIST_LIMIT = 500;
+const CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
 export interface NewWorkflowInput {
   id: string;
@@ -59,7 +60,16 @@ export class WorkflowService {
     private readonly bus: RevocationBus,
     cacheTtlMs: number,
   ) {
-    this.cache = cacheTtlMs > 0 ? new LRUCache({ max: 10_000, ttl: cacheTtlMs }) : null;
+    this.cache =
+      cacheTtlMs > 0
+        ? new LRUCache({
+            max: 10_000,
+            // A definition may be up to 256 KiB: bound the bytes, not only the count.
+            maxSize: CACHE_MAX_BYTES,
+            sizeCalculation: ({ workflow }) => (workflow ? JSON.stringify(workflow).length : 1),
+            ttl: cacheTtlMs,
+          })
+        : null;
     bus.subscribe((event) => {
       if (event.kind !== "workflow" && event.kind !== "all") return;
       this.generation++;

@@ -37,9 +37,9 @@ function parseEnvelope(message: string): Envelope | null {
 /**
  * Revocations over Redis pub/sub. `publish` delivers to this process first, then resolves
  * once Redis has handed the message to every subscribed instance. When the subscriber comes
- * back from an outage, events may have been missed, so every cached verification is dropped.
+ * (back), events may have been missed, so every cached verification and workflow is dropped.
  * If Redis cannot take a message, other instances still drop it when their cache entry
- * expires (KNOUDS_KEY_CACHE_TTL_SECONDS).
+ * expires (KNOUDS_KEY_CACHE_TTL_SECONDS; at most 5 s for workflows).
  */
 export class RedisRevocationBus implements RevocationBus {
   private readonly local = new LocalRevocationBus();
@@ -52,11 +52,9 @@ export class RedisRevocationBus implements RevocationBus {
     private readonly logger: Logger,
   ) {
     if (!subscriber) return;
-    let connectedBefore = false;
-    subscriber.on("ready", () => {
-      if (connectedBefore) void this.local.publish({ kind: "all" });
-      connectedBefore = true;
-    });
+    // Every (re)connection, the first included: an instance that started while Redis was away
+    // may have cached things whose change events it never heard.
+    subscriber.on("ready", () => void this.local.publish({ kind: "all" }));
     subscriber.on("message", (from: string, message: string) => {
       if (from !== channel) return;
       const envelope = parseEnvelope(message);

@@ -120,7 +120,8 @@ export function resolveBinding(
   inputs: Record<string, unknown>,
   stepOutputs: ReadonlyMap<string, Record<string, unknown>>,
 ): unknown {
-  if ("value" in b) return b.value;
+  // A copy: the definition may be shared (cached), and model input checks fill in defaults.
+  if ("value" in b) return typeof b.value === "object" && b.value !== null ? structuredClone(b.value) : b.value;
   const [root, name, field] = b.from.split(".") as [string, string | undefined, string | undefined];
   if (root === "input") return name === undefined ? inputs : inputs[name];
   const outputs = stepOutputs.get(name!);

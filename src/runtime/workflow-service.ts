@@ -11,6 +11,7 @@ import { CAPABILITIES, scopeAtLeast } from "../domain/scopes.js";
 import {
   WorkflowDefinitionSchema,
   WorkflowFieldsSchema,
+  WORKFLOW_ID,
   checkBindings,
   problemsFrom,
   type Visibility,
@@ -23,7 +24,10 @@ import type { ModelRegistry } from "./model-registry.js";
 
 const MAX_DEFINITION_BYTES = 256 * 1024;
 const LIST_LIMIT = 500;
-const CACHE_MAX_BYTES = 64 * 1024 * 1024;
+/** Characters of JSON (ids and definitions) the workflow cache may hold; heap use is a few times this. */
+const CACHE_MAX_CHARS = 16 * 1024 * 1024;
+/** Bounds how long a lost change broadcast can leave another instance with an old copy. */
+const CACHE_MAX_TTL_MS = 5_000;
 
 export interface NewWorkflowInput {
   id: string;
@@ -64,10 +68,10 @@ export class WorkflowService {
       cacheTtlMs > 0
         ? new LRUCache({
             max: 10_000,
-            // A definition may be up to 256 KiB: bound the bytes, not only the count.
-            maxSize: CACHE_MAX_BYTES,
-            sizeCalculation: ({ workflow }) => (workflow ? JSON.stringify(workflow).length : 1),
-            ttl: cacheTtlMs,
+            // A definition may be up to 256 KiB: bound the size, not only the count.
+            maxSize: CACHE_MAX_CHARS,
+            sizeCalculation: ({ workflow }, id) => id.length + (workflow ? JSON.stringify(workflow).length : 0),
+            ttl: Math.min(cacheTtlMs, CACHE_MAX_TTL_MS),
           })
         : null;
     bus.subscribe((event) => {
@@ -79,6 +83,8 @@ export class WorkflowService {
   }
 
   private async cached(id: string): Promise<Workflow | null> {
+    // No workflow can have another id; not caching those keeps made-up ids out of memory.
+    if (!WORKFLOW_ID.test(id)) return null;
     const hit = this.cache?.get(id);
     if (hit) return hit.workflow;
     const generation = this.generation;

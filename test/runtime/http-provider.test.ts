@@ -11,7 +11,7 @@ import { createKey, signUp, type SignedIn } from "../support/accounts.js";
 import { Client } from "../support/client.js";
 import { startServer, tempDataDir, type TestServer } from "../support/server.js";
 import { createWorkflow } from "../support/workflows.js";
-import { RunModel } from "../support/workflow-operations.js";
+import { RunModel, WorkflowBasics } from "../support/workflow-operations.js";
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
   let raw = "";
@@ -42,10 +42,11 @@ describe("the http model provider", () => {
         response.writeHead(422, { "content-type": "application/json" }).end('{"detail":"bad prompt"}');
         return;
       }
-      const body = (await readJson(request)) as { inputs: { prompt: string } };
+      const body = (await readJson(request)) as { inputs: { prompt: string; options?: { t: number } } };
+      const options = body.inputs.options ? ` (t=${body.inputs.options.t})` : "";
       response
         .writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify({ outputs: { caption: `a picture of ${body.inputs.prompt}` } }));
+        .end(JSON.stringify({ outputs: { caption: `a picture of ${body.inputs.prompt}${options}` } }));
     });
     await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
     upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
@@ -66,7 +67,23 @@ describe("the http model provider", () => {
     writeFileSync(
       modelsFile,
       JSON.stringify({
-        models: [model("acme/captioner", "/caption"), model("acme/hangs", "/hang"), model("acme/fails", "/fail", 5000), model("acme/rejects", "/reject")],
+        models: [
+          model("acme/captioner", "/caption"),
+          model("acme/hangs", "/hang"),
+          model("acme/fails", "/fail", 5000),
+          model("acme/rejects", "/reject"),
+          {
+            ...model("acme/tuned", "/tuned"),
+            inputSchema: {
+              type: "object",
+              required: ["prompt"],
+              properties: {
+                prompt: { type: "string" },
+                options: { type: "object", properties: { t: { type: "number", default: 0.7 } } },
+              },
+            },
+          },
+        ],
       }),
     );
     process.env.TEST_UPSTREAM_TOKEN = "upstream-secret";
@@ -93,6 +110,23 @@ describe("the http model provider", () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ status: "succeeded", outputs: { caption: "a picture of a lake" } });
     expect(seenAuth).toContain("Bearer upstream-secret");
+  });
+
+  it("fills a model's input defaults into a copy: the workflow's literal inputs stay as defined", async () => {
+    const steps = [{ id: "caption", model: "acme/tuned", inputs: { prompt: { from: "input.prompt" }, options: { value: {} } } }];
+    await createWorkflow(owner, "tuned-captions", {
+      definition: {
+        inputSchema: { type: "object", required: ["prompt"], properties: { prompt: { type: "string" } } },
+        steps,
+        outputs: { caption: { from: "steps.caption.caption" } },
+      },
+    });
+    for (const prompt of ["a lake", "a hill"]) {
+      const answer = await admin.request("POST", "/api/workflows/tuned-captions/run", { inputs: { prompt } });
+      expect(answer.body).toMatchObject({ status: "succeeded", outputs: { caption: `a picture of ${prompt} (t=0.7)` } });
+    }
+    const read = await admin.graphql(WorkflowBasics, { id: "tuned-captions" });
+    expect(read.data?.workflow.steps).toEqual(steps);
   });
 
   it("ends a hanging upstream in a clear run error within the configured timeout", async () => {

@@ -8,6 +8,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { Budget, BudgetDecision } from "./interface.js";
 
 export interface BudgetOptions {
+  /** Requests allowed per window; `consume` may apply a lower limit per call. */
   points: number;
   windowSeconds: number;
   /** Namespaces the counters in Redis; budgets sharing a prefix share their counters. */
@@ -16,11 +17,12 @@ export interface BudgetOptions {
   redis?: Redis | undefined;
 }
 
-function decision(points: number, result: RateLimiterRes, allowed: boolean): BudgetDecision {
+function decision(limit: number, result: RateLimiterRes): BudgetDecision {
+  const allowed = result.consumedPoints <= limit;
   return {
     allowed,
-    limit: points,
-    remaining: allowed ? Math.max(points - result.consumedPoints, 0) : 0,
+    limit,
+    remaining: allowed ? limit - result.consumedPoints : 0,
     resetMs: Math.max(result.msBeforeNext, 0),
   };
 }
@@ -38,11 +40,11 @@ export function createBudget({ points, windowSeconds, keyPrefix, redis }: Budget
       })
     : memory;
   return {
-    async consume(identity) {
+    async consume(identity, limit = points) {
       try {
-        return decision(points, await limiter.consume(identity), true);
+        return decision(Math.min(limit, points), await limiter.consume(identity));
       } catch (refused) {
-        if (refused instanceof RateLimiterRes) return decision(points, refused, false);
+        if (refused instanceof RateLimiterRes) return decision(Math.min(limit, points), refused);
         throw refused;
       }
     },

@@ -10,6 +10,9 @@ export interface BudgetDecision {
 }
 
 export interface Budget {
-  /** Counts one request for `identity`; atomic across every instance sharing the store. */
-  consume(identity: string): Promise<BudgetDecision>;
+  /**
+   * Counts one request for `identity` (atomic across every instance sharing the store) and
+   * allows it while the window's count is within `limit` (default: the budget's points).
+   */
+  consume(identity: string, limit?: number): Promise<BudgetDecision>;
 }

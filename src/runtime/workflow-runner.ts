@@ -10,7 +10,7 @@ import { newId } from "../domain/ids.js";
 import type { Run } from "../domain/run.js";
 import { resolveBinding, type Workflow } from "../domain/workflow.js";
 import type { Store } from "../store/interface.js";
-import { compileValidator, type Validator } from "./json-schema.js";
+import { compileTenantValidator, type Validator } from "./json-schema.js";
 import type { ModelRegistry } from "./model-registry.js";
 import { ModelError, type Model } from "./providers/interface.js";
 
@@ -33,7 +33,7 @@ export class WorkflowRunner {
     const cacheKey = `${workflow.id}@${workflow.updatedAt}`;
     let validator = this.validators.get(cacheKey);
     if (!validator) {
-      validator = compileValidator(workflow.inputSchema, "inputs");
+      validator = compileTenantValidator(workflow.inputSchema, "inputs");
       this.validators.set(cacheKey, validator);
     }
     return validator;

@@ -19,7 +19,7 @@ import {
   type WorkflowDefinition,
 } from "../domain/workflow.js";
 import type { Store } from "../store/interface.js";
-import { SchemaError, compileValidator } from "./json-schema.js";
+import { SchemaError, compileTenantValidator } from "./json-schema.js";
 import type { ModelRegistry } from "./model-registry.js";
 
 const MAX_DEFINITION_BYTES = 256 * 1024;
@@ -107,7 +107,7 @@ export class WorkflowService {
     const definition = parsed.data as WorkflowDefinition;
     checkBindings(definition, (model) => this.registry.outputNames(model));
     try {
-      compileValidator(definition.inputSchema, "inputs");
+      compileTenantValidator(definition.inputSchema, "inputs");
     } catch (error) {
       if (error instanceof SchemaError) throw KnoudsError.invalidInput([{ path: "inputSchema", message: error.message }]);
       throw error;

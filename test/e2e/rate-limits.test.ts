@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyValue } from "../../src/domain/keys.js";
 import { createKey, signUp, type SignedIn } from "../support/accounts.js";
 import { Client } from "../support/client.js";
-import { CreateApiKey, SignIn, SignUp } from "../support/operations.js";
+import { CreateApiKey, SetApiKeyScope, SignIn, SignUp } from "../support/operations.js";
 import { startServer, type TestServer } from "../support/server.js";
 
 function viewer(server: TestServer, key: string) {
@@ -37,6 +37,18 @@ describe("per-key budgets in one process (no REDIS_URL)", () => {
     const body = (await limited[0]!.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
     expect(body.errors[0]!.extensions).toEqual({ code: "RATE_LIMITED", limit: 10, retryAfter: expect.any(Number) });
     expect(Number(limited[0]!.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("keeps what a key spent when its scope changes: an admin key lowered to free after 15 requests is refused", async () => {
+    const { id, value } = await createKey(owner, "admin");
+    for (let i = 0; i < 15; i++) expect((await viewer(server, value)).status).toBe(200);
+    const platformAdmin = await signUp(server, { platformAdmin: true });
+    const lowered = await platformAdmin.client.graphql(SetApiKeyScope, { id, scope: "free" });
+    expect(lowered.data?.setApiKeyScope.scope).toBe("free");
+    const refused = await viewer(server, value);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("ratelimit-limit")).toBe("10");
+    expect(refused.headers.get("ratelimit-remaining")).toBe("0");
   });
 
   it("puts the rate-limit headers on every key-authenticated answer, errors included, and none on anonymous ones", async () => {

@@ -110,6 +110,30 @@ describe("workflows over GraphQL", () => {
     expect(garbage.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
   });
 
+  it("refuses regular expressions and $async in input schemas, and keeps each tenant's $id to itself", async () => {
+    for (const [inputSchema, message] of [
+      [{ type: "object", properties: { code: { type: "string", pattern: "^(a|a)*$" } } }, '"pattern" is not supported'],
+      [{ type: "object", patternProperties: { "^x": { type: "string" } } }, '"patternProperties" is not supported'],
+      [{ $async: true, type: "object" }, "$async"],
+    ] as const) {
+      const answer = await admin.graphql(CreateWorkflow, { input: { id: "regex-flow", name: "x", ...PROMPT_TO_IMAGE, inputSchema } });
+      expect(answer.errors?.[0]?.extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        details: [{ path: "inputSchema", message: expect.stringContaining(message) }],
+      });
+    }
+    // Two tenants may use the same $id; neither can reach the other's schema by it.
+    const withId = { ...PROMPT_TO_IMAGE.inputSchema, $id: "https://example.com/prompt" };
+    const other = await signUp(server, { tier: "business" });
+    await createWorkflow(owner, "id-one", { definition: { ...PROMPT_TO_IMAGE, inputSchema: withId } });
+    await createWorkflow(other, "id-two", { definition: { ...PROMPT_TO_IMAGE, inputSchema: withId } });
+    expect((await admin.graphql(RunWorkflow, { id: "id-one", inputs: { prompt: "x" } })).data?.runWorkflow.status).toBe("succeeded");
+    const borrowing = await admin.graphql(CreateWorkflow, {
+      input: { id: "borrow", name: "x", ...PROMPT_TO_IMAGE, inputSchema: { $ref: "https://example.com/prompt" } },
+    });
+    expect(borrowing.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+  });
+
   it("refuses a duplicate id with CONFLICT", async () => {
     await createWorkflow(owner, "taken-id");
     const answer = await admin.graphql(CreateWorkflow, { input: { id: "taken-id", name: "again", ...PROMPT_TO_IMAGE } });

@@ -4,7 +4,7 @@ import { createKey, signUp, type SignedIn } from "../support/accounts.js";
 import { Client } from "../support/client.js";
 import { DeleteApiKey } from "../support/operations.js";
 import { startServer, type TestServer } from "../support/server.js";
-import { createWorkflow } from "../support/workflows.js";
+import { PROMPT_TO_IMAGE, createWorkflow } from "../support/workflows.js";
 
 /** Sends exactly what a REST client would and returns status, content type and raw body. */
 async function post(server: TestServer, path: string, body: string | undefined, key?: string, contentType = "application/json") {
@@ -243,6 +243,35 @@ describe("legacy REST routes", () => {
       expect(() => JSON.parse(answer.text)).not.toThrow();
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("refuses JSON nested deeper than 64 levels with 400 on REST and GraphQL, and runs what nests less", async () => {
+    const open = { type: "object", required: ["prompt"], properties: { prompt: { type: "string" } } };
+    await createWorkflow(owner, "open-flow", { definition: { ...PROMPT_TO_IMAGE, inputSchema: open } });
+    const { value } = await createKey(owner, "admin");
+    const nested = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
+
+    const deep = await post(server, "/api/workflows/open-flow/run", `{"inputs":{"prompt":"x","extra":${nested(200_000)}}}`, value);
+    expect(deep.status).toBe(400);
+    expect(JSON.parse(deep.text)).toEqual({
+      error: "Bad Request",
+      code: "INVALID_INPUT",
+      details: [{ path: "", message: "JSON may nest at most 64 levels deep" }],
+    });
+    const fine = await post(server, "/api/workflows/open-flow/run", `{"inputs":{"prompt":"x","extra":${nested(60)}}}`, value);
+    expect(fine.status).toBe(200);
+
+    const graphql = await post(
+      server,
+      "/graphql",
+      `{"query":"mutation($i: JSON!) { runWorkflow(id: \\"open-flow\\", inputs: $i) { status } }","variables":{"i":{"prompt":"x","extra":${nested(5_000)}}}}`,
+      value,
+    );
+    expect(graphql.status).toBe(400);
+    expect(JSON.parse(graphql.text).errors[0].extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      details: [{ path: "", message: "JSON may nest at most 64 levels deep" }],
+    });
   });
 
   it("hides another account's private workflow from GraphQL too", async () => {

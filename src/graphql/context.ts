@@ -9,4 +9,6 @@ export interface GraphQLContext {
   reply: FastifyReply;
   /** The client's address (behind a trusted proxy: from X-Forwarded-For), for field limits. */
   clientAddress: string;
+  /** Runs started by this request so far (see run-charge.ts). */
+  runs: number;
 }

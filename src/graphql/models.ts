@@ -2,6 +2,7 @@ import { KnoudsError } from "../domain/errors.js";
 import { requireInputsObject } from "../domain/workflow.js";
 import type { ModelInfo } from "../runtime/providers/interface.js";
 import { builder, needs } from "./builder.js";
+import { chargeRun } from "./run-charge.js";
 import { RunRef } from "./runs.js";
 
 const ModelRef = builder.objectRef<ModelInfo>("Model").implement({
@@ -30,7 +31,8 @@ builder.mutationField("runModel", (t) =>
     description: "Runs one registry model directly (admin).",
     authScopes: needs("runModel"),
     args: { id: t.arg.string({ required: true }), inputs: t.arg({ type: "JSON", required: true }) },
-    resolve: (_root, { id, inputs }, ctx) => {
+    resolve: async (_root, { id, inputs }, ctx) => {
+      await chargeRun(ctx);
       const model = ctx.services.models.get(id);
       if (!model) throw KnoudsError.notFound();
       return ctx.services.runner.runModel(model, requireInputsObject(inputs), ctx.caller.key!);

@@ -1,5 +1,6 @@
 import { VISIBILITIES, WORKFLOW_STATUSES, requireInputsObject, type Workflow } from "../domain/workflow.js";
 import { builder, needs } from "./builder.js";
+import { chargeRun } from "./run-charge.js";
 import { RunRef } from "./runs.js";
 
 const WorkflowStatusEnum = builder.enumType("WorkflowStatus", { values: WORKFLOW_STATUSES });
@@ -64,6 +65,7 @@ builder.mutationField("runWorkflow", (t) =>
     args: { id: t.arg.id({ required: true }), inputs: t.arg({ type: "JSON", required: true }) },
     resolve: async (_root, { id, inputs }, ctx) => {
       const caller = ctx.caller.key!;
+      await chargeRun(ctx);
       const workflow = await ctx.services.workflows.forRun(caller, String(id));
       return ctx.services.runner.runWorkflow(workflow, requireInputsObject(inputs), caller);
     },

@@ -8,6 +8,7 @@ import { createKey, signUp, type SignedIn } from "../support/accounts.js";
 import { Client } from "../support/client.js";
 import { CreateApiKey, SetApiKeyScope, SignIn, SignUp } from "../support/operations.js";
 import { startServer, type TestServer } from "../support/server.js";
+import { createWorkflow } from "../support/workflows.js";
 
 function viewer(server: TestServer, key: string) {
   return fetch(`${server.url}/graphql`, {
@@ -37,6 +38,23 @@ describe("per-key budgets in one process (no REDIS_URL)", () => {
     const body = (await limited[0]!.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
     expect(body.errors[0]!.extensions).toEqual({ code: "RATE_LIMITED", limit: 10, retryAfter: expect.any(Number) });
     expect(Number(limited[0]!.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("charges every aliased run in one GraphQL request: a free key's 11th run is refused", async () => {
+    await createWorkflow(owner, "aliased-flow");
+    const { value } = await createKey(owner, "free");
+    const runs = Array.from({ length: 15 }, (_, i) => `r${i}: runWorkflow(id: "aliased-flow", inputs: {prompt: "p${i}"}) { status }`);
+    const response = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "x-api-key": value, "content-type": "application/json" },
+      body: JSON.stringify({ query: `mutation { ${runs.join(" ")} }` }),
+    });
+    // Run fields are non-null, so the 11th run's refusal ends the serial mutation and nulls data.
+    const body = (await response.json()) as { data: unknown; errors: Array<{ path: string[]; extensions: { code: string } }> };
+    expect(body.data).toBeNull();
+    expect(body.errors.map((e) => [e.path, e.extensions.code])).toEqual([[["r10"], "RATE_LIMITED"]]);
+    expect(response.headers.get("ratelimit-remaining")).toBe("0");
+    expect((await viewer(server, value)).status).toBe(429);
   });
 
   it("keeps what a key spent when its scope changes: an admin key lowered to free after 15 requests is refused", async () => {

@@ -213,6 +213,17 @@ describe("legacy REST routes", () => {
     });
   });
 
+  it("ends a template that would render more than 200,000 characters in a failed run, not a huge string", async () => {
+    const { value } = await createKey(owner, "admin");
+    const body = JSON.stringify({ inputs: { template: "{{a}}".repeat(20_000), values: { a: "x".repeat(50_000) } } });
+    const answer = await post(server, "/api/models/knouds/template/run", body, value);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toMatchObject({
+      status: "failed",
+      error: "knouds/template: the rendered text would exceed 200000 characters",
+    });
+  });
+
   it("runs the shipped hello-world example with a deployment key", async () => {
     const { value } = await createKey(owner, "deployment");
     const answer = await post(server, "/api/workflows/hello-world/run", '{"inputs":{"name":"Ada"}}', value);

@@ -3,9 +3,11 @@
  * workflows: echo, a text template renderer, a deterministic SVG image model, text stats.
  */
 import { createHash } from "node:crypto";
-import type { Model } from "./interface.js";
+import { ModelError, type Model } from "./interface.js";
 
 const MAX_TEXT = 100_000;
+/** Upper bound of what knouds/template renders (placeholders may repeat large values). */
+const MAX_RENDERED_CHARS = 2 * MAX_TEXT;
 const text = { type: "string", maxLength: MAX_TEXT } as const;
 
 function escapeXml(value: string): string {
@@ -64,9 +66,16 @@ export const BUILTIN_MODELS: readonly Model[] = [
     outputSchema: { type: "object", properties: { text: { type: "string" } } },
     async run(inputs) {
       const values = (inputs.values ?? {}) as Record<string, unknown>;
-      const rendered = String(inputs.template).replace(/\{\{\s*([A-Za-z0-9_-]+)\s*\}\}/g, (_m, name: string) =>
-        Object.hasOwn(values, name) ? String(values[name]) : "",
-      );
+      // Each placeholder may repeat a large value: stop before the text outgrows the limit.
+      let length = 0;
+      const rendered = String(inputs.template).replace(/\{\{\s*([A-Za-z0-9_-]+)\s*\}\}/g, (_m, name: string) => {
+        const value = Object.hasOwn(values, name) ? String(values[name]) : "";
+        length += value.length;
+        if (length > MAX_RENDERED_CHARS) {
+          throw new ModelError(`knouds/template: the rendered text would exceed ${MAX_RENDERED_CHARS} characters`);
+        }
+        return value;
+      });
       return { text: rendered };
     },
   },

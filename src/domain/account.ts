@@ -39,6 +39,9 @@ export interface Session {
   expiresAt: number;
 }
 
+/** The longest email an account can have (local part 64, domain 255 + TLD 63, and separators). */
+export const MAX_EMAIL_LENGTH = 384;
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -1,4 +1,4 @@
-import type { Account } from "../domain/account.js";
+import { MAX_EMAIL_LENGTH, normalizeEmail, type Account } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
 import { TIERS, scopesAllowedForTier, tierCeiling } from "../domain/scopes.js";
 import { SESSION_COOKIE } from "../auth/sessions.js";
@@ -120,7 +120,10 @@ builder.mutationField("signIn", (t) =>
     description: "Checks email and password and sets the session cookie.",
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: async (_root, args, ctx, info) => {
-      await ctx.services.limits.fields.check({ field: "signIn", args, info, clientAddress: ctx.clientAddress });
+      // Counted per address and per account: `Ada@x.com` and ` ada@x.com` are one account, and
+      // a megabyte-long "email" must not become a megabyte-long counter key.
+      const counted = { input: { email: normalizeEmail(args.input.email).slice(0, MAX_EMAIL_LENGTH) } };
+      await ctx.services.limits.fields.check({ field: "signIn", args: counted, info, clientAddress: ctx.clientAddress });
       const { input } = args;
       const account = await ctx.services.accounts.checkPassword(input.email, input.password);
       if (!account) throw new KnoudsError("UNAUTHENTICATED", "Wrong email or password");

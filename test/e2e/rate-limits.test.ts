@@ -142,6 +142,9 @@ describe("field limits (graphql-rate-limit)", () => {
     expect(limited.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", limit: 10 });
     expect(limited.errors?.[0]?.extensions.retryAfter).toBeGreaterThan(0);
     expect(limited.errors?.[0]?.extensions.retryAfter).toBeLessThanOrEqual(60);
+    // The same account spelled differently is the same count.
+    const respelled = await client.graphql(SignIn, { input: { email: ` ${user.email.toUpperCase()} `, password: "x" } });
+    expect(respelled.errors?.[0]?.extensions.code).toBe("RATE_LIMITED");
     const other = await signUp(server);
     const fine = await new Client(server.url).graphql(SignIn, { input: { email: other.email, password: "correct horse battery" } });
     expect(fine.data?.signIn.id).toBe(other.accountId);

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Caller, KeyPrincipal } from "../auth/principal.js";
 import { SESSION_COOKIE } from "../auth/sessions.js";
 import { KnoudsError } from "../domain/errors.js";
+import { isWellFormedKey } from "../domain/keys.js";
 import type { BudgetDecision } from "../limits/interface.js";
 import type { Services } from "../services.js";
 
@@ -43,7 +44,10 @@ async function resolveCaller(request: FastifyRequest, services: Services): Promi
   const sessionToken = request.cookies[SESSION_COOKIE];
   const { failedAuth } = services.limits;
   let key: Promise<KeyPrincipal | null> | KeyPrincipal | null = null;
-  if (apiKey !== undefined) {
+  // A malformed key fails its checksum without a store lookup, so it costs nothing to refuse:
+  // it is never counted against the address, and a blocked address still gets 401 for it.
+  const wellFormed = apiKey !== undefined && isWellFormedKey(apiKey);
+  if (wellFormed) {
     const blockedMs = failedAuth.blockedFor(request.ip);
     if (blockedMs > 0) {
       key = services.verifier.verifyFromCache(apiKey) ?? null;
@@ -58,7 +62,7 @@ async function resolveCaller(request: FastifyRequest, services: Services): Promi
   ]);
   request.caller = { key: principal, session };
   request.keyRejected = apiKey !== undefined && principal === null;
-  if (request.keyRejected) await failedAuth.recordFailure(request.ip);
+  if (request.keyRejected && wellFormed) await failedAuth.recordFailure(request.ip);
 }
 
 /**

@@ -99,6 +99,16 @@ describe("failed key checks per client address", () => {
   });
   afterAll(() => server.stop());
 
+  it("does not count malformed keys against an address: they never reach the store", async () => {
+    const guarded = await startServer({ env: { KNOUDS_FAILED_AUTH_PER_MINUTE: "5" } });
+    try {
+      for (let i = 0; i < 20; i++) expect((await viewer(guarded, `knouds_live_typo${i}`)).status).toBe(401);
+      expect((await viewer(guarded, generateKeyValue().value)).status).toBe(401);
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it("blocks an address after the limit without touching the store, but still serves keys it already verified", async () => {
     const good = await createKey(owner, "admin");
     expect((await viewer(server, good.value)).status).toBe(200);
@@ -117,6 +127,10 @@ describe("failed key checks per client address", () => {
     expect(server.server.services.verifier.storeLookups).toBe(lookupsBefore);
 
     expect((await viewer(server, good.value)).status).toBe(200);
+    // A malformed key costs no lookup: it is refused with 401 even now, and never counted.
+    const malformed = await fetch(`${server.url}/api/runs/run_x`, { headers: { "x-api-key": "knouds_live_typo" } });
+    expect(malformed.status).toBe(401);
+    expect(await malformed.text()).toBe('{"error":"Unauthorized"}');
     // Requests without a key are not affected: signing in still works.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });

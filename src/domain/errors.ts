@@ -14,6 +14,8 @@ export type ErrorCode =
   | "BAD_USER_INPUT"
   | "CONFLICT"
   | "PAYLOAD_TOO_LARGE"
+  /** The instance is shutting down; the client should retry (elsewhere). */
+  | "UNAVAILABLE"
   | "INTERNAL";
 
 export interface InputProblem {
@@ -92,6 +94,10 @@ export class KnoudsError extends Error {
     return new KnoudsError("PAYLOAD_TOO_LARGE", "Payload Too Large");
   }
 
+  static unavailable(): KnoudsError {
+    return new KnoudsError("UNAVAILABLE", "Service Unavailable");
+  }
+
   static internal(): KnoudsError {
     return new KnoudsError("INTERNAL", "Internal Server Error");
   }
@@ -141,6 +147,9 @@ export function toRestError(error: unknown): RestError {
       return { status: 409, body: { error: "Conflict", code: "CONFLICT", message: error.message } };
     case "PAYLOAD_TOO_LARGE":
       return { status: 413, body: { error: "Payload Too Large" } };
+    // SPEC §4 gives every 5xx one body.
+    case "UNAVAILABLE":
+      return { status: 503, body: { error: "Internal Server Error" } };
     case "INTERNAL":
       return { status: 500, body: { error: "Internal Server Error" } };
   }
@@ -176,6 +185,9 @@ export function toGraphQLError(error: unknown): GraphQLErrorShape {
       break;
     case "INTERNAL":
       extensions.code = "INTERNAL_SERVER_ERROR";
+      break;
+    case "UNAVAILABLE":
+      extensions.code = "SERVICE_UNAVAILABLE";
       break;
     default:
       break;

@@ -28,7 +28,9 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
     requestIdHeader: "x-request-id",
     // One access-log line per request comes from our onResponse hook, with the key id.
     logController: new LogController({ disableRequestLogging: true }),
-    return503OnClosing: true,
+    // Requests that still arrive while closing (on a busy keep-alive connection) get our 503
+    // from the hook below, in the documented shape, rather than Fastify's own body.
+    return503OnClosing: false,
     // Unknown fields are errors, not silently dropped; types are never coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
     // Errors Fastify meets before routing (a URL with bad percent-encoding) get our shapes too.
@@ -55,8 +57,16 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   app.decorate("metrics", services.metrics);
   app.decorateRequest("caller", null as never);
   app.decorateRequest("keyRejected", false);
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    if (closing) {
+      reply.header("connection", "close");
+      return sendError(KnoudsError.unavailable(), request, reply);
+    }
   });
   app.addHook("preValidation", async (request, reply) => {
     if (request.body !== undefined && nestsDeeperThan(request.body, MAX_JSON_DEPTH)) {

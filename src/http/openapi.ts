@@ -30,6 +30,7 @@ const errors = {
     "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
   }),
   "500": answer("A server fault; never a stack trace", ref("InternalError"), {}),
+  "503": answer("This instance is shutting down; retry (another instance)", ref("InternalError"), {}),
 };
 const scopeDenied = { "403": answer("The key's effective scope is below what the operation needs", ref("ScopeDenied")) };
 

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -14,7 +14,8 @@ import { describe, expect, it } from "vitest";
 import { Client } from "../support/client.js";
 import { CreateApiKey, SignIn } from "../support/operations.js";
 import { run, startProcess } from "../support/process.js";
-import { tempDataDir } from "../support/server.js";
+import { createKey, signUp } from "../support/accounts.js";
+import { startServer, tempDataDir } from "../support/server.js";
 
 const MAIN = ["--import", "tsx", "src/main.ts"];
 
@@ -181,4 +182,63 @@ describe("a server stopped with SIGTERM", () => {
       upstream.close();
     }
   }, 60_000);
+});
+
+describe("a request that arrives while the server is closing", () => {
+  it("gets 503 in the documented 5xx shape, after the request in flight on its connection finished", async () => {
+    let release!: () => void;
+    let received!: () => void;
+    const upstreamReached = new Promise<void>((resolve) => (received = resolve));
+    const upstream = createServer((request, response) => {
+      received();
+      request.resume();
+      release = () => response.writeHead(200, { "content-type": "application/json" }).end('{"outputs":{"text":"done"}}');
+    });
+    upstream.listen(0, "127.0.0.1");
+    await once(upstream, "listening");
+    const dataDir = tempDataDir();
+    const modelsFile = join(dataDir, "models.json");
+    const model = {
+      id: "acme/held",
+      description: "answers when the test says so",
+      provider: "http",
+      url: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/`,
+      timeoutMs: 5000,
+      retries: 0,
+      inputSchema: { type: "object" },
+      outputSchema: { type: "object", properties: { text: { type: "string" } } },
+    };
+    writeFileSync(modelsFile, JSON.stringify({ models: [model] }));
+    const server = await startServer({ dataDir, env: { KNOUDS_MODELS_FILE: modelsFile } });
+    try {
+      const owner = await signUp(server, { tier: "business" });
+      const { value } = await createKey(owner, "admin");
+      const { port } = new URL(server.url);
+      const socket = connect(Number(port), "127.0.0.1");
+      let replies = "";
+      socket.on("data", (chunk: Buffer) => (replies += chunk.toString("utf8")));
+      const body = '{"inputs":{}}';
+      socket.write(
+        `POST /api/models/acme/held/run HTTP/1.1\r\nHost: x\r\nx-api-key: ${value}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+      );
+      await upstreamReached;
+      const closed = server.stop();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await once(socket, "close");
+      await closed;
+      const answers = replies.split(/(?=HTTP\/1\.1 )/);
+      expect(answers).toHaveLength(2);
+      expect(answers[0]).toMatch(/^HTTP\/1\.1 200 /);
+      expect(answers[0]).toContain('"status":"succeeded"');
+      expect(answers[1]).toMatch(/^HTTP\/1\.1 503 /);
+      expect(answers[1]!.toLowerCase()).toContain("connection: close");
+      expect(answers[1]!.endsWith('{"error":"Internal Server Error"}')).toBe(true);
+    } finally {
+      upstream.closeAllConnections();
+      upstream.close();
+    }
+  });
 });

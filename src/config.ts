@@ -1,6 +1,7 @@
 /**
  * Environment -> typed config, validated once at start. Every variable is listed in README.md.
  */
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -14,6 +15,33 @@ const origins = z
   .pipe(z.array(z.url({ message: "each CORS origin must be a URL such as https://app.example.com" })))
   // Browsers send the bare origin (scheme://host[:port]); compare against that form.
   .transform((urls) => urls.map((url) => new URL(url).origin));
+
+/**
+ * Which proxies' X-Forwarded-For to believe: `false`; a hop count (`1`: the address the one
+ * load balancer in front saw — a client cannot spoof it by sending the header itself); proxy
+ * addresses or CIDR ranges; or `true`, which believes the left-most address anyone wrote.
+ */
+const trustProxy = z.string().transform((value, ctx): boolean | number | string[] => {
+  const v = value.trim();
+  if (["false", "no", "0", ""].includes(v)) return false;
+  if (["true", "yes"].includes(v)) return true;
+  if (/^[1-9][0-9]?$/.test(v)) return Number(v);
+  const entries = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => {
+    const [address = "", bits, ...rest] = entry.split("/");
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return true;
+    return bits !== undefined && !(/^[0-9]{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  if (bad.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be false, true, a hop count, or proxy addresses/CIDR ranges (not: ${bad.join(", ")})`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -41,7 +69,7 @@ const EnvSchema = z.object({
   KNOUDS_COOKIE_SECURE: boolean.default(false),
   KNOUDS_KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   KNOUDS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
-  KNOUDS_TRUST_PROXY: boolean.default(false),
+  KNOUDS_TRUST_PROXY: trustProxy.default(false),
   KNOUDS_MODELS_FILE: z.string().min(1).optional(),
   KNOUDS_GRAPHQL_INTROSPECTION: boolean.default(true),
   KNOUDS_METRICS_TOKEN: z.string().min(16, "KNOUDS_METRICS_TOKEN must be at least 16 characters").optional(),
@@ -64,7 +92,8 @@ export interface Config {
   cookieSecure: boolean;
   keyCacheTtlMs: number;
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, true, a hop count, or trusted proxy addresses/ranges. */
+  trustProxy: boolean | number | string[];
   modelsFile: string | undefined;
   runTimeoutMs: number;
   graphqlIntrospection: boolean;

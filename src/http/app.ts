@@ -18,13 +18,18 @@ export interface HttpAppOptions {
   logger: Logger;
 }
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 /** Fastify in front of yoga: body limits, cookies, CORS, the error shapes, and every route. */
 export async function buildHttpApp({ services, logger }: HttpAppOptions): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // A hop count trusts that many proxies nearest to us (Fastify's types want the function form).
+    trustProxy: typeof config.trustProxy === "number" ? trustHops(config.trustProxy) : config.trustProxy,
     requestIdHeader: "x-request-id",
     // One access-log line per request comes from our onResponse hook, with the key id.
     logController: new LogController({ disableRequestLogging: true }),

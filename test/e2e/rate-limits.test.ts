@@ -109,6 +109,20 @@ describe("failed key checks per client address", () => {
     }
   });
 
+  it("behind one trusted proxy (KNOUDS_TRUST_PROXY=1), counts the address the proxy saw, not one the client wrote", async () => {
+    const proxied = await startServer({ env: { KNOUDS_FAILED_AUTH_PER_MINUTE: "3", KNOUDS_TRUST_PROXY: "1" } });
+    try {
+      const from = (forwardedFor: string) =>
+        fetch(`${proxied.url}/api/runs/run_x`, { headers: { "x-api-key": generateKeyValue().value, "x-forwarded-for": forwardedFor } });
+      // The client makes up a new left-most address each time; the proxy appends what it saw.
+      for (let i = 0; i < 4; i++) expect((await from(`198.51.100.${i}, 203.0.113.7`)).status).toBe(401);
+      expect((await from("198.51.100.99, 203.0.113.7")).status).toBe(429);
+      expect((await from("198.51.100.1, 203.0.113.8")).status).toBe(401);
+    } finally {
+      await proxied.stop();
+    }
+  });
+
   it("blocks an address after the limit without touching the store, but still serves keys it already verified", async () => {
     const good = await createKey(owner, "admin");
     expect((await viewer(server, good.value)).status).toBe(200);

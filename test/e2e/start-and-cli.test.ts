@@ -41,12 +41,14 @@ describe("configuration", () => {
     const result = await run(process.execPath, ["--import", "tsx", "src/main.ts"], {
       PORT: "not-a-port",
       KNOUDS_SECRET: "short",
+      KNOUDS_TRUST_PROXY: "10.0.0.0/8, banana",
       KNOUDS_DATA_DIR: tempDataDir(),
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Invalid configuration");
     expect(result.stderr).toContain("PORT");
     expect(result.stderr).toContain("KNOUDS_SECRET must be at least 32 characters");
+    expect(result.stderr).toContain("KNOUDS_TRUST_PROXY: must be false, true, a hop count, or proxy addresses/CIDR ranges (not: banana)");
   });
 });
 

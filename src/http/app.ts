@@ -43,7 +43,17 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   });
   // Before any plugin adds routes (CORS adds OPTIONS *): a route keeps the handler set when it was added.
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
-  app.setNotFoundHandler((request, reply) => sendError(KnoudsError.notFound(), request, reply));
+  // A key-authenticated request to no route still counts against the key and carries its headers.
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.headers["x-api-key"] !== undefined) {
+      try {
+        await identifyCaller(request, reply, services);
+      } catch (error) {
+        return sendError(error, request, reply);
+      }
+    }
+    return sendError(KnoudsError.notFound(), request, reply);
+  });
 
   // JSON only: a text/plain body is refused as the wrong Content-Type, not parsed as a string.
   app.removeContentTypeParser("text/plain");

@@ -141,6 +141,9 @@ describe("legacy REST routes", () => {
       const route = await fetch(`${server.url}/api/nothing-here`, { headers: { "x-api-key": value } });
       expect(route.status).toBe(404);
       expect(await route.text()).toBe(NOT_FOUND);
+      // Still a request of that key: counted, with the budget headers.
+      expect(route.headers.get("ratelimit-limit")).toBe("1000");
+      expect(route.headers.get("ratelimit-remaining")).toBe("997");
     });
   });
 

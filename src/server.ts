@@ -93,6 +93,12 @@ export async function createServer(config: Config, logDestination?: DestinationS
     workflows: new WorkflowService(store, models, bus, config.keyCacheTtlMs),
     runner: new WorkflowRunner(store, models, config.runTimeoutMs, (run) => metrics.run(run)),
     metrics,
+    noticeChangesElsewhere:
+      redis || !store.changedElsewhere
+        ? () => {}
+        : () => {
+            if (store.changedElsewhere!()) void bus.publish({ kind: "all" });
+          },
     limits: {
       keys: new KeyBudgets(limitsOptions),
       failedAuth: new FailedAuthGuard(config.failedAuthPerMinute, limitsOptions),

@@ -25,6 +25,12 @@ export interface Services {
   runner: WorkflowRunner;
   metrics: Metrics;
   limits: { keys: KeyBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits };
+  /**
+   * Without Redis, the only word of a change made by another process (the operator CLI) is the
+   * store itself: called before each request, it drops every cached verification and workflow
+   * when another process has written, so such a change holds from the next request on.
+   */
+  noticeChangesElsewhere(): void;
   /** Whether every backing service answers (the store; Redis when configured). */
   readiness(): Promise<{ store: boolean; redis?: boolean }>;
 }

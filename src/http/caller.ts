@@ -70,6 +70,7 @@ async function resolveCaller(request: FastifyRequest, services: Services): Promi
  * (never throws for bad input; throws RATE_LIMITED past the budget).
  */
 export async function identifyCaller(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
+  services.noticeChangesElsewhere();
   const revocationsBefore = services.verifier.revocations;
   await resolveCaller(request, services);
   const principal = request.caller.key;

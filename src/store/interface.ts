@@ -61,6 +61,11 @@ export interface Store {
   readonly sessions: SessionStore;
   readonly workflows: WorkflowStore;
   readonly runs: RunStore;
+  /**
+   * True when another process (the operator CLI, say) committed to the database since the last
+   * call. Absent where the store cannot tell cheaply (MongoDB: use REDIS_URL for that).
+   */
+  changedElsewhere?(): boolean;
   /** Resolves when the database answers; rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

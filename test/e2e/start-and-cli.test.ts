@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKey, signUp } from "../support/accounts.js";
 import { Client } from "../support/client.js";
 import { SignIn, Viewer } from "../support/operations.js";
 import { ROOT, run, startProcess, type RunningProcess } from "../support/process.js";
@@ -75,6 +76,25 @@ describe("the operator CLI", () => {
       await client.graphql(SignIn, { input: { email, password: "a long password" } });
       const viewer = await client.graphql(Viewer);
       expect(viewer.data?.viewer?.account).toMatchObject({ email, tier: "enterprise", isPlatformAdmin: true });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("lowers a tier that a running server (no Redis) enforces on its next request", async () => {
+    const dataDir = tempDataDir();
+    const server = await startServer({ dataDir });
+    try {
+      const owner = await signUp(server, { tier: "business" });
+      const { value } = await createKey(owner, "admin");
+      const viewer = new Client(server.url, value);
+      expect((await viewer.graphql(Viewer)).data?.viewer?.effectiveScope).toBe("admin");
+
+      const lowered = await run(process.execPath, ["--import", "tsx", "src/cli.ts", "set-tier", "--email", owner.email, "--tier", "pro"], {
+        KNOUDS_DATA_DIR: dataDir,
+      });
+      expect(lowered.code, lowered.stderr).toBe(0);
+      expect((await viewer.graphql(Viewer)).data?.viewer?.effectiveScope).toBe("deployment");
     } finally {
       await server.stop();
     }

@@ -30,6 +30,9 @@ export function openSqliteStore(file: string): Store {
   db.pragma("busy_timeout = 5000");
   migrate(db);
   const ping = db.prepare("SELECT 1");
+  // SQLite bumps data_version for this connection only when another connection commits.
+  const dataVersion = db.prepare("PRAGMA data_version").pluck();
+  let lastVersion = dataVersion.get() as number;
   const runs = sqliteRunStore(db);
 
   return {
@@ -39,6 +42,12 @@ export function openSqliteStore(file: string): Store {
     sessions: sqliteSessionStore(db),
     workflows: sqliteWorkflowStore(db),
     runs,
+    changedElsewhere() {
+      const version = dataVersion.get() as number;
+      if (version === lastVersion) return false;
+      lastVersion = version;
+      return true;
+    },
     async ping() {
       ping.get();
     },

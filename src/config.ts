@@ -70,6 +70,7 @@ const EnvSchema = z.object({
   KNOUDS_KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   KNOUDS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   KNOUDS_TRUST_PROXY: trustProxy.default(false),
+  KNOUDS_SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
   KNOUDS_MODELS_FILE: z.string().min(1).optional(),
   KNOUDS_GRAPHQL_INTROSPECTION: boolean.default(true),
   KNOUDS_METRICS_TOKEN: z.string().min(16, "KNOUDS_METRICS_TOKEN must be at least 16 characters").optional(),
@@ -82,6 +83,8 @@ export interface Config {
   host: string;
   dataDir: string;
   sqliteFile: string;
+  /** How SQLite commits: `full` survives power loss, `normal` only a killed process. */
+  sqliteSynchronous: "full" | "normal";
   secret: string | undefined;
   mongodbUri: string | undefined;
   redisUrl: string | undefined;
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     sqliteFile: resolve(dataDir, "knouds.db"),
+    sqliteSynchronous: e.KNOUDS_SQLITE_SYNCHRONOUS,
     secret: e.KNOUDS_SECRET,
     mongodbUri: e.MONGODB_URI,
     redisUrl: e.REDIS_URL,

@@ -52,7 +52,7 @@ export function createLogger(level: Config["logLevel"], destination?: Destinatio
 }
 
 export async function openStore(config: Config): Promise<Store> {
-  return config.mongodbUri ? openMongoStore(config.mongodbUri) : openSqliteStore(config.sqliteFile);
+  return config.mongodbUri ? openMongoStore(config.mongodbUri) : openSqliteStore(config.sqliteFile, { synchronous: config.sqliteSynchronous });
 }
 
 /**
@@ -73,6 +73,11 @@ export async function createServer(config: Config, logDestination?: DestinationS
   const logger = createLogger(config.logLevel, logDestination);
   if (config.mongodbUri && !config.secret) {
     logger.warn("MONGODB_URI is set without KNOUDS_SECRET: instances sharing the database must share one secret");
+  }
+  if (config.mongodbUri && !config.redisUrl) {
+    logger.warn(
+      "MONGODB_URI is set without REDIS_URL: if several instances share the database, a key deleted on one stays usable on the others until their cache expires (KNOUDS_KEY_CACHE_TTL_SECONDS)",
+    );
   }
   const secret = resolveServerSecret(config.secret, config.dataDir);
   const models = ModelRegistry.withBuiltins(config.modelsFile ? loadModelsFile(config.modelsFile) : []);

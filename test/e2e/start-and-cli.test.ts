@@ -43,12 +43,14 @@ describe("configuration", () => {
       PORT: "not-a-port",
       KNOUDS_SECRET: "short",
       KNOUDS_TRUST_PROXY: "10.0.0.0/8, banana",
+      KNOUDS_SQLITE_SYNCHRONOUS: "sometimes",
       KNOUDS_DATA_DIR: tempDataDir(),
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Invalid configuration");
     expect(result.stderr).toContain("PORT");
     expect(result.stderr).toContain("KNOUDS_SECRET must be at least 32 characters");
+    expect(result.stderr).toContain("KNOUDS_SQLITE_SYNCHRONOUS");
     expect(result.stderr).toContain("KNOUDS_TRUST_PROXY: must be false, true, a hop count, or proxy addresses/CIDR ranges (not: banana)");
   });
 });

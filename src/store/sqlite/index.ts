@@ -20,12 +20,21 @@ export function migrate(db: Database.Database): void {
   }
 }
 
+export interface SqliteOptions {
+  /**
+   * `full` (the default): a commit is on disk before it is acknowledged, so it survives a power
+   * cut too. `normal`: it survives the process being killed but may be lost with the machine,
+   * for about a third more write throughput.
+   */
+  synchronous?: "full" | "normal";
+}
+
 /** Opens (creating when absent) the SQLite file in WAL mode and brings its schema up to date. */
-export function openSqliteStore(file: string): Store {
+export function openSqliteStore(file: string, options: SqliteOptions = {}): Store {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
+  db.pragma(`synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`);
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   migrate(db);

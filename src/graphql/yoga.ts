@@ -44,7 +44,10 @@ mutation CreateApiKey {
 `;
 
 /** The GraphQL endpoint. Errors are masked: only KnoudsError facts reach the client. */
-export function createGraphQLServer(services: Services): YogaServerInstance<ServerContext, GraphQLContext> {
+export function createGraphQLServer(
+  services: Services,
+  playground: (options: Record<string, unknown>) => string,
+): YogaServerInstance<ServerContext, GraphQLContext> {
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -54,6 +57,8 @@ export function createGraphQLServer(services: Services): YogaServerInstance<Serv
     cors: false,
     plugins: documentProtection({ introspection: services.config.graphqlIntrospection }),
     // The playground needs introspection; with it off, /graphql in a browser is not a playground.
+    // The HTTP layer serves the playground page and its assets (not yoga's CDN-loaded default).
+    renderGraphiQL: playground,
     graphiql: services.config.graphqlIntrospection && {
       title: "Knouds API playground",
       defaultQuery: PLAYGROUND_QUERY,

@@ -11,6 +11,7 @@ import { graphqlRoutes } from "./graphql-route.js";
 import { healthRoutes } from "./health.js";
 import { openApiRoute } from "./openapi.js";
 import { restRoutes } from "./rest.js";
+import { playgroundAssets } from "./playground.js";
 import { settingsPage } from "./settings/page.js";
 
 export interface HttpAppOptions {
@@ -107,6 +108,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   await app.register(healthRoutes, { services });
   await app.register(openApiRoute);
   await app.register(settingsPage);
+  if (config.graphqlIntrospection) await app.register(playgroundAssets);
   await app.register(async (api) => {
     api.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
       try {

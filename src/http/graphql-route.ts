@@ -3,10 +3,11 @@ import { KnoudsError } from "../domain/errors.js";
 import { createGraphQLServer } from "../graphql/yoga.js";
 import type { Services } from "../services.js";
 import { sendError } from "./errors.js";
+import { PLAYGROUND_CSP, playgroundHtml } from "./playground.js";
 
 /** Mounts yoga at /graphql; a sent but invalid `x-api-key` is refused before GraphQL runs. */
 export const graphqlRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
-  const yoga = createGraphQLServer(services);
+  const yoga = createGraphQLServer(services, playgroundHtml);
   app.route({
     url: "/graphql",
     method: ["GET", "POST", "OPTIONS"],
@@ -16,6 +17,9 @@ export const graphqlRoutes: FastifyPluginAsync<{ services: Services }> = async (
       response.headers.forEach((value, key) => {
         reply.header(key, value);
       });
+      if (response.headers.get("content-type")?.startsWith("text/html")) {
+        reply.header("content-security-policy", PLAYGROUND_CSP).header("x-content-type-options", "nosniff");
+      }
       return reply.status(response.status).send(await response.text());
     },
   });

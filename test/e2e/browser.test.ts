@@ -206,4 +206,26 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     await expect(page.getByRole("alert").textContent()).resolves.toContain("Wrong email or password");
     await page.context().close();
   });
+
+  it("opens the GraphQL playground from this server alone: example operations, key header template, no CDN", async () => {
+    const page = await newPage();
+    const elsewhere: string[] = [];
+    const problems: string[] = [];
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!url.startsWith(server.url) && !url.startsWith("blob:") && !url.startsWith("data:")) elsewhere.push(url);
+    });
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    await page.goto(`${server.url}/graphql`);
+    await page.getByText("mutation RunHelloWorld").first().waitFor({ timeout: 20_000 });
+    await page.getByText("Knouds API playground").first().waitFor();
+    await page.getByText('"x-api-key": "knouds_live_..."').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, "playground.png") });
+    expect(elsewhere).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });

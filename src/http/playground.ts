@@ -1,0 +1,93 @@
+/**
+ * The GraphQL playground (yoga's GraphiQL), served entirely by this server: yoga's default
+ * page loads its scripts from unpkg.com, which fails on an offline box and runs a third
+ * party's code on the origin that holds the session cookie. The assets come from the
+ * @graphql-yoga/render-graphiql package (read when first asked for, ~9 MB) and are served
+ * under a versioned path with a strict Content-Security-Policy: no inline script, no CDN.
+ */
+import { createRequire } from "node:module";
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { KnoudsError } from "../domain/errors.js";
+import { sendError } from "./errors.js";
+
+const VERSION = (createRequire(import.meta.url)("@graphql-yoga/render-graphiql/package.json") as { version: string }).version;
+const BASE = `/playground/${VERSION}`;
+
+export const PLAYGROUND_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Monaco sets styles from script; its workers run from our own URLs.
+  "style-src 'self' 'unsafe-inline'",
+  "worker-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join("; ");
+
+const INIT = `const options = JSON.parse(document.getElementById("playground-options").textContent);
+self.MonacoEnvironment = {
+  globalAPI: false,
+  getWorkerUrl: (_moduleId, label) =>
+    "${BASE}/" + (label === "json" ? "json" : label === "graphql" ? "graphql" : "editor") + ".worker.js",
+};
+YogaGraphiQL.renderYogaGraphiQL(document.getElementById("root"), options);
+`;
+
+/** The page yoga serves at /graphql to browsers; `options` are yoga's GraphiQL options. */
+export function playgroundHtml(options: Record<string, unknown>): string {
+  // JSON in a non-executable block; "<" escaped so nothing in it can close the element.
+  const json = JSON.stringify(options).replaceAll("<", "\\u003c");
+  const title = String(options.title ?? "GraphQL playground").replace(/[<>&"]/g, "");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${title}</title>
+<link rel="icon" href="${BASE}/favicon.ico">
+<link rel="stylesheet" href="${BASE}/graphiql.css">
+</head>
+<body id="body" class="no-focus-outline">
+<noscript>The playground needs JavaScript.</noscript>
+<div id="root"></div>
+<script type="application/json" id="playground-options">${json}</script>
+<script src="${BASE}/graphiql.js"></script>
+<script src="${BASE}/init.js"></script>
+</body>
+</html>
+`;
+}
+
+type Assets = Record<string, { type: string; body: string | Buffer }>;
+let assets: Promise<Assets> | undefined;
+
+function loadAssets(): Promise<Assets> {
+  assets ??= import("@graphql-yoga/render-graphiql/graphiql").then((m) => ({
+    "graphiql.js": { type: "text/javascript", body: m.js },
+    "graphiql.css": { type: "text/css", body: m.css },
+    "editor.worker.js": { type: "text/javascript", body: m.editorWorkerService },
+    "json.worker.js": { type: "text/javascript", body: m.jsonWorker },
+    "graphql.worker.js": { type: "text/javascript", body: m.graphqlWorker },
+    "init.js": { type: "text/javascript", body: INIT },
+    "favicon.ico": { type: "image/x-icon", body: Buffer.from(m.favicon.slice(m.favicon.indexOf(",") + 1), "base64") },
+  }));
+  return assets;
+}
+
+function assetHeaders(reply: FastifyReply): FastifyReply {
+  return reply
+    .header("content-security-policy", PLAYGROUND_CSP)
+    .header("x-content-type-options", "nosniff")
+    // The path carries the version, so a browser may keep them.
+    .header("cache-control", "public, max-age=31536000, immutable");
+}
+
+export const playgroundAssets: FastifyPluginAsync = async (app) => {
+  app.get<{ Params: { asset: string } }>(`${BASE}/:asset`, async (request, reply) => {
+    const asset = (await loadAssets())[request.params.asset];
+    if (!asset) return sendError(KnoudsError.notFound(), request, reply);
+    const type = typeof asset.body === "string" ? `${asset.type}; charset=utf-8` : asset.type;
+    return assetHeaders(reply).type(type).send(asset.body);
+  });
+};

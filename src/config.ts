@@ -66,7 +66,8 @@ const EnvSchema = z.object({
   KNOUDS_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(100),
   KNOUDS_CORS_ORIGINS: origins.default([]),
   KNOUDS_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 7),
-  KNOUDS_COOKIE_SECURE: boolean.default(false),
+  // `auto`: Secure exactly when the request came over HTTPS (behind a proxy: see KNOUDS_TRUST_PROXY).
+  KNOUDS_COOKIE_SECURE: z.union([z.literal("auto"), boolean]).default("auto"),
   KNOUDS_KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   KNOUDS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   KNOUDS_TRUST_PROXY: trustProxy.default(false),
@@ -92,7 +93,7 @@ export interface Config {
   failedAuthPerMinute: number;
   corsOrigins: string[];
   sessionTtlMs: number;
-  cookieSecure: boolean;
+  cookieSecure: boolean | "auto";
   keyCacheTtlMs: number;
   bodyLimitBytes: number;
   /** Fastify's trustProxy: false, true, a hop count, or trusted proxy addresses/ranges. */

@@ -66,6 +66,26 @@ describe("accounts and API keys over GraphQL", () => {
     expect(cookie).toMatch(/knouds_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i);
+  });
+
+  it("marks the session cookie Secure when the request came over HTTPS through a trusted proxy", async () => {
+    const proxied = await startServer({ env: { KNOUDS_TRUST_PROXY: "1" } });
+    try {
+      const signUpOver = (proto: string) =>
+        fetch(`${proxied.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-proto": proto, "x-forwarded-for": "203.0.113.9" },
+          body: JSON.stringify({
+            query: "mutation($i: SignUpInput!) { signUp(input: $i) { id } }",
+            variables: { i: { email: `secure-${proto}-${Date.now()}@example.com`, password: "long enough pw" } },
+          }),
+        }).then((response) => response.headers.getSetCookie().join("\n"));
+      expect(await signUpOver("https")).toMatch(/knouds_session=.*; Secure/i);
+      expect(await signUpOver("http")).not.toMatch(/Secure/i);
+    } finally {
+      await proxied.stop();
+    }
   });
 
   it("refuses bad sign-up input with BAD_USER_INPUT details, and a taken email with CONFLICT", async () => {

@@ -28,6 +28,33 @@ async function businessAccount(env: Record<string, string>, url: string, email: 
   return client;
 }
 
+/** A local upstream and a models file with one http model on it; `answer` decides when it replies. */
+async function upstreamModel(id: string, answer: (reply: () => void) => void) {
+  let received!: () => void;
+  const reached = new Promise<void>((resolve) => (received = resolve));
+  const upstream: Server = createServer((request, response) => {
+    received();
+    request.resume();
+    answer(() => response.writeHead(200, { "content-type": "application/json" }).end('{"outputs":{"text":"done"}}'));
+  });
+  upstream.listen(0, "127.0.0.1");
+  await once(upstream, "listening");
+  const dataDir = tempDataDir();
+  const modelsFile = join(dataDir, "models.json");
+  const model = {
+    id,
+    description: "a local upstream the test controls",
+    provider: "http",
+    url: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/`,
+    timeoutMs: 5000,
+    retries: 0,
+    inputSchema: { type: "object" },
+    outputSchema: { type: "object", properties: { text: { type: "string" } } },
+  };
+  writeFileSync(modelsFile, JSON.stringify({ models: [model] }));
+  return { upstream, reached, dataDir, modelsFile };
+}
+
 describe("a server killed with SIGKILL mid-write", () => {
   it("reopens cleanly and keeps every key and run it acknowledged", async () => {
     const env = { KNOUDS_DATA_DIR: tempDataDir(), KNOUDS_SECRET: randomBytes(32).toString("hex") };
@@ -115,34 +142,8 @@ describe("a server killed with SIGKILL mid-write", () => {
 
 describe("a server stopped with SIGTERM", () => {
   it("finishes the request in flight, refuses new ones, closes the store and exits 0", async () => {
-    let upstream: Server | undefined;
-    let received!: () => void;
-    const upstreamReached = new Promise<void>((resolve) => (received = resolve));
-    upstream = createServer((request, response) => {
-      received();
-      request.resume();
-      setTimeout(() => response.writeHead(200, { "content-type": "application/json" }).end('{"outputs":{"text":"done"}}'), 800);
-    });
-    upstream.listen(0, "127.0.0.1");
-    await once(upstream, "listening");
-    const dataDir = tempDataDir();
-    const modelsFile = join(dataDir, "models.json");
-    writeFileSync(
-      modelsFile,
-      JSON.stringify({
-        models: [
-          {
-            id: "acme/slow",
-            description: "answers after 800 ms",
-            provider: "http",
-            url: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/`,
-            timeoutMs: 5000,
-            retries: 0,
-            inputSchema: { type: "object" },
-            outputSchema: { type: "object", properties: { text: { type: "string" } } },
-          },
-        ],
-      }),
+    const { upstream, reached: upstreamReached, dataDir, modelsFile } = await upstreamModel("acme/slow", (reply) =>
+      setTimeout(reply, 800),
     );
     const env = { KNOUDS_DATA_DIR: dataDir, KNOUDS_SECRET: randomBytes(32).toString("hex"), KNOUDS_MODELS_FILE: modelsFile };
     const server = await startProcess(MAIN, env);
@@ -187,28 +188,9 @@ describe("a server stopped with SIGTERM", () => {
 describe("a request that arrives while the server is closing", () => {
   it("gets 503 in the documented 5xx shape, after the request in flight on its connection finished", async () => {
     let release!: () => void;
-    let received!: () => void;
-    const upstreamReached = new Promise<void>((resolve) => (received = resolve));
-    const upstream = createServer((request, response) => {
-      received();
-      request.resume();
-      release = () => response.writeHead(200, { "content-type": "application/json" }).end('{"outputs":{"text":"done"}}');
+    const { upstream, reached: upstreamReached, dataDir, modelsFile } = await upstreamModel("acme/held", (reply) => {
+      release = reply;
     });
-    upstream.listen(0, "127.0.0.1");
-    await once(upstream, "listening");
-    const dataDir = tempDataDir();
-    const modelsFile = join(dataDir, "models.json");
-    const model = {
-      id: "acme/held",
-      description: "answers when the test says so",
-      provider: "http",
-      url: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/`,
-      timeoutMs: 5000,
-      retries: 0,
-      inputSchema: { type: "object" },
-      outputSchema: { type: "object", properties: { text: { type: "string" } } },
-    };
-    writeFileSync(modelsFile, JSON.stringify({ models: [model] }));
     const server = await startServer({ dataDir, env: { KNOUDS_MODELS_FILE: modelsFile } });
     try {
       const owner = await signUp(server, { tier: "business" });

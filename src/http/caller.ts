@@ -39,7 +39,7 @@ function setRateLimitHeaders(reply: FastifyReply, decision: BudgetDecision): voi
  * that do not verify is blocked for the rest of its window: then only keys this instance
  * has already verified get through, and nothing reaches the store.
  */
-async function resolveCaller(request: FastifyRequest, services: Services): Promise<void> {
+async function resolveCaller(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
   const apiKey = headerValue(request, "x-api-key");
   const sessionToken = request.cookies[SESSION_COOKIE];
   const { failedAuth } = services.limits;
@@ -51,7 +51,11 @@ async function resolveCaller(request: FastifyRequest, services: Services): Promi
     const blockedMs = failedAuth.blockedFor(request.ip);
     if (blockedMs > 0) {
       key = services.verifier.verifyFromCache(apiKey) ?? null;
-      if (!key) throw KnoudsError.rateLimited(failedAuth.limit, seconds(blockedMs));
+      if (!key) {
+        // The address's own budget of failed checks is what ran out; its headers say so.
+        setRateLimitHeaders(reply, { allowed: false, limit: failedAuth.limit, remaining: 0, resetMs: blockedMs });
+        throw KnoudsError.rateLimited(failedAuth.limit, seconds(blockedMs));
+      }
     } else {
       key = services.verifier.verify(apiKey);
     }
@@ -72,7 +76,7 @@ async function resolveCaller(request: FastifyRequest, services: Services): Promi
 export async function identifyCaller(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
   services.noticeChangesElsewhere();
   const revocationsBefore = services.verifier.revocations;
-  await resolveCaller(request, services);
+  await resolveCaller(request, reply, services);
   const principal = request.caller.key;
   if (!principal) return;
   const decision = await services.limits.keys.consume(principal.key.id, principal.scope);
@@ -84,6 +88,6 @@ export async function identifyCaller(request: FastifyRequest, reply: FastifyRepl
   // it, and if anything was revoked meanwhile, verify again.
   await nextTurn();
   if (services.verifier.revocations === revocationsBefore) return;
-  await resolveCaller(request, services);
+  await resolveCaller(request, reply, services);
   if (!request.caller.key) for (const name of RATE_LIMIT_HEADERS) reply.removeHeader(name);
 }

@@ -138,6 +138,8 @@ describe("failed key checks per client address", () => {
     const rest = await fetch(`${server.url}/api/runs/run_x`, { headers: { "x-api-key": generateKeyValue().value } });
     expect(rest.status).toBe(429);
     expect(await rest.json()).toEqual({ error: "Too Many Requests", code: "RATE_LIMITED", limit: 5, retryAfter: expect.any(Number) });
+    expect(Number(rest.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect([rest.headers.get("ratelimit-limit"), rest.headers.get("ratelimit-remaining")]).toEqual(["5", "0"]);
     expect(server.server.services.verifier.storeLookups).toBe(lookupsBefore);
 
     expect((await viewer(server, good.value)).status).toBe(200);

@@ -74,6 +74,15 @@ export async function createServer(config: Config, logDestination?: DestinationS
   if (config.mongodbUri && !config.secret) {
     logger.warn("MONGODB_URI is set without KNOUDS_SECRET: instances sharing the database must share one secret");
   }
+  if (config.trustProxy !== false) {
+    const trusted =
+      config.trustProxy === true
+        ? "the left-most X-Forwarded-For address (only safe when your proxy overwrites that header)"
+        : typeof config.trustProxy === "number"
+          ? `X-Forwarded-For as seen by the nearest ${config.trustProxy} proxy hop(s)`
+          : `X-Forwarded-For from the proxies ${config.trustProxy.join(", ")}`;
+    logger.info({ trustProxy: config.trustProxy }, `client addresses for per-address limits: ${trusted}`);
+  }
   if (config.mongodbUri && !config.redisUrl) {
     logger.warn(
       "MONGODB_URI is set without REDIS_URL: if several instances share the database, a key deleted on one stays usable on the others until their cache expires (KNOUDS_KEY_CACHE_TTL_SECONDS)",

@@ -6,6 +6,7 @@
  * under a versioned path with a strict Content-Security-Policy: no inline script, no CDN.
  */
 import { createRequire } from "node:module";
+import { gzipSync } from "node:zlib";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { KnoudsError } from "../domain/errors.js";
 import { sendError } from "./errors.js";
@@ -59,19 +60,28 @@ export function playgroundHtml(options: Record<string, unknown>): string {
 `;
 }
 
-type Assets = Record<string, { type: string; body: string | Buffer }>;
-let assets: Promise<Assets> | undefined;
+interface Asset {
+  type: string;
+  body: Buffer;
+  /** gzip of `body`, made once: graphiql.js alone is 5 MB. */
+  gzipped: Buffer;
+}
+let assets: Promise<Map<string, Asset>> | undefined;
 
-function loadAssets(): Promise<Assets> {
-  assets ??= import("@graphql-yoga/render-graphiql/graphiql").then((m) => ({
-    "graphiql.js": { type: "text/javascript", body: m.js },
-    "graphiql.css": { type: "text/css", body: m.css },
-    "editor.worker.js": { type: "text/javascript", body: m.editorWorkerService },
-    "json.worker.js": { type: "text/javascript", body: m.jsonWorker },
-    "graphql.worker.js": { type: "text/javascript", body: m.graphqlWorker },
-    "init.js": { type: "text/javascript", body: INIT },
-    "favicon.ico": { type: "image/x-icon", body: Buffer.from(m.favicon.slice(m.favicon.indexOf(",") + 1), "base64") },
-  }));
+function loadAssets(): Promise<Map<string, Asset>> {
+  assets ??= import("@graphql-yoga/render-graphiql/graphiql").then((m) => {
+    const text = (type: string, body: string) => asset(`${type}; charset=utf-8`, Buffer.from(body, "utf8"));
+    const asset = (type: string, body: Buffer): Asset => ({ type, body, gzipped: gzipSync(body) });
+    return new Map([
+      ["graphiql.js", text("text/javascript", m.js)],
+      ["graphiql.css", text("text/css", m.css)],
+      ["editor.worker.js", text("text/javascript", m.editorWorkerService)],
+      ["json.worker.js", text("text/javascript", m.jsonWorker)],
+      ["graphql.worker.js", text("text/javascript", m.graphqlWorker)],
+      ["init.js", text("text/javascript", INIT)],
+      ["favicon.ico", asset("image/x-icon", Buffer.from(m.favicon.slice(m.favicon.indexOf(",") + 1), "base64"))],
+    ]);
+  });
   return assets;
 }
 
@@ -85,9 +95,12 @@ function assetHeaders(reply: FastifyReply): FastifyReply {
 
 export const playgroundAssets: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { asset: string } }>(`${BASE}/:asset`, async (request, reply) => {
-    const asset = (await loadAssets())[request.params.asset];
+    const asset = (await loadAssets()).get(request.params.asset);
     if (!asset) return sendError(KnoudsError.notFound(), request, reply);
-    const type = typeof asset.body === "string" ? `${asset.type}; charset=utf-8` : asset.type;
-    return assetHeaders(reply).type(type).send(asset.body);
+    assetHeaders(reply).type(asset.type).header("vary", "accept-encoding");
+    if (/\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+      return reply.header("content-encoding", "gzip").send(asset.gzipped);
+    }
+    return reply.send(asset.body);
   });
 };

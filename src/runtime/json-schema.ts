@@ -47,13 +47,19 @@ function problems(errors: ErrorObject[] | null | undefined, prefix: string): Inp
   });
 }
 
+function asSchemaError(error: unknown): SchemaError {
+  return error instanceof SchemaError ? error : new SchemaError(error instanceof Error ? error.message : "invalid JSON Schema");
+}
+
 function compileWith(ajv: Ajv, schema: Record<string, unknown>, prefix: string): Validator {
   let validate: ValidateFunction;
   try {
     validate = ajv.compile(schema);
   } catch (error) {
-    throw error instanceof SchemaError ? error : new SchemaError(error instanceof Error ? error.message : "invalid JSON Schema");
+    throw asSchemaError(error);
   }
+  // An asynchronous validator answers with a promise, which would pass every input.
+  if ((validate as { $async?: unknown }).$async) throw new SchemaError("asynchronous schemas ($async) are not supported");
   return (value) => (validate(value) ? [] : problems(validate.errors, prefix));
 }
 
@@ -67,10 +73,15 @@ export function compileValidator(schema: Record<string, unknown>, prefix: string
  * asynchronous, or uses a forbidden keyword.
  */
 export function compileTenantValidator(schema: Record<string, unknown>, prefix: string): Validator {
-  if (schema.$async === true) throw new SchemaError("asynchronous schemas ($async) are not supported");
-  if (!operatorAjv.validateSchema(schema)) {
-    throw new SchemaError(`schema is invalid: ${operatorAjv.errorsText(operatorAjv.errors, { dataVar: "schema" })}`);
+  if ("$async" in schema) throw new SchemaError("asynchronous schemas ($async) are not supported");
+  let valid: boolean;
+  try {
+    // Throws for a $schema it does not know (draft 2020-12, say): that is bad input too.
+    valid = operatorAjv.validateSchema(schema) as boolean;
+  } catch (error) {
+    throw asSchemaError(error);
   }
+  if (!valid) throw new SchemaError(`schema is invalid: ${operatorAjv.errorsText(operatorAjv.errors, { dataVar: "schema" })}`);
   return compileWith(tenantAjv(), schema, prefix);
 }
 

@@ -10,7 +10,7 @@ import { newId } from "../domain/ids.js";
 import type { Run } from "../domain/run.js";
 import { resolveBinding, type Workflow } from "../domain/workflow.js";
 import type { Store } from "../store/interface.js";
-import { compileTenantValidator, type Validator } from "./json-schema.js";
+import { SchemaError, compileTenantValidator, type Validator } from "./json-schema.js";
 import type { ModelRegistry } from "./model-registry.js";
 import { ModelError, type Model } from "./providers/interface.js";
 
@@ -33,7 +33,15 @@ export class WorkflowRunner {
     const cacheKey = `${workflow.id}@${workflow.updatedAt}`;
     let validator = this.validators.get(cacheKey);
     if (!validator) {
-      validator = compileTenantValidator(workflow.inputSchema, "inputs");
+      try {
+        validator = compileTenantValidator(workflow.inputSchema, "inputs");
+      } catch (error) {
+        // Stored before a rule tightened (a `pattern`, say): the owner has to update it.
+        if (!(error instanceof SchemaError)) throw error;
+        throw KnoudsError.invalidInput([
+          { path: "inputSchema", message: `this workflow's input schema cannot be used (${error.message}); its owner must update it` },
+        ]);
+      }
       this.validators.set(cacheKey, validator);
     }
     return validator;

@@ -25,6 +25,23 @@ describe("npm start (the built server as a process)", () => {
     expect(html).toContain("Knouds API playground");
   });
 
+  it("serves the playground's assets itself, gzipped, and 404 for any other name", async () => {
+    const html = await (await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } })).text();
+    const base = /src="(\/playground\/[^/"]+)\/graphiql\.js"/.exec(html)?.[1];
+    expect(base).toBeDefined();
+    const script = await fetch(`${server.url}${base}/graphiql.js`, { headers: { "accept-encoding": "gzip" } });
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect(script.headers.get("content-encoding")).toBe("gzip");
+    expect(script.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect((await script.text()).length).toBeGreaterThan(1_000_000);
+    for (const name of ["constructor", "__proto__", "toString", "nothing.js"]) {
+      const missing = await fetch(`${server.url}${base}/${name}`);
+      expect(missing.status, name).toBe(404);
+      expect(await missing.text()).toBe('{"error":"Not Found"}');
+    }
+  });
+
   it("answers GraphQL on /graphql", async () => {
     const viewer = await new Client(server.url).graphql(Viewer);
     expect(viewer.status).toBe(200);

@@ -115,6 +115,9 @@ describe("workflows over GraphQL", () => {
       [{ type: "object", properties: { code: { type: "string", pattern: "^(a|a)*$" } } }, '"pattern" is not supported'],
       [{ type: "object", patternProperties: { "^x": { type: "string" } } }, '"patternProperties" is not supported'],
       [{ $async: true, type: "object" }, "$async"],
+      [{ $async: 1, type: "object" }, "$async"],
+      [{ type: "object", properties: { a: { $async: true, type: "string" } } }, "async schema"],
+      [{ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object" }, "no schema with key or ref"],
     ] as const) {
       const answer = await admin.graphql(CreateWorkflow, { input: { id: "regex-flow", name: "x", ...PROMPT_TO_IMAGE, inputSchema } });
       expect(answer.errors?.[0]?.extensions).toMatchObject({
@@ -132,6 +135,29 @@ describe("workflows over GraphQL", () => {
       input: { id: "borrow", name: "x", ...PROMPT_TO_IMAGE, inputSchema: { $ref: "https://example.com/prompt" } },
     });
     expect(borrowing.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("answers 400, not 500, for a stored workflow whose schema a later rule refuses", async () => {
+    // Written straight to the store, as a workflow saved before `pattern` was refused would be.
+    const now = Date.now();
+    await server.server.services.store.workflows.create({
+      ...PROMPT_TO_IMAGE,
+      inputSchema: { type: "object", properties: { prompt: { type: "string", pattern: "^a+$" } } },
+      id: "legacy-pattern",
+      accountId: owner.accountId,
+      name: "legacy",
+      description: "",
+      status: "deployed",
+      visibility: "private",
+      createdAt: now,
+      updatedAt: now,
+    } as never);
+    const answer = await admin.request("POST", "/api/workflows/legacy-pattern/run", { inputs: { prompt: "aaa" } });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      code: "INVALID_INPUT",
+      details: [{ path: "inputSchema", message: expect.stringContaining('"pattern" is not supported') }],
+    });
   });
 
   it("refuses a duplicate id with CONFLICT", async () => {

@@ -30,6 +30,11 @@ async function main(): Promise<void> {
       },
     );
   };
+  // A promise nobody awaited failed: a bug, logged loudly, but not a reason to drop every
+  // request in flight (Node's default is to exit).
+  process.on("unhandledRejection", (reason: unknown) => {
+    server.logger.error({ err: reason }, "unhandled promise rejection");
+  });
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 }

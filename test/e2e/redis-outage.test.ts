@@ -8,11 +8,12 @@ import { once } from "node:events";
 import { createServer } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKey, type SignedIn } from "../support/accounts.js";
+import { createKey, signUp, type SignedIn } from "../support/accounts.js";
 import { Client } from "../support/client.js";
 import { startCluster, type Cluster } from "../support/cluster.js";
-import { SignIn } from "../support/operations.js";
+import { DeleteApiKey, SignIn } from "../support/operations.js";
 import { run } from "../support/process.js";
+import { startServer, tempDataDir } from "../support/server.js";
 
 const hasRedisServer = (await run("sh", ["-c", "command -v redis-server"])).code === 0;
 if (!hasRedisServer) console.log("[redis-outage.test] skipped: no redis-server binary to start a throwaway Redis");
@@ -119,4 +120,41 @@ describe.skipIf(!hasRedisServer)("Redis outage during a load run", () => {
       expect(back.length).toBe(lost.length);
     }
   });
+});
+
+describe.skipIf(!hasRedisServer)("an instance that started while Redis was away", () => {
+  it("forgets what it cached once Redis answers, so a delete it never heard of takes effect", async () => {
+    const port = await freePort();
+    const env = { REDIS_URL: `redis://127.0.0.1:${port}`, KNOUDS_KEY_CACHE_TTL_SECONDS: "3600" };
+    const dataDir = tempDataDir();
+    const a = await startServer({ dataDir, env });
+    const b = await startServer({ dataDir, env });
+    let redisProcess: ChildProcess | undefined;
+    try {
+      const owner = await signUp(a, { tier: "business" });
+      const { id, value } = await createKey(owner, "admin");
+      const viewerOnA = () =>
+        fetch(`${a.url}/graphql`, {
+          method: "POST",
+          headers: { "x-api-key": value, "content-type": "application/json" },
+          body: '{"query":"{ viewer { effectiveScope } }"}',
+        });
+      expect((await viewerOnA()).status).toBe(200);
+      // Deleted through B while Redis is away: A cannot hear it and still trusts its cache.
+      const deleted = await owner.client.withBaseUrl(b.url).graphql(DeleteApiKey, { id });
+      expect(deleted.errors, deleted.text).toBeUndefined();
+      expect((await viewerOnA()).status).toBe(200);
+
+      redisProcess = await startRedis(port);
+      let status = 200;
+      for (let i = 0; i < 100 && status === 200; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        status = (await viewerOnA()).status;
+      }
+      expect(status).toBe(401);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+      redisProcess?.kill("SIGKILL");
+    }
+  }, 30_000);
 });

@@ -28,6 +28,13 @@ export class Client {
     return other;
   }
 
+  /** The same session against another instance (instances share sessions through the store). */
+  withBaseUrl(baseUrl: string): Client {
+    const other = new Client(baseUrl, this.apiKey);
+    other.cookie = this.cookie;
+    return other;
+  }
+
   get sessionCookie(): string | null {
     return this.cookie;
   }

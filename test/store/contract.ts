@@ -87,6 +87,20 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       expect(await store.apiKeys.findByDigest("nope")).toBeNull();
     });
 
+    it("keeps concurrent key writes apart: one refused write (a taken digest) fails alone", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const first = apiKey(a.id);
+      const twin = apiKey(a.id, { digest: first.digest });
+      const third = apiKey(a.id);
+      // Issued together, as concurrent requests would: the SQLite adapter commits them as one group.
+      const outcomes = await Promise.allSettled([first, twin, third].map((k) => store.apiKeys.create(k)));
+      expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+      expect(await store.apiKeys.findById(first.id)).toEqual(first);
+      expect(await store.apiKeys.findById(twin.id)).toBeNull();
+      expect(await store.apiKeys.findById(third.id)).toEqual(third);
+    });
+
     it("lists an account's keys newest first and no one else's", async () => {
       const a = account();
       const b = account();

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { ApiKeyRecord } from "../../domain/account.js";
 import type { Scope } from "../../domain/scopes.js";
 import type { ApiKeyStore } from "../interface.js";
+import type { GroupCommit } from "./group-commit.js";
 import type { Row } from "./rows.js";
 
 function toApiKey(row: Row): ApiKeyRecord {
@@ -18,7 +19,7 @@ function toApiKey(row: Row): ApiKeyRecord {
   };
 }
 
-export function sqliteApiKeyStore(db: Database.Database): ApiKeyStore {
+export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit): ApiKeyStore {
   const q = {
     insert: db.prepare(
       `INSERT INTO api_keys (id, account_id, name, scope, scope_assigned_by_platform_admin, digest, start, created_at, last_used_at)
@@ -39,8 +40,9 @@ export function sqliteApiKeyStore(db: Database.Database): ApiKeyStore {
     for (const [id, at] of uses) q.touch.run(at, id, at);
   });
   return {
-    async create(key) {
-      q.insert.run({ ...key, scopeAssignedByPlatformAdmin: key.scopeAssignedByPlatformAdmin ? 1 : 0 });
+    create(key) {
+      const row = { ...key, scopeAssignedByPlatformAdmin: key.scopeAssignedByPlatformAdmin ? 1 : 0 };
+      return commits.enqueue(() => q.insert.run(row));
     },
     async findByDigest(digest) {
       const row = q.byDigest.get(digest) as Row | undefined;

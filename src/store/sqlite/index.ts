@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import type { Store } from "../interface.js";
 import { sqliteAccountStore } from "./accounts.js";
 import { sqliteApiKeyStore } from "./api-keys.js";
+import { groupCommit } from "./group-commit.js";
 import { MIGRATIONS } from "./migrations.js";
 import { sqliteRunStore } from "./runs.js";
 import { sqliteSessionStore } from "./sessions.js";
@@ -42,15 +43,15 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   // SQLite bumps data_version for this connection only when another connection commits.
   const dataVersion = db.prepare("PRAGMA data_version").pluck();
   let lastVersion = dataVersion.get() as number;
-  const runs = sqliteRunStore(db);
+  const commits = groupCommit(db);
 
   return {
     kind: "sqlite",
     accounts: sqliteAccountStore(db),
-    apiKeys: sqliteApiKeyStore(db),
-    sessions: sqliteSessionStore(db),
+    apiKeys: sqliteApiKeyStore(db, commits),
+    sessions: sqliteSessionStore(db, commits),
     workflows: sqliteWorkflowStore(db),
-    runs,
+    runs: sqliteRunStore(db, commits),
     changedElsewhere() {
       const version = dataVersion.get() as number;
       if (version === lastVersion) return false;
@@ -62,7 +63,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     },
     async close() {
       if (!db.open) return;
-      runs.flush();
+      commits.flush();
       db.close();
     },
   };

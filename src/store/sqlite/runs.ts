@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Run, RunStatus } from "../../domain/run.js";
 import type { RunStore } from "../interface.js";
+import type { GroupCommit } from "./group-commit.js";
 import type { Row } from "./rows.js";
 
 function toRun(row: Row): Run {
@@ -22,12 +23,6 @@ function toRun(row: Row): Run {
   };
 }
 
-interface PendingRun {
-  row: Record<string, unknown>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 function toRow(run: Run): Record<string, unknown> {
   return {
     id: run.id,
@@ -44,13 +39,8 @@ function toRow(run: Run): Record<string, unknown> {
   };
 }
 
-/**
- * Runs are the one write on the hot path, so they are group-committed: every run recorded in
- * the same turn of the event loop goes into one transaction, and each `create` resolves only
- * after that transaction committed — an acknowledged run is on disk, at a fraction of the
- * cost of one transaction per run.
- */
-export function sqliteRunStore(db: Database.Database): RunStore & { flush(): void } {
+/** Runs are group-committed (see group-commit.ts): the run path's one write. */
+export function sqliteRunStore(db: Database.Database, commits: GroupCommit): RunStore {
   const q = {
     insert: db.prepare(
       `INSERT INTO runs (id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at)
@@ -58,42 +48,14 @@ export function sqliteRunStore(db: Database.Database): RunStore & { flush(): voi
     ),
     byId: db.prepare("SELECT * FROM runs WHERE id = ?"),
   };
-  let pending: PendingRun[] = [];
-  const insertAll = db.transaction((batch: PendingRun[]) => {
-    for (const item of batch) q.insert.run(item.row);
-  });
-
-  function flush(): void {
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return;
-    try {
-      insertAll(batch);
-      for (const item of batch) item.resolve();
-    } catch {
-      // One bad row must not fail the others: record them one by one.
-      for (const item of batch) {
-        try {
-          q.insert.run(item.row);
-          item.resolve();
-        } catch (error) {
-          item.reject(error);
-        }
-      }
-    }
-  }
-
   return {
     create(run) {
-      return new Promise<void>((resolve, reject) => {
-        if (pending.length === 0) setImmediate(flush);
-        pending.push({ row: toRow(run), resolve, reject });
-      });
+      const row = toRow(run);
+      return commits.enqueue(() => q.insert.run(row));
     },
     async findById(id) {
       const row = q.byId.get(id) as Row | undefined;
       return row ? toRun(row) : null;
     },
-    flush,
   };
 }

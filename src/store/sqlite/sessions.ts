@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { Session } from "../../domain/account.js";
 import type { SessionStore } from "../interface.js";
+import type { GroupCommit } from "./group-commit.js";
 import type { Row } from "./rows.js";
 
 function toSession(row: Row): Session {
@@ -12,7 +13,7 @@ function toSession(row: Row): Session {
   };
 }
 
-export function sqliteSessionStore(db: Database.Database): SessionStore {
+export function sqliteSessionStore(db: Database.Database, commits: GroupCommit): SessionStore {
   const q = {
     insert: db.prepare(
       "INSERT INTO sessions (digest, account_id, created_at, expires_at) VALUES (@digest, @accountId, @createdAt, @expiresAt)",
@@ -22,8 +23,8 @@ export function sqliteSessionStore(db: Database.Database): SessionStore {
     deleteExpired: db.prepare("DELETE FROM sessions WHERE expires_at <= ?"),
   };
   return {
-    async create(session) {
-      q.insert.run(session);
+    create(session) {
+      return commits.enqueue(() => q.insert.run(session));
     },
     async findByDigest(digest, now) {
       const row = q.byDigest.get(digest, now) as Row | undefined;

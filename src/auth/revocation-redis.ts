@@ -52,16 +52,20 @@ export class RedisRevocationBus implements RevocationBus {
     private readonly logger: Logger,
   ) {
     if (!subscriber) return;
-    // Every (re)connection, the first included: an instance that started while Redis was away
-    // may have cached things whose change events it never heard.
-    subscriber.on("ready", () => void this.local.publish({ kind: "all" }));
+    // On every (re)connection, the first included — an instance that started while Redis was
+    // away may have cached things whose change events it never heard — subscribe, and once
+    // Redis has registered the subscription (nothing published from then on is missed), drop
+    // every cached verification and workflow. The connection does not resubscribe by itself.
+    subscriber.on("ready", () => {
+      subscriber.subscribe(channel).then(
+        () => this.local.publish({ kind: "all" }),
+        (error: Error) => logger.warn({ err: error.message }, "could not subscribe to revocations; relying on the cache lifetime"),
+      );
+    });
     subscriber.on("message", (from: string, message: string) => {
       if (from !== channel) return;
       const envelope = parseEnvelope(message);
       if (envelope && envelope.from !== this.instance) void this.local.publish(envelope.event);
-    });
-    subscriber.subscribe(channel).catch((error: Error) => {
-      logger.warn({ err: error.message }, "could not subscribe to revocations; relying on the cache lifetime");
     });
   }
 

@@ -6,7 +6,10 @@
  * under a versioned path with a strict Content-Security-Policy: no inline script, no CDN.
  */
 import { createRequire } from "node:module";
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+
+const gzipAsync = promisify(gzip);
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { KnoudsError } from "../domain/errors.js";
 import { sendError } from "./errors.js";
@@ -69,20 +72,34 @@ interface Asset {
 let assets: Promise<Map<string, Asset>> | undefined;
 
 function loadAssets(): Promise<Map<string, Asset>> {
-  assets ??= import("@graphql-yoga/render-graphiql/graphiql").then((m) => {
+  assets ??= import("@graphql-yoga/render-graphiql/graphiql").then(async (m) => {
+    // Compressed off the event loop (zlib's thread pool), so API requests never wait on it.
+    const asset = async (type: string, body: Buffer): Promise<Asset> => ({ type, body, gzipped: await gzipAsync(body) });
     const text = (type: string, body: string) => asset(`${type}; charset=utf-8`, Buffer.from(body, "utf8"));
-    const asset = (type: string, body: Buffer): Asset => ({ type, body, gzipped: gzipSync(body) });
-    return new Map([
+    const favicon = Buffer.from(m.favicon.slice(m.favicon.indexOf(",") + 1), "base64");
+    const named: Array<[string, Promise<Asset>]> = [
       ["graphiql.js", text("text/javascript", m.js)],
       ["graphiql.css", text("text/css", m.css)],
       ["editor.worker.js", text("text/javascript", m.editorWorkerService)],
       ["json.worker.js", text("text/javascript", m.jsonWorker)],
       ["graphql.worker.js", text("text/javascript", m.graphqlWorker)],
       ["init.js", text("text/javascript", INIT)],
-      ["favicon.ico", asset("image/x-icon", Buffer.from(m.favicon.slice(m.favicon.indexOf(",") + 1), "base64"))],
-    ]);
+      ["favicon.ico", asset("image/x-icon", favicon)],
+    ];
+    return new Map(await Promise.all(named.map(async ([name, made]) => [name, await made] as const)));
   });
   return assets;
+}
+
+/** Whether Accept-Encoding allows gzip (named, or `*`, with a q-value above 0). */
+function acceptsGzip(header: string | undefined): boolean {
+  for (const part of (header ?? "").split(",")) {
+    const [name = "", ...params] = part.split(";").map((s) => s.trim().toLowerCase());
+    if (name !== "gzip" && name !== "*") continue;
+    const q = params.find((p) => p.startsWith("q="));
+    if (q === undefined || Number(q.slice(2)) > 0) return true;
+  }
+  return false;
 }
 
 function assetHeaders(reply: FastifyReply): FastifyReply {
@@ -98,7 +115,7 @@ export const playgroundAssets: FastifyPluginAsync = async (app) => {
     const asset = (await loadAssets()).get(request.params.asset);
     if (!asset) return sendError(KnoudsError.notFound(), request, reply);
     assetHeaders(reply).type(asset.type).header("vary", "accept-encoding");
-    if (/\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+    if (acceptsGzip(request.headers["accept-encoding"])) {
       return reply.header("content-encoding", "gzip").send(asset.gzipped);
     }
     return reply.send(asset.body);

@@ -23,6 +23,8 @@ export function connectRedis({ url, logger, role, subscriber = false }: RedisCon
   const redis = new Redis(url, {
     lazyConnect: false,
     enableOfflineQueue: subscriber,
+    // The revocation bus subscribes on every "ready" itself, so it knows when it is listening again.
+    autoResubscribe: !subscriber,
     maxRetriesPerRequest: subscriber ? null : 1,
     ...(subscriber ? {} : { commandTimeout: COMMAND_TIMEOUT_MS }),
     // Reconnect forever, at most every 2 s: the server recovers by itself when Redis returns.

@@ -73,7 +73,9 @@ export function compileValidator(schema: Record<string, unknown>, prefix: string
  * asynchronous, or uses a forbidden keyword.
  */
 export function compileTenantValidator(schema: Record<string, unknown>, prefix: string): Validator {
-  if ("$async" in schema) throw new SchemaError("asynchronous schemas ($async) are not supported");
+  if (schema.$async !== undefined && schema.$async !== false) {
+    throw new SchemaError("asynchronous schemas ($async) are not supported");
+  }
   let valid: boolean;
   try {
     // Throws for a $schema it does not know (draft 2020-12, say): that is bad input too.

@@ -35,6 +35,9 @@ describe("npm start (the built server as a process)", () => {
     expect(script.headers.get("content-encoding")).toBe("gzip");
     expect(script.headers.get("content-security-policy")).toContain("script-src 'self'");
     expect((await script.text()).length).toBeGreaterThan(1_000_000);
+    const refused = await fetch(`${server.url}${base}/init.js`, { headers: { "accept-encoding": "gzip;q=0, identity" } });
+    expect(refused.headers.get("content-encoding")).toBeNull();
+    expect(await refused.text()).toContain("renderYogaGraphiQL");
     for (const name of ["constructor", "__proto__", "toString", "nothing.js"]) {
       const missing = await fetch(`${server.url}${base}/${name}`);
       expect(missing.status, name).toBe(404);

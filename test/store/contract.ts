@@ -95,9 +95,11 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       const third = apiKey(a.id);
       // Issued together, as concurrent requests would: the SQLite adapter commits them as one group.
       const outcomes = await Promise.allSettled([first, twin, third].map((k) => store.apiKeys.create(k)));
-      expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-      expect(await store.apiKeys.findById(first.id)).toEqual(first);
-      expect(await store.apiKeys.findById(twin.id)).toBeNull();
+      // Which of the two same-digest writes wins may depend on the store; exactly one does.
+      expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "fulfilled", "rejected"]);
+      expect(outcomes[2]!.status).toBe("fulfilled");
+      const stored = [await store.apiKeys.findById(first.id), await store.apiKeys.findById(twin.id)];
+      expect(stored.filter((k) => k !== null)).toHaveLength(1);
       expect(await store.apiKeys.findById(third.id)).toEqual(third);
     });
 

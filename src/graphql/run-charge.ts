@@ -1,4 +1,5 @@
 import { KnoudsError } from "../domain/errors.js";
+import { wholeSeconds } from "../limits/interface.js";
 import type { GraphQLContext } from "./context.js";
 
 /**
@@ -12,5 +13,5 @@ export async function chargeRun(ctx: GraphQLContext): Promise<void> {
   if (ctx.runs === 1 || !principal) return;
   const decision = await ctx.services.limits.keys.consume(principal.key.id, principal.scope);
   ctx.reply.header("ratelimit-remaining", decision.remaining);
-  if (!decision.allowed) throw KnoudsError.rateLimited(decision.limit, Math.max(1, Math.ceil(decision.resetMs / 1000)));
+  if (!decision.allowed) throw KnoudsError.rateLimited(decision.limit, wholeSeconds(decision.resetMs));
 }

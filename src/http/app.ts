@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { KnoudsError } from "../domain/errors.js";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../domain/json-depth.js";
 import type { Services } from "../services.js";
-import { identifyCaller } from "./caller.js";
+import { identifyCallerOrRefuse } from "./caller.js";
 import { sendError } from "./errors.js";
 import { graphqlRoutes } from "./graphql-route.js";
 import { healthRoutes } from "./health.js";
@@ -47,11 +47,8 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   // A key-authenticated request to no route still counts against the key and carries its headers.
   app.setNotFoundHandler(async (request, reply) => {
     if (request.headers["x-api-key"] !== undefined) {
-      try {
-        await identifyCaller(request, reply, services);
-      } catch (error) {
-        return sendError(error, request, reply);
-      }
+      const refused = await identifyCallerOrRefuse(request, reply, services);
+      if (refused) return refused;
     }
     return sendError(KnoudsError.notFound(), request, reply);
   });
@@ -110,13 +107,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   await app.register(settingsPage);
   if (config.graphqlIntrospection) await app.register(playgroundAssets);
   await app.register(async (api) => {
-    api.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
-      try {
-        await identifyCaller(request, reply, services);
-      } catch (error) {
-        return sendError(error, request, reply);
-      }
-    });
+    api.addHook("onRequest", (request: FastifyRequest, reply: FastifyReply) => identifyCallerOrRefuse(request, reply, services));
     await api.register(graphqlRoutes, { services });
     await api.register(restRoutes, { services });
   });

@@ -4,8 +4,9 @@ import type { Caller, KeyPrincipal } from "../auth/principal.js";
 import { SESSION_COOKIE } from "../auth/sessions.js";
 import { KnoudsError } from "../domain/errors.js";
 import { isWellFormedKey } from "../domain/keys.js";
-import type { BudgetDecision } from "../limits/interface.js";
+import { wholeSeconds, type BudgetDecision } from "../limits/interface.js";
 import type { Services } from "../services.js";
+import { sendError } from "./errors.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -22,15 +23,11 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-function seconds(ms: number): number {
-  return Math.max(1, Math.ceil(ms / 1000));
-}
-
 /** The IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers), on every key-authenticated answer. */
 function setRateLimitHeaders(reply: FastifyReply, decision: BudgetDecision): void {
   reply.header("ratelimit-limit", decision.limit);
   reply.header("ratelimit-remaining", decision.remaining);
-  reply.header("ratelimit-reset", seconds(decision.resetMs));
+  reply.header("ratelimit-reset", wholeSeconds(decision.resetMs));
   reply.header("ratelimit-policy", `${decision.limit};w=60`);
 }
 
@@ -54,7 +51,7 @@ async function resolveCaller(request: FastifyRequest, reply: FastifyReply, servi
       if (!key) {
         // The address's own budget of failed checks is what ran out; its headers say so.
         setRateLimitHeaders(reply, { allowed: false, limit: failedAuth.limit, remaining: 0, resetMs: blockedMs });
-        throw KnoudsError.rateLimited(failedAuth.limit, seconds(blockedMs));
+        throw KnoudsError.rateLimited(failedAuth.limit, wholeSeconds(blockedMs));
       }
     } else {
       key = services.verifier.verify(apiKey);
@@ -73,7 +70,7 @@ async function resolveCaller(request: FastifyRequest, reply: FastifyReply, servi
  * Identifies the caller and charges a key-authenticated request to the key's budget
  * (never throws for bad input; throws RATE_LIMITED past the budget).
  */
-export async function identifyCaller(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
+async function identifyCaller(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
   services.noticeChangesElsewhere();
   const revocationsBefore = services.verifier.revocations;
   await resolveCaller(request, reply, services);
@@ -81,7 +78,7 @@ export async function identifyCaller(request: FastifyRequest, reply: FastifyRepl
   if (!principal) return;
   const decision = await services.limits.keys.consume(principal.key.id, principal.scope);
   setRateLimitHeaders(reply, decision);
-  if (!decision.allowed) throw KnoudsError.rateLimited(decision.limit, seconds(decision.resetMs));
+  if (!decision.allowed) throw KnoudsError.rateLimited(decision.limit, wholeSeconds(decision.resetMs));
   if (services.config.redisUrl === undefined) return;
   // Another instance's revocation reached Redis before this request did, so Redis wrote it to
   // our subscriber socket before it answered the budget call above. Let the event loop deliver
@@ -90,4 +87,21 @@ export async function identifyCaller(request: FastifyRequest, reply: FastifyRepl
   if (services.verifier.revocations === revocationsBefore) return;
   await resolveCaller(request, reply, services);
   if (!request.caller.key) for (const name of RATE_LIMIT_HEADERS) reply.removeHeader(name);
+}
+
+/**
+ * identifyCaller as a Fastify hook: a refusal (RATE_LIMITED) is sent from here, not thrown
+ * through Fastify's error path, which costs more than the check.
+ */
+export async function identifyCallerOrRefuse(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  services: Services,
+): Promise<FastifyReply | undefined> {
+  try {
+    await identifyCaller(request, reply, services);
+    return undefined;
+  } catch (error) {
+    return sendError(error, request, reply);
+  }
 }

@@ -8,11 +8,11 @@
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-
-const gzipAsync = promisify(gzip);
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { KnoudsError } from "../domain/errors.js";
 import { sendError } from "./errors.js";
+
+const gzipAsync = promisify(gzip);
 
 const VERSION = (createRequire(import.meta.url)("@graphql-yoga/render-graphiql/package.json") as { version: string }).version;
 const BASE = `/playground/${VERSION}`;

@@ -9,6 +9,11 @@ export interface BudgetDecision {
   resetMs: number;
 }
 
+/** Whole seconds until `ms` has passed, at least 1: for Retry-After and RateLimit-Reset. */
+export function wholeSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
 export interface Budget {
   /**
    * Counts one request for `identity` (atomic across every instance sharing the store) and

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { generateKeyValue } from "../src/domain/keys.js";
 import { load, type LoadRequest, type LoadResult } from "./load.js";
+import { poolRates, poolSizes } from "./pools.js";
 import { addStoredKeys, seedFixtures } from "./seed.js";
 import { verificationMicrobench } from "./verification.js";
 
@@ -104,11 +105,6 @@ const json = { "content-type": "application/json" };
 const runBody = '{"inputs":{"name":"Ada"}}';
 const withKeys = (keys: string[], request: (key: string) => LoadRequest) => keys.map(request);
 
-// Enough keys that no key spends more than ~90% of its per-minute budget, at up to 20k req/s.
-const adminKeys = Math.ceil((20_000 * duration * 2) / 900);
-const deploymentKeys = Math.ceil((20_000 * duration) / 90);
-const sessions = Math.ceil((5_000 * duration) / 55);
-
 process.stderr.write(
   `bench: ${duration} s per scenario, ${connections} connections, ${storedKeys.toLocaleString("en")} stored keys${quick ? " (quick)" : ""}\n`,
 );
@@ -126,6 +122,8 @@ const yogaRow = await run("graphql-yoga { hello } (yardstick)", yoga.url, [
 ]);
 await yoga.stop();
 
+const pools = poolSizes(duration, nodeRow.result.requestsPerSecond);
+const { adminKeys, deploymentKeys, sessions } = pools;
 const dataDir = mkdtempSync(join(tmpdir(), "knouds-bench-"));
 const secret = randomBytes(32).toString("hex");
 process.stderr.write(`  seeding ${adminKeys} admin keys, ${deploymentKeys} deployment keys, ${sessions} sessions …\n`);
@@ -226,6 +224,12 @@ console.log(
     `malformed (checksum) ${fmt(verification.malformedMicros, 2)} µs/call`,
 );
 
+const rates = poolRates(pools, duration);
+const fastest = (names: RegExp) => Math.max(...rows.filter((r) => names.test(r.name)).map((r) => r.result.requestsPerSecond));
+console.log(
+  `key pools last up to ${fmt(rates.keyRate)} req/s (${fmt(rates.keyRate / fastest(/REST|GraphQL runWorkflow/), 1)}× the fastest key scenario here), ` +
+    `the session pool up to ${fmt(rates.sessionRate)} req/s (${fmt(rates.sessionRate / fastest(/createApiKey/), 1)}× createApiKey here)`,
+);
 console.log(
   `REST run against node:http POST JSON (read, parse and answer a body, nothing else): ` +
     `${fmt((100 * restRow.result.requestsPerSecond) / nodePostRow.result.requestsPerSecond)}%`,

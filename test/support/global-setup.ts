@@ -38,13 +38,16 @@ export function scanForKeyValues(root: string): { keys: number; files: number; b
 export default function setup(project: TestProject) {
   const root = mkdtempSync(join(tmpdir(), "knouds-suite-"));
   project.provide("suiteRoot", root);
-  return () => {
+  return async () => {
     const { keys, files, bytes, leaks } = scanForKeyValues(root);
+    // Zero recorded keys means recording broke only when every test file ran (the suite creates
+    // keys); one file run alone, the MongoDB contract suite say, may hand out none.
+    const everyFileRan = project.vitest.state.getFiles().length >= (await project.globTestFiles()).testFiles.length;
     console.log(`[secret scan] ${keys} key values handed out, searched ${files} files (${(bytes / 2 ** 20).toFixed(1)} MiB) of logs and data`);
     const failure =
       leaks.length > 0
         ? `key values found at rest:\n${leaks.join("\n")}`
-        : keys === 0
+        : keys === 0 && everyFileRan
           ? "the secret scan saw no key values: the suite did not record them"
           : null;
     if (failure === null) {

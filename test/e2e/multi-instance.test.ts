@@ -73,7 +73,7 @@ describe.skipIf(skipReason !== null)("two instances sharing Redis", () => {
     expect(created.code, created.stderr).toBe(0);
     const client = new Client(a);
     const signedIn = await client.graphql(SignIn, { input: { email: "owner@example.com", password: "correct horse battery" } });
-    owner = { client, accountId: signedIn.data!.signIn.id, email: "owner@example.com" };
+    owner = { client, accountId: signedIn.data!.signIn.id, handle: signedIn.data!.signIn.handle, email: "owner@example.com" };
     await createWorkflow(owner, "my-flow");
   }, 60_000);
 
@@ -178,7 +178,7 @@ describe.skipIf(skipReason !== null)("two instances sharing Redis", () => {
     expect(made.code, made.stderr).toBe(0);
     const client = new Client(b);
     await client.graphql(SignIn, { input: { email, password: "correct horse battery" } });
-    const { value } = await createKey({ client, accountId: "", email }, "admin");
+    const { value } = await createKey({ client }, "admin");
     const viewerOnA = new Client(a, value);
     expect((await viewerOnA.graphql(Viewer)).data?.viewer?.effectiveScope).toBe("admin");
     expect((await send(b, value, "rest-model")).status).toBe(200);

@@ -33,6 +33,8 @@ export type SignInInput = {
 
 export type SignUpInput = {
   email: string;
+  /** Your namespace: 1-39 characters of a-z, 0-9 and -, starting with a letter or digit. Derived from the email when left out. */
+  handle?: string | null | undefined;
   name?: string | null | undefined;
   password: string;
 };

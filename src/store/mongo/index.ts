@@ -122,6 +122,8 @@ function sessionStore(col: Collection<SessionDoc>): SessionStore {
 async function ensureIndexes(db: Db): Promise<void> {
   await Promise.all([
     db.collection("accounts").createIndex({ email: 1 }, { unique: true }),
+    // Sparse, as migrate() first made it: accounts from before handles had none.
+    db.collection("accounts").createIndex({ handle: 1 }, { unique: true, sparse: true }),
     db.collection("api_keys").createIndex({ digest: 1 }, { unique: true }),
     db.collection("api_keys").createIndex({ accountId: 1, createdAt: -1 }),
     db.collection("sessions").createIndex({ expiresAt: 1 }),

@@ -141,7 +141,7 @@ const knoudsEnv = {
 
 const restRun = (key: string): LoadRequest => ({
   method: "POST",
-  path: "/api/workflows/hello-world/run",
+  path: "/api/workflows/knouds/hello-world/run",
   headers: { ...json, "x-api-key": key },
   body: runBody,
 });
@@ -158,7 +158,7 @@ await run(
     method: "POST",
     path: "/graphql",
     headers: { ...json, "x-api-key": key },
-    body: JSON.stringify({ query: 'mutation { runWorkflow(id: "hello-world", inputs: {name: "Ada"}) { id status outputs } }' }),
+    body: JSON.stringify({ query: 'mutation { runWorkflow(id: "knouds/hello-world", inputs: {name: "Ada"}) { id status outputs } }' }),
   })),
   200,
   yogaRow,

@@ -3,7 +3,7 @@ import cors from "@fastify/cors";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Logger } from "pino";
 import { KnoudsError } from "../domain/errors.js";
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "../domain/json-depth.js";
+import { depthRefusal } from "../domain/json-depth.js";
 import type { Services } from "../services.js";
 import { identifyCallerOrRefuse } from "./caller.js";
 import { sendError } from "./errors.js";
@@ -86,10 +86,8 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
     }
   });
   app.addHook("preValidation", async (request, reply) => {
-    if (request.body !== undefined && nestsDeeperThan(request.body, MAX_JSON_DEPTH)) {
-      const problem = { path: "", message: `JSON may nest at most ${MAX_JSON_DEPTH} levels deep` };
-      return sendError(KnoudsError.invalidInput([problem]), request, reply);
-    }
+    const refusal = request.body === undefined ? null : depthRefusal(request.body);
+    if (refusal) return sendError(refusal, request, reply);
   });
   app.addHook("onResponse", async (request, reply) => {
     const route = request.routeOptions.url ?? "(unmatched)";

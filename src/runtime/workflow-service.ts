@@ -20,10 +20,10 @@ import {
   type WorkflowDefinition,
 } from "../domain/workflow.js";
 import type { Store } from "../store/interface.js";
+import { DEFINITION_LIMITS } from "../domain/workflow-limits.js";
 import { SchemaError, compileTenantValidator } from "./json-schema.js";
 import type { ModelRegistry } from "./model-registry.js";
 
-const MAX_DEFINITION_BYTES = 256 * 1024;
 const LIST_LIMIT = 500;
 /** Characters of JSON (ids and definitions) the workflow cache may hold; heap use is a few times this. */
 const CACHE_MAX_CHARS = 16 * 1024 * 1024;
@@ -72,7 +72,7 @@ export class WorkflowService {
       cacheTtlMs > 0
         ? new LRUCache({
             max: 10_000,
-            // A definition may be up to 256 KiB: bound the size, not only the count.
+            // Definitions are up to DEFINITION_LIMITS.definitionChars: bound the size, not only the count.
             maxSize: CACHE_MAX_CHARS,
             sizeCalculation: ({ workflow }, id) => id.length + (workflow ? JSON.stringify(workflow).length : 0),
             ttl: Math.min(cacheTtlMs, CACHE_MAX_TTL_MS),
@@ -110,8 +110,10 @@ export class WorkflowService {
 
   /** Validates shape, references, models and the input schema; throws BAD_USER_INPUT with details. */
   private checkDefinition(raw: { inputSchema?: unknown; steps?: unknown; outputs?: unknown }): WorkflowDefinition {
-    if (JSON.stringify(raw).length > MAX_DEFINITION_BYTES) {
-      throw KnoudsError.invalidInput([{ path: "", message: `a workflow definition is at most ${MAX_DEFINITION_BYTES} bytes` }]);
+    if (JSON.stringify(raw).length > DEFINITION_LIMITS.definitionChars) {
+      throw KnoudsError.invalidInput([
+        { path: "", message: `a workflow definition (inputSchema, steps, outputs) is at most ${DEFINITION_LIMITS.definitionChars} characters of JSON` },
+      ]);
     }
     const parsed = WorkflowDefinitionSchema.safeParse(raw);
     if (!parsed.success) throw KnoudsError.invalidInput(problemsFrom(parsed.error));
@@ -120,7 +122,9 @@ export class WorkflowService {
     try {
       compileTenantValidator(definition.inputSchema, "inputs");
     } catch (error) {
-      if (error instanceof SchemaError) throw KnoudsError.invalidInput([{ path: "inputSchema", message: error.message }]);
+      if (error instanceof SchemaError) {
+        throw KnoudsError.invalidInput([{ path: ["inputSchema", error.path].filter(Boolean).join("."), message: error.message }]);
+      }
       throw error;
     }
     return definition;

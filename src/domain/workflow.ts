@@ -1,15 +1,17 @@
 /**
- * Workflow definitions: a slug id, an input JSON Schema, steps that each run one registry
- * model with inputs bound to the workflow's inputs or earlier steps' outputs, and outputs
- * bound the same way. Pure: validation of the shape lives here; model existence is checked
+ * Workflow definitions: a slug in its owner's namespace (full address `handle/slug`), an input
+ * JSON Schema, steps that each run one registry model with inputs bound to the workflow's
+ * inputs or earlier steps' outputs, and outputs bound the same way. Pure: validation of the shape lives here; model existence is checked
  * by the runtime, which knows the registry.
  */
 import { z } from "zod";
 import { KnoudsError, type InputProblem } from "./errors.js";
+import { HANDLE } from "./handle.js";
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "./text.js";
 import { DEFINITION_LIMITS } from "./workflow-limits.js";
 
-export const WORKFLOW_ID = /^[a-z0-9-]{1,64}$/;
+export const MAX_SLUG_LENGTH = 64;
+export const WORKFLOW_SLUG = new RegExp(`^[a-z0-9-]{1,${MAX_SLUG_LENGTH}}$`);
 export const WORKFLOW_STATUSES = ["draft", "deployed"] as const;
 export const VISIBILITIES = ["private", "public"] as const;
 export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
@@ -35,7 +37,10 @@ export interface WorkflowDefinition {
 }
 
 export interface Workflow extends WorkflowDefinition {
+  /** The full address, `handle/slug`: unique across the server. */
   id: string;
+  /** Unique within the owner account. */
+  slug: string;
   accountId: string;
   name: string;
   description: string;
@@ -125,11 +130,27 @@ const identityText = (max: number) =>
   z.string().trim().min(1).max(max).refine((text) => !hasControlCharacters(text), CONTROL_CHARACTERS_MESSAGE);
 
 export const WorkflowFieldsSchema = z.object({
-  id: z.string().regex(WORKFLOW_ID, "ids are 1-64 characters of a-z, 0-9 and -"),
+  id: z.string().regex(WORKFLOW_SLUG, `ids are 1-${MAX_SLUG_LENGTH} characters of a-z, 0-9 and -`),
   name: identityText(DEFINITION_LIMITS.nameChars),
   description: z.string().max(DEFINITION_LIMITS.descriptionChars).default(""),
   visibility: z.enum(VISIBILITIES).default("private"),
 });
+
+export function workflowAddress(handle: string, slug: string): string {
+  return `${handle}/${slug}`;
+}
+
+/**
+ * The full address a caller means: `handle/slug` as given, a bare slug in the caller's own
+ * namespace. Null when no workflow can have that address.
+ */
+export function resolveWorkflowAddress(id: string, ownHandle: string): string | null {
+  const slash = id.indexOf("/");
+  if (slash === -1) return WORKFLOW_SLUG.test(id) ? workflowAddress(ownHandle, id) : null;
+  const handle = id.slice(0, slash);
+  const slug = id.slice(slash + 1);
+  return HANDLE.test(handle) && WORKFLOW_SLUG.test(slug) ? id : null;
+}
 
 /** Turns zod issues into the `details` of a BAD_USER_INPUT error. */
 export function problemsFrom(error: z.ZodError, prefix = ""): InputProblem[] {

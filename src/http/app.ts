@@ -44,11 +44,15 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   });
   // Before any plugin adds routes (CORS adds OPTIONS *): a route keeps the handler set when it was added.
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
-  // A key-authenticated request to no route still counts against the key and carries its headers.
+  // Under /api/ authentication comes first, as on every API route: a missing, bad or deleted
+  // key is 401 whether or not the route exists, and only a verified key learns "404". A
+  // key-authenticated request to no route still counts against the key and carries its headers.
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.headers["x-api-key"] !== undefined) {
+    const api = request.url === "/api" || request.url.startsWith("/api/") || request.url.startsWith("/api?");
+    if (api || request.headers["x-api-key"] !== undefined) {
       const refused = await identifyCallerOrRefuse(request, reply, services);
       if (refused) return refused;
+      if (api && !request.caller.key) return sendError(KnoudsError.unauthenticated(), request, reply);
     }
     return sendError(KnoudsError.notFound(), request, reply);
   });

@@ -81,7 +81,7 @@ export function compileTenantValidator(schema: Record<string, unknown>, prefix: 
   if (schema.$async !== undefined && schema.$async !== false) {
     throw new SchemaError("asynchronous schemas ($async) are not supported", "$async");
   }
-  // First: the meta-schema check and the compiler are only bounded for schemas that pass it.
+  // First: it also bounds what the meta-schema check and the compiler below will cost.
   const cost = inputSchemaCost(schema);
   if (!cost.bounded) {
     const path = [cost.path, cost.keyword].filter(Boolean).join(".");

@@ -65,4 +65,8 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX runs_account ON runs(account_id, started_at);
   `,
+  // Run retention deletes the oldest runs in small batches; this index finds them without a scan.
+  `
+  CREATE INDEX runs_started ON runs(started_at);
+  `,
 ];

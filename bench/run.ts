@@ -227,6 +227,7 @@ for (let waited = 0; oldestRunStartedAt(dbFile) === oldestAtStart && waited < 10
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
 const backlogBefore = countRunsStartedBefore(dbFile, Date.now() - 30 * DAY);
+const pruneStartedAt = performance.now();
 const pruneRow = await run(
   `REST run while pruning ${storedRuns.toLocaleString("en")} old runs`,
   knouds.url,
@@ -235,6 +236,7 @@ const pruneRow = await run(
   nodeRow,
 );
 const backlogAfter = countRunsStartedBefore(dbFile, Date.now() - 30 * DAY);
+const pruneSeconds = (performance.now() - pruneStartedAt) / 1000;
 await knouds.stop();
 
 process.stderr.write("  key verification micro-benchmark …\n");
@@ -276,7 +278,7 @@ console.log(
 );
 const prunedDuring = backlogBefore - backlogAfter;
 console.log(
-  `retention pruned ${fmt(prunedDuring)} old runs during the ${duration} s scenario (${fmt(prunedDuring / duration)}/s); ${fmt(backlogAfter)} left` +
+  `retention pruned ${fmt(prunedDuring)} old runs during the scenario (${fmt(prunedDuring / pruneSeconds)}/s over ${fmt(pruneSeconds, 1)} s); ${fmt(backlogAfter)} left` +
     (backlogAfter === 0 ? " — the backlog ran out before the scenario ended: raise --stored-runs" : ""),
 );
 console.log(

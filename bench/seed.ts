@@ -87,7 +87,7 @@ export function addStoredKeys(file: string, count: number): void {
 }
 
 /**
- * Adds `count` runs of hello-world straight into the SQLite table, started at even steps
+ * Adds `count` runs of knouds/hello-world straight into the SQLite table, started at even steps
  * between `from` and `to` (epoch ms): a backlog for retention to work through. Like
  * addStoredKeys, one transaction, because the run path would take hours to make a million.
  */
@@ -97,7 +97,7 @@ export function addStoredRuns(file: string, count: number, from: number, to: num
     db.pragma("synchronous = OFF");
     const insert = db.prepare(
       `INSERT INTO runs (id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at)
-       VALUES (?, 'acc_bench_bulk', 'key_bulk_0', 'hello-world', NULL, 'succeeded', '{"name":"Ada"}', '{"greeting":"Hello, Ada!"}', NULL, ?, ?)`,
+       VALUES (?, 'acc_bench_bulk', 'key_bulk_0', 'knouds/hello-world', NULL, 'succeeded', '{"name":"Ada"}', '{"greeting":"Hello, Ada!"}', NULL, ?, ?)`,
     );
     const step = (to - from) / count;
     db.transaction(() => {

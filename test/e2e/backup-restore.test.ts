@@ -62,7 +62,7 @@ function writeLoad(server: TestServer, owners: Array<{ owner: SignedIn; runKey: 
       loop(async () => {
         const key = next().runKey;
         const prompt = `load ${turn}`;
-        const ran = await new Client(server.url, key).request("POST", "/api/workflows/hello-world/run", { inputs: { name: prompt } });
+        const ran = await new Client(server.url, key).request("POST", "/api/workflows/knouds/hello-world/run", { inputs: { name: prompt } });
         expect(ran.status, ran.text).toBe(200);
         made.runs.push({ id: (ran.body as { runId: string }).runId, key, prompt });
       }, 5),
@@ -126,7 +126,7 @@ describe("backup while serving, restore into a fresh directory", () => {
       }
       for (const workflow of before.workflows) {
         const found = await new Client(restored.url, workflow.key).graphql(WorkflowSchema, { id: workflow.id });
-        expect(found.data?.workflow?.id, found.text).toBe(workflow.id);
+        expect(found.data?.workflow?.name, found.text).toBe(workflow.id);
       }
       for (const made of ackedBefore.runs) {
         const found = await new Client(restored.url, made.key).request("GET", `/api/runs/${made.id}`);

@@ -24,7 +24,7 @@ describe("run retention on a serving server (clock injected)", () => {
   afterAll(() => server.stop());
 
   const runHello = async () => {
-    const ran = await key.request("POST", "/api/workflows/hello-world/run", { inputs: { name: "Ada" } });
+    const ran = await key.request("POST", "/api/workflows/knouds/hello-world/run", { inputs: { name: "Ada" } });
     expect(ran.status).toBe(200);
     return (ran.body as { runId: string }).runId;
   };

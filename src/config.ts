@@ -76,6 +76,9 @@ const EnvSchema = z.object({
   KNOUDS_GRAPHQL_INTROSPECTION: boolean.default(true),
   KNOUDS_METRICS_TOKEN: z.string().min(16, "KNOUDS_METRICS_TOKEN must be at least 16 characters").optional(),
   KNOUDS_RUN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  // How often usage counts and audit events are written from memory to the store, in batches.
+  KNOUDS_EVENTS_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
+  KNOUDS_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -102,6 +105,10 @@ export interface Config {
   runTimeoutMs: number;
   graphqlIntrospection: boolean;
   metricsToken: string | undefined;
+  /** How often usage counts and audit events are flushed to the store. */
+  eventsFlushMs: number;
+  /** How long audit events are kept before they are pruned. */
+  auditRetentionMs: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 }
 
@@ -142,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runTimeoutMs: e.KNOUDS_RUN_TIMEOUT_SECONDS * 1000,
     graphqlIntrospection: e.KNOUDS_GRAPHQL_INTROSPECTION,
     metricsToken: e.KNOUDS_METRICS_TOKEN,
+    eventsFlushMs: e.KNOUDS_EVENTS_FLUSH_MS,
+    auditRetentionMs: e.KNOUDS_AUDIT_RETENTION_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,3 +1,4 @@
+import type { AuditLog } from "./audit/interface.js";
 import type { AccountService } from "./auth/accounts.js";
 import type { ApiKeyService } from "./auth/api-keys.js";
 import type { KeyVerifier } from "./auth/key-verifier.js";
@@ -11,6 +12,7 @@ import type { ModelRegistry } from "./runtime/model-registry.js";
 import type { WorkflowRunner } from "./runtime/workflow-runner.js";
 import type { WorkflowService } from "./runtime/workflow-service.js";
 import type { Store } from "./store/interface.js";
+import type { UsageCounter } from "./usage/interface.js";
 
 /** What the GraphQL resolvers and REST routes call. Built once in server.ts. */
 export interface Services {
@@ -24,6 +26,8 @@ export interface Services {
   workflows: WorkflowService;
   runner: WorkflowRunner;
   metrics: Metrics;
+  usage: UsageCounter;
+  audit: AuditLog;
   limits: { keys: KeyBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits };
   /**
    * Without Redis, the only word of a change made by another process (the operator CLI) is the

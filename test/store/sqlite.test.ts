@@ -6,10 +6,12 @@ import { MIGRATIONS } from "../../src/store/sqlite/migrations.js";
 import { tempDataDir } from "../support/server.js";
 import { account, accountsKeysAndSessionsContract } from "./contract.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
+import { eventsContract } from "./contract-events.js";
 
 const openSqlite = async () => openSqliteStore(join(tempDataDir(), "knouds.db"));
 accountsKeysAndSessionsContract("SQLite", openSqlite);
 workflowsAndRunsContract("SQLite", openSqlite);
+eventsContract("SQLite", openSqlite);
 
 describe("SQLite file", () => {
   it("is created in WAL mode with every migration applied, and keeps data across reopen", async () => {

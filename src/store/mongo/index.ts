@@ -2,6 +2,7 @@ import { MongoClient, MongoServerError, type Collection, type Db } from "mongodb
 import type { AccountRecord, ApiKeyRecord, Session } from "../../domain/account.js";
 import { KnoudsError } from "../../domain/errors.js";
 import type { AccountStore, ApiKeyStore, SessionStore, Store } from "../interface.js";
+import { mongoAuditStore, mongoUsageStore, type AuditDoc, type UsageDoc } from "./events.js";
 import { mongoRunStore, mongoWorkflowStore, type RunDoc, type WorkflowDoc } from "./workflows.js";
 
 /** Documents mirror the domain records with the id as `_id`; times are epoch milliseconds. */
@@ -125,6 +126,10 @@ async function ensureIndexes(db: Db): Promise<void> {
     db.collection("workflows").createIndex({ accountId: 1 }),
     db.collection("workflows").createIndex({ visibility: 1, status: 1 }),
     db.collection("runs").createIndex({ accountId: 1, startedAt: -1 }),
+    db.collection("key_usage").createIndex({ keyId: 1, period: 1, start: 1 }),
+    db.collection("key_usage").createIndex({ period: 1, start: 1 }),
+    db.collection("audit_events").createIndex({ accountId: 1, _id: -1 }),
+    db.collection("audit_events").createIndex({ at: 1 }),
   ]);
 }
 
@@ -141,6 +146,8 @@ export async function openMongoStore(uri: string): Promise<Store> {
     sessions: sessionStore(db.collection<SessionDoc>("sessions")),
     workflows: mongoWorkflowStore(db.collection<WorkflowDoc>("workflows")),
     runs: mongoRunStore(db.collection<RunDoc>("runs")),
+    usage: mongoUsageStore(db.collection<UsageDoc>("key_usage")),
+    audit: mongoAuditStore(db.collection<AuditDoc>("audit_events")),
     async ping() {
       await db.command({ ping: 1 });
     },

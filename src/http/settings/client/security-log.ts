@@ -2,7 +2,7 @@
 import { ApiError, request } from "./api.js";
 import { formatDateTime, h, replaceChildren } from "./dom.js";
 import { graphql } from "./gql/index.js";
-import type { AuditEventType, SecurityLogQuery, Tier } from "./gql/graphql.js";
+import type { AuditEventType, MeQuery, SecurityLogQuery, Tier } from "./gql/graphql.js";
 import { planName } from "./plans.js";
 
 const SecurityLog = graphql(`
@@ -15,6 +15,7 @@ const SecurityLog = graphql(`
           at
           actor {
             kind
+            accountId
             email
             platformAdmin
           }
@@ -70,9 +71,10 @@ function describe(event: AuditEvent): string {
   return "";
 }
 
-function actor(event: AuditEvent): string {
+function actor(event: AuditEvent, myId: string): string {
   switch (event.actor.kind) {
     case "ACCOUNT":
+      if (event.actor.accountId === myId) return "You";
       return `${event.actor.email ?? "an account"}${event.actor.platformAdmin ? " (platform admin)" : ""}`;
     case "OPERATOR":
       return "Operator (CLI)";
@@ -83,7 +85,7 @@ function actor(event: AuditEvent): string {
   }
 }
 
-function eventRow(event: AuditEvent): HTMLTableRowElement {
+function eventRow(event: AuditEvent, myId: string): HTMLTableRowElement {
   const warn = event.type === "ACCOUNT_SIGN_IN_FAILED" || event.type === "KEY_REPORTED_LEAKED";
   return h(
     "tr",
@@ -91,7 +93,7 @@ function eventRow(event: AuditEvent): HTMLTableRowElement {
     h("td", {}, h("time", { datetime: event.at }, formatDateTime(event.at))),
     h("th", { scope: "row" }, h("span", { class: warn ? "event warn" : "event" }, EVENT_NAMES[event.type]), event.keyName ? h("div", { class: "hint" }, `Key “${event.keyName}”`) : null),
     h("td", {}, describe(event)),
-    h("td", {}, actor(event)),
+    h("td", {}, actor(event, myId)),
     h(
       "td",
       {},
@@ -101,7 +103,8 @@ function eventRow(event: AuditEvent): HTMLTableRowElement {
   );
 }
 
-export function renderSecurityLogTab(panel: HTMLElement): void {
+export function renderSecurityLogTab(panel: HTMLElement, me: MeQuery): void {
+  const myId = me.viewer!.account.id;
   const body = h("tbody", {});
   const status = h("div", { "aria-live": "polite" });
   const more = h("button", { type: "button", hidden: true }, "Load older events");
@@ -112,7 +115,7 @@ export function renderSecurityLogTab(panel: HTMLElement): void {
     replaceChildren(status, h("p", { role: "status", class: "loading" }, "Loading events…"));
     try {
       const page = (await request(SecurityLog, { after: cursor })).auditEvents;
-      body.append(...page.edges.map((edge) => eventRow(edge.node)));
+      body.append(...page.edges.map((edge) => eventRow(edge.node, myId)));
       cursor = page.pageInfo.endCursor ?? null;
       more.hidden = !page.pageInfo.hasNextPage;
       replaceChildren(status, body.childElementCount === 0 ? h("div", { class: "empty" }, h("p", {}, h("strong", {}, "No events yet."))) : null);

@@ -23,7 +23,7 @@ type Documents = {
     "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.KeyListDocument,
     "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": typeof types.CreateKeyDocument,
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteKeyDocument,
-    "\n  query SecurityLog($after: String) {\n    auditEvents(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          type\n          at\n          actor {\n            kind\n            email\n            platformAdmin\n          }\n          keyName\n          details\n          client {\n            address\n            userAgent\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SecurityLogDocument,
+    "\n  query SecurityLog($after: String) {\n    auditEvents(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          type\n          at\n          actor {\n            kind\n            accountId\n            email\n            platformAdmin\n          }\n          keyName\n          details\n          client {\n            address\n            userAgent\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SecurityLogDocument,
 };
 const documents: Documents = {
     "\n  query KeyUsageList {\n    apiKeys {\n      id\n      usage {\n        hourly {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n        daily {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n      }\n    }\n  }\n": types.KeyUsageListDocument,
@@ -34,7 +34,7 @@ const documents: Documents = {
     "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.KeyListDocument,
     "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": types.CreateKeyDocument,
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": types.DeleteKeyDocument,
-    "\n  query SecurityLog($after: String) {\n    auditEvents(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          type\n          at\n          actor {\n            kind\n            email\n            platformAdmin\n          }\n          keyName\n          details\n          client {\n            address\n            userAgent\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SecurityLogDocument,
+    "\n  query SecurityLog($after: String) {\n    auditEvents(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          type\n          at\n          actor {\n            kind\n            accountId\n            email\n            platformAdmin\n          }\n          keyName\n          details\n          client {\n            address\n            userAgent\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SecurityLogDocument,
 };
 
 /**
@@ -72,7 +72,7 @@ export function graphql(source: "\n  mutation DeleteKey($id: ID!) {\n    deleteA
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SecurityLog($after: String) {\n    auditEvents(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          type\n          at\n          actor {\n            kind\n            email\n            platformAdmin\n          }\n          keyName\n          details\n          client {\n            address\n            userAgent\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql.js').SecurityLogDocument;
+export function graphql(source: "\n  query SecurityLog($after: String) {\n    auditEvents(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          type\n          at\n          actor {\n            kind\n            accountId\n            email\n            platformAdmin\n          }\n          keyName\n          details\n          client {\n            address\n            userAgent\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql.js').SecurityLogDocument;
 
 
 export function graphql(source: string) {

@@ -119,7 +119,7 @@ export type SecurityLogQueryVariables = Exact<{
 }>;
 
 
-export type SecurityLogQuery = { auditEvents: { edges: Array<{ node: { id: string, type: AuditEventType, at: string, keyName: string | null, details: unknown, actor: { kind: AuditActorKind, email: string | null, platformAdmin: boolean }, client: { address: string | null, userAgent: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SecurityLogQuery = { auditEvents: { edges: Array<{ node: { id: string, type: AuditEventType, at: string, keyName: string | null, details: unknown, actor: { kind: AuditActorKind, accountId: string | null, email: string | null, platformAdmin: boolean }, client: { address: string | null, userAgent: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -244,6 +244,7 @@ export const SecurityLogDocument = new TypedDocumentString(`
         at
         actor {
           kind
+          accountId
           email
           platformAdmin
         }

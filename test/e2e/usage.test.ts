@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../support/client.js";
 import { redisUnavailable, startCluster, type Cluster } from "../support/cluster.js";
 import { SignIn } from "../support/operations.js";
-import { createKey, type SignedIn } from "../support/accounts.js";
+import { createKey, signUp, type SignedIn } from "../support/accounts.js";
+import { startServer } from "../support/server.js";
 import { KeyUsage, OtherAccountKeyUsage, ViewerKeyUsage } from "../support/usage-operations.js";
 
 const skipReason = await redisUnavailable();
@@ -139,5 +140,35 @@ describe.skipIf(skipReason !== null)("usage per key across two instances", () =>
     const seen = await admin.graphql(OtherAccountKeyUsage, { accountId: owner.accountId });
     expect(seen.errors, seen.text).toBeUndefined();
     expect(seen.data!.apiKeys.find((k) => k.id === key.id)?.usage.hourly).toHaveLength(48);
+  });
+});
+
+describe("usage retention", () => {
+  it("deletes hourly buckets older than 48 hours and daily ones older than 90 days, and nothing newer", async () => {
+    const server = await startServer();
+    try {
+      const owner = await signUp(server);
+      const key = await createKey(owner, "free");
+      const { store, usage } = server.server.services;
+      const now = Date.now();
+      const hour = now - (now % 3_600_000);
+      const day = now - (now % 86_400_000);
+      const one = { ok: 1, scopeDenied: 0, rateLimited: 0, otherErrors: 0 };
+      await store.usage.add([
+        { keyId: key.id, period: "hour", start: hour - 47 * 3_600_000, ...one },
+        { keyId: key.id, period: "hour", start: hour - 48 * 3_600_000, ...one },
+        { keyId: key.id, period: "day", start: day - 89 * 86_400_000, ...one },
+        { keyId: key.id, period: "day", start: day - 90 * 86_400_000, ...one },
+      ]);
+      expect(await usage.prune(now)).toBe(2);
+      expect((await store.usage.buckets(key.id, "hour", 0)).map((b) => b.start)).toEqual([hour - 47 * 3_600_000]);
+      expect((await store.usage.buckets(key.id, "day", 0)).map((b) => b.start)).toEqual([day - 89 * 86_400_000]);
+      // What is kept is exactly what apiKey.usage shows: its first buckets are the oldest kept.
+      const shown = (await owner.client.graphql(KeyUsage)).data!.apiKeys.find((k) => k.id === key.id)!.usage;
+      expect(shown.hourly[0]).toMatchObject({ start: new Date(hour - 47 * 3_600_000).toISOString(), ok: 1 });
+      expect(shown.daily[0]).toMatchObject({ start: new Date(day - 89 * 86_400_000).toISOString(), ok: 1 });
+    } finally {
+      await server.stop();
+    }
   });
 });

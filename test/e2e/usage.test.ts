@@ -62,7 +62,7 @@ describe.skipIf(skipReason !== null)("usage per key across two instances", () =>
     expect(created.code, created.stderr).toBe(0);
     const client = new Client(a);
     const signedIn = await client.graphql(SignIn, { input: { email: "usage@example.com", password: PASSWORD } });
-    owner = { client, accountId: signedIn.data!.signIn.id, email: "usage@example.com" };
+    owner = { client, accountId: signedIn.data!.signIn.id, handle: signedIn.data!.signIn.handle, email: "usage@example.com" };
   }, 60_000);
 
   afterAll(async () => {

@@ -1,4 +1,6 @@
-import { describe, it } from "vitest";
+import { MongoClient } from "mongodb";
+import { describe, expect, it } from "vitest";
+import { newId } from "../../src/domain/ids.js";
 import { openMongoStore } from "../../src/store/mongo/index.js";
 import { accountsKeysAndSessionsContract } from "./contract.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
@@ -11,6 +13,34 @@ if (uri) {
   accountsKeysAndSessionsContract("MongoDB", openMongo);
   workflowsAndRunsContract("MongoDB", openMongo);
   eventsContract("MongoDB", openMongo);
+
+  describe("MongoDB migration to per-account workflow namespaces", () => {
+    it("gives accounts written before handles a derived one and moves their workflows to `handle/slug`", async () => {
+      // Documents as an older version wrote them; unique per run, so the database can be reused.
+      const run = newId("acc").slice(4);
+      const client = new MongoClient(uri);
+      await client.connect();
+      const db = client.db();
+      const email = `Legacy.${run}@example.com`;
+      await db.collection("accounts").insertOne({
+        _id: `acc_${run}` as never, email: email.toLowerCase(), name: "x", tier: "business",
+        isPlatformAdmin: false, passwordHash: null, createdAt: 1,
+      });
+      const slug = `legacy-${run}`;
+      await db.collection("workflows").insertOne({
+        _id: slug as never, accountId: `acc_${run}`, name: "n", description: "", status: "deployed", visibility: "public",
+        definition: '{"inputSchema":{},"steps":[],"outputs":{}}', createdAt: 1, updatedAt: 1,
+      });
+      await client.close();
+
+      const store = await openMongoStore(uri);
+      const handle = `legacy-${run}`;
+      expect((await store.accounts.findById(`acc_${run}`))?.handle).toBe(handle);
+      expect(await store.workflows.findById(`${handle}/${slug}`)).toMatchObject({ slug, accountId: `acc_${run}` });
+      expect(await store.workflows.findById(slug)).toBeNull();
+      await store.close();
+    });
+  });
 } else {
   describe("MongoDB store", () => {
     it.skip("contract suite skipped: set MONGODB_URI (e.g. mongodb://127.0.0.1:27017/knouds_test) to run it", () => {});

@@ -16,7 +16,7 @@ import * as types from './graphql.js';
  */
 type Documents = {
     "\n  query KeyUsageList {\n    apiKeys {\n      id\n      usage {\n        hourly {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n        daily {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n      }\n    }\n  }\n": typeof types.KeyUsageListDocument,
-    "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        handle\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": typeof types.SignInPageDocument,
     "\n  mutation SignUpPage($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n    }\n  }\n": typeof types.SignUpPageDocument,
     "\n  mutation SignOutPage {\n    signOut\n  }\n": typeof types.SignOutPageDocument,
@@ -27,7 +27,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query KeyUsageList {\n    apiKeys {\n      id\n      usage {\n        hourly {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n        daily {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n      }\n    }\n  }\n": types.KeyUsageListDocument,
-    "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        handle\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": types.SignInPageDocument,
     "\n  mutation SignUpPage($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n    }\n  }\n": types.SignUpPageDocument,
     "\n  mutation SignOutPage {\n    signOut\n  }\n": types.SignOutPageDocument,
@@ -44,7 +44,7 @@ export function graphql(source: "\n  query KeyUsageList {\n    apiKeys {\n      
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n"): typeof import('./graphql.js').MeDocument;
+export function graphql(source: "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        handle\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n"): typeof import('./graphql.js').MeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -72,7 +72,7 @@ describe.skipIf(skipReason !== null)("usage charts and the Security log in Chrom
     // This hour, for real: 5 OK, 3 scope denied, 2 other errors.
     const call = (path: string, method = "GET", body?: string) =>
       fetch(`${server.url}${path}`, { method, headers: { "x-api-key": ci.value, "content-type": "application/json" }, body });
-    for (let i = 0; i < 5; i++) expect((await call("/api/workflows/hello-world/schema")).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await call("/api/workflows/knouds/hello-world/schema")).status).toBe(200);
     for (let i = 0; i < 3; i++) expect((await call("/api/models/knouds/echo/run", "POST", '{"inputs":{"text":"hi"}}')).status).toBe(403);
     for (let i = 0; i < 2; i++) expect((await call("/api/runs/run_missing")).status).toBe(404);
     const past = history(ci.id, Date.now());

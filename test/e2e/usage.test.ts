@@ -24,7 +24,7 @@ async function send(url: string, key: string, kind: Kind): Promise<number> {
   const graphql = (query: string) => fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query }) });
   const response = await {
     "graphql-viewer": () => graphql("{ viewer { effectiveScope } }"),
-    "rest-schema": () => fetch(`${url}/api/workflows/hello-world/schema`, { headers: { "x-api-key": key } }),
+    "rest-schema": () => fetch(`${url}/api/workflows/knouds/hello-world/schema`, { headers: { "x-api-key": key } }),
     "rest-model": () => fetch(`${url}/api/models/knouds/echo/run`, { method: "POST", headers, body: '{"inputs": {"text": "hi"}}' }),
     "graphql-model": () => graphql('mutation { runModel(id: "knouds/echo", inputs: {text: "hi"}) { id } }'),
     "rest-missing-run": () => fetch(`${url}/api/runs/run_missing`, { headers: { "x-api-key": key } }),

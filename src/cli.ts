@@ -5,6 +5,7 @@
  *   npm run cli -- set-tier --email a@b.c --tier business
  *   npm run cli -- grant-platform-admin --email a@b.c
  *   npm run cli -- audit --email a@b.c [--limit 100]
+ *   npm run cli -- backup --to FILE / restore --from FILE   (src/cli/backup-restore.ts)
  *
  * `grant-platform-admin` is how the first platform administrator is made.
  */
@@ -13,6 +14,7 @@ import { BufferedAuditLog } from "./audit/buffered.js";
 import { AccountService } from "./auth/accounts.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
+import { BACKUP_RESTORE_COMMANDS, BACKUP_RESTORE_USAGE, runBackupRestore } from "./cli/backup-restore.js";
 import { loadConfig } from "./config.js";
 import { KnoudsError } from "./domain/errors.js";
 import { isTier, TIERS, type Tier } from "./domain/scopes.js";
@@ -24,7 +26,8 @@ const USAGE = `usage:
   knouds set-tier --email EMAIL --tier ${TIERS.join("|")}
   knouds grant-platform-admin --email EMAIL
   knouds revoke-platform-admin --email EMAIL
-  knouds audit --email EMAIL [--limit N]     the account's audit log, newest first, one JSON event per line`;
+  knouds audit --email EMAIL [--limit N]     the account's audit log, newest first, one JSON event per line
+${BACKUP_RESTORE_USAGE}`;
 
 /** The most events `audit` prints unless --limit says otherwise. */
 const DEFAULT_AUDIT_LINES = 100;
@@ -42,6 +45,8 @@ function tierOption(value: string | undefined): Tier | undefined {
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  const storeCommand = BACKUP_RESTORE_COMMANDS.find((c) => c === command);
+  if (storeCommand) return runBackupRestore(storeCommand, rest);
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -79,6 +79,12 @@ const EnvSchema = z.object({
   // How often usage counts and audit events are written from memory to the store, in batches.
   KNOUDS_EVENTS_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
   KNOUDS_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+  KNOUDS_RUN_RETENTION_DAYS: z.coerce
+    .number()
+    .int("KNOUDS_RUN_RETENTION_DAYS must be a whole number of days (0 keeps runs forever)")
+    .min(0, "KNOUDS_RUN_RETENTION_DAYS must be 0 (keep forever) or more")
+    .max(36_500, "KNOUDS_RUN_RETENTION_DAYS must be at most 36500 (0 keeps runs forever)")
+    .default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -103,6 +109,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   modelsFile: string | undefined;
   runTimeoutMs: number;
+  /** How long a run is kept after it started; null keeps runs forever. */
+  runRetentionMs: number | null;
   graphqlIntrospection: boolean;
   metricsToken: string | undefined;
   /** How often usage counts and audit events are flushed to the store. */
@@ -147,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.KNOUDS_TRUST_PROXY,
     modelsFile: e.KNOUDS_MODELS_FILE === undefined ? undefined : resolve(e.KNOUDS_MODELS_FILE),
     runTimeoutMs: e.KNOUDS_RUN_TIMEOUT_SECONDS * 1000,
+    runRetentionMs: e.KNOUDS_RUN_RETENTION_DAYS === 0 ? null : e.KNOUDS_RUN_RETENTION_DAYS * 86_400_000,
     graphqlIntrospection: e.KNOUDS_GRAPHQL_INTROSPECTION,
     metricsToken: e.KNOUDS_METRICS_TOKEN,
     eventsFlushMs: e.KNOUDS_EVENTS_FLUSH_MS,

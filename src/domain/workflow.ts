@@ -1,7 +1,7 @@
 /**
- * Workflow definitions: a slug in its owner's namespace (full address `handle/slug`), an input JSON Schema, steps that each run one registry
- * model with inputs bound to the workflow's inputs or earlier steps' outputs, and outputs
- * bound the same way. Pure: validation of the shape lives here; model existence is checked
+ * Workflow definitions: a slug in its owner's namespace (full address `handle/slug`), an input
+ * JSON Schema, steps that each run one registry model with inputs bound to the workflow's
+ * inputs or earlier steps' outputs, and outputs bound the same way. Pure: validation of the shape lives here; model existence is checked
  * by the runtime, which knows the registry.
  */
 import { z } from "zod";

@@ -70,7 +70,8 @@ describe("tenant input schemas and definitions", () => {
   async function storedBeforeTheRule(id: string, inputSchema: Record<string, unknown>, extra: Partial<Workflow> = {}): Promise<void> {
     const now = Date.now();
     await server.server.services.store.workflows.create({
-      id,
+      id: `${owner.handle}/${id}`,
+      slug: id,
       accountId: owner.accountId,
       name: id,
       description: "",
@@ -111,7 +112,7 @@ describe("tenant input schemas and definitions", () => {
     const deployment = new Client(server.url, (await createKey(stranger, "deployment")).value);
     const inputs = { a: Array.from({ length: 20_000 }, (_, i) => [i]) };
     const { result, slowestMs } = await slowestHealthzWhile(server.url, () =>
-      deployment.request("POST", "/api/workflows/stored-unique-arrays/run", { inputs }),
+      deployment.request("POST", `/api/workflows/${owner.handle}/stored-unique-arrays/run`, { inputs }),
     );
     expect(result.status, result.text.slice(0, 300)).toBe(400);
     expect(slowestMs).toBeLessThan(STALL_MS);

@@ -123,6 +123,8 @@ function sessionStore(col: Collection<SessionDoc>): SessionStore {
 async function ensureIndexes(db: Db): Promise<void> {
   await Promise.all([
     db.collection("accounts").createIndex({ email: 1 }, { unique: true }),
+    // Sparse, as migrate() first made it: accounts from before handles had none.
+    db.collection("accounts").createIndex({ handle: 1 }, { unique: true, sparse: true }),
     db.collection("api_keys").createIndex({ digest: 1 }, { unique: true }),
     db.collection("api_keys").createIndex({ accountId: 1, createdAt: -1 }),
     db.collection("sessions").createIndex({ expiresAt: 1 }),
@@ -133,6 +135,8 @@ async function ensureIndexes(db: Db): Promise<void> {
     db.collection("key_usage").createIndex({ period: 1, start: 1 }),
     db.collection("audit_events").createIndex({ accountId: 1, _id: -1 }),
     db.collection("audit_events").createIndex({ at: 1 }),
+    // Run retention deletes the oldest runs in batches (see run-retention.ts).
+    db.collection("runs").createIndex({ startedAt: 1 }),
   ]);
 }
 

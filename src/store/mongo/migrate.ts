@@ -1,6 +1,6 @@
 /**
- * Brings documents written by older versions up to date; run at every start before the
- * indexes that depend on it. Idempotent, and safe when several instances start at once.
+ * Brings documents written by older versions up to date; run at start before the indexes
+ * that depend on it. Idempotent, and safe when several instances start at once.
  */
 import { MongoServerError, type Db } from "mongodb";
 import { HANDLE_ATTEMPTS, SYSTEM_ACCOUNT_ID, SYSTEM_HANDLE, derivedHandle } from "../../domain/handle.js";
@@ -51,9 +51,13 @@ async function addressWorkflows(db: Db): Promise<void> {
   }
 }
 
+/** Each step runs until it has finished once, recorded in `migrations`, so later starts skip the scans. */
 export async function migrate(db: Db): Promise<void> {
+  const done = db.collection<{ _id: string; at: number }>("migrations");
+  if (await done.findOne({ _id: "workflow-namespaces" })) return;
   // Sparse: accounts written before handles existed have none until giveAccountsHandles runs.
   await db.collection("accounts").createIndex({ handle: 1 }, { unique: true, sparse: true });
   await giveAccountsHandles(db);
   await addressWorkflows(db);
+  await done.updateOne({ _id: "workflow-namespaces" }, { $setOnInsert: { at: Date.now() } }, { upsert: true });
 }

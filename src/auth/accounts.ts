@@ -1,3 +1,5 @@
+import { OPERATOR, accountActor } from "../audit/actor.js";
+import type { AuditActor, AuditLog, ClientInfo } from "../audit/interface.js";
 import type { Account, AccountRecord } from "../domain/account.js";
 import { normalizeEmail } from "../domain/account.js";
 import { KnoudsError, type InputProblem } from "../domain/errors.js";
@@ -34,6 +36,7 @@ export class AccountService {
   constructor(
     private readonly store: Store,
     private readonly bus: RevocationBus,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Validates and creates an account; CONFLICT when the email or the chosen handle is taken. */
@@ -90,6 +93,21 @@ export class AccountService {
     return record && record.passwordHash && matches ? withoutSecrets(record) : null;
   }
 
+  /** checkPassword, recorded in the account's audit log (a failure only when the email names an account). */
+  async signIn(email: string, password: string, client: ClientInfo): Promise<Account | null> {
+    const account = await this.checkPassword(email, password);
+    const known = account ?? (await this.findByEmail(email));
+    if (known) {
+      this.audit.record({
+        type: account ? "account.signed_in" : "account.sign_in_failed",
+        accountId: known.id,
+        actor: account ? accountActor(account) : { kind: "anonymous" },
+        client,
+      });
+    }
+    return account;
+  }
+
   async findById(id: string): Promise<Account | null> {
     const record = await this.store.accounts.findById(id);
     return record ? withoutSecrets(record) : null;
@@ -100,11 +118,26 @@ export class AccountService {
     return record ? withoutSecrets(record) : null;
   }
 
-  /** Changes tier or platform-admin flag; every instance re-derives its keys' scopes at once. */
-  async update(id: string, changes: { tier?: Tier; isPlatformAdmin?: boolean }): Promise<Account> {
-    const record = await this.store.accounts.update(id, changes);
-    if (!record) throw KnoudsError.notFound();
+  /**
+   * Changes tier or platform-admin flag; every instance re-derives its keys' scopes at once.
+   * Each actual change is recorded in the account's audit log as made `by` (the operator CLI
+   * unless said otherwise).
+   */
+  async update(
+    id: string,
+    changes: { tier?: Tier; isPlatformAdmin?: boolean },
+    by: { actor: AuditActor; client?: ClientInfo } = { actor: OPERATOR },
+  ): Promise<Account> {
+    const before = await this.store.accounts.findById(id);
+    const record = before && (await this.store.accounts.update(id, changes));
+    if (!before || !record) throw KnoudsError.notFound();
     await this.bus.publish({ kind: "account", accountId: id });
+    if (record.tier !== before.tier) {
+      this.audit.record({ type: "account.tier_changed", accountId: id, ...by, details: { tier: record.tier, previousTier: before.tier } });
+    }
+    if (record.isPlatformAdmin !== before.isPlatformAdmin) {
+      this.audit.record({ type: "account.platform_admin_changed", accountId: id, ...by, details: { platformAdmin: record.isPlatformAdmin } });
+    }
     return withoutSecrets(record);
   }
 }

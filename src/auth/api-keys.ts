@@ -1,15 +1,14 @@
 import type { Account, ApiKey, ApiKeyRecord } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
+import { validExpiry, validGraceMs, validKeyName, type ExpiryChoice } from "../domain/key-lifecycle.js";
 import { digestKey, generateKeyValue } from "../domain/keys.js";
 import { scopeAtLeast, tierCeiling, type Scope } from "../domain/scopes.js";
 import type { Store } from "../store/interface.js";
 import type { RevocationBus } from "./revocation.js";
 
-const MAX_NAME_LENGTH = 100;
-
 function publicKey(record: ApiKeyRecord): ApiKey {
-  const { digest: _digest, ...key } = record;
+  const { digest: _digest, previousDigest: _previousDigest, ...key } = record;
   return key;
 }
 
@@ -19,7 +18,7 @@ export interface CreatedApiKey {
   value: string;
 }
 
-/** Creating, listing, re-scoping and deleting keys. Authorization of the actor is the caller's job. */
+/** Creating, listing, renaming, rolling, re-scoping and deleting keys. Authorization of the actor is the caller's job. */
 export class ApiKeyService {
   constructor(
     private readonly store: Store,
@@ -31,13 +30,13 @@ export class ApiKeyService {
    * Creates a key for `owner`. Without `scope` the owner's tier ceiling is used. An actor who
    * is not a platform admin cannot go above the ceiling (SCOPE_ABOVE_CEILING); a platform
    * admin can, and a scope a platform admin gives another account's key, or one above the
-   * ceiling, is recorded as assigned so it stands when the tier changes.
+   * ceiling, is recorded as assigned so it stands when the tier changes. Without an expiry
+   * the key never expires.
    */
-  async create(actor: Account, owner: Account, name: string, scope?: Scope): Promise<CreatedApiKey> {
-    const trimmed = name.trim();
-    if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) {
-      throw KnoudsError.invalidInput([{ path: "name", message: `must be 1 to ${MAX_NAME_LENGTH} characters` }]);
-    }
+  async create(actor: Account, owner: Account, name: string, scope?: Scope, expiry: ExpiryChoice = {}): Promise<CreatedApiKey> {
+    const trimmed = validKeyName(name);
+    const now = Date.now();
+    const expiresAt = validExpiry(expiry, now);
     const ceiling = tierCeiling(owner.tier);
     const chosen = scope ?? ceiling;
     const aboveCeiling = !scopeAtLeast(ceiling, chosen);
@@ -51,8 +50,14 @@ export class ApiKeyService {
       scopeAssignedByPlatformAdmin: actor.isPlatformAdmin && (aboveCeiling || owner.id !== actor.id),
       digest: digestKey(value, this.secret),
       start,
-      createdAt: Date.now(),
+      createdAt: now,
+      expiresAt,
+      previousDigest: null,
+      previousStart: null,
+      graceEndsAt: null,
       lastUsedAt: null,
+      lastUsedAddress: null,
+      lastUsedUserAgent: null,
     };
     await this.store.apiKeys.create(record);
     return { apiKey: publicKey(record), value };
@@ -69,12 +74,51 @@ export class ApiKeyService {
     return record;
   }
 
-  /** Deletes for good; resolves only after every instance has been told to forget it. */
+  async rename(actor: Account, keyId: string, name: string): Promise<ApiKey> {
+    const trimmed = validKeyName(name);
+    await this.find(actor, keyId);
+    const renamed = await this.store.apiKeys.rename(keyId, trimmed);
+    if (!renamed) throw KnoudsError.notFound();
+    await this.forget(renamed, [renamed.digest, renamed.previousDigest]);
+    return publicKey(renamed);
+  }
+
+  /**
+   * A new value for the same key (id, name, scope, expiry and history stay). The current value
+   * keeps working for `graceSeconds` (0: it stops at once). Rolling again during a grace ends
+   * the earlier previous value at once: only the value just replaced gets the new grace.
+   */
+  async roll(actor: Account, keyId: string, graceSeconds: number): Promise<CreatedApiKey> {
+    const graceMs = validGraceMs(graceSeconds);
+    const current = await this.find(actor, keyId);
+    const { value, start } = generateKeyValue();
+    const rolled = await this.store.apiKeys.roll(keyId, current.digest, {
+      digest: digestKey(value, this.secret),
+      start,
+      previousDigest: graceMs > 0 ? current.digest : null,
+      previousStart: graceMs > 0 ? current.start : null,
+      graceEndsAt: graceMs > 0 ? Date.now() + graceMs : null,
+    });
+    if (!rolled) throw KnoudsError.conflict("The key was rolled or deleted meanwhile; reload and try again");
+    // Caches hold the key under each value's digest: drop both old values' entries everywhere.
+    await this.forget(rolled, [current.digest, current.previousDigest]);
+    return { apiKey: publicKey(rolled), value };
+  }
+
+  /** Deletes for good (every value of it); resolves only after every instance has been told to forget it. */
   async delete(actor: Account, keyId: string): Promise<ApiKey> {
     await this.find(actor, keyId);
     const removed = await this.store.apiKeys.delete(keyId);
     if (!removed) throw KnoudsError.notFound();
-    await this.bus.publish({ kind: "key", keyId: removed.id, digest: removed.digest });
+    await this.forget(removed, [removed.digest, removed.previousDigest]);
+    return publicKey(removed);
+  }
+
+  /** Deletes a key whose value was reported leaked; no actor: holding the value is the proof. */
+  async deleteLeaked(key: ApiKeyRecord): Promise<ApiKey | null> {
+    const removed = await this.store.apiKeys.delete(key.id);
+    if (!removed) return null;
+    await this.forget(removed, [removed.digest, removed.previousDigest]);
     return publicKey(removed);
   }
 
@@ -82,7 +126,12 @@ export class ApiKeyService {
   async assignScope(keyId: string, scope: Scope): Promise<ApiKey> {
     const updated = await this.store.apiKeys.setScope(keyId, scope, true);
     if (!updated) throw KnoudsError.notFound();
-    await this.bus.publish({ kind: "key", keyId: updated.id, digest: updated.digest });
+    await this.forget(updated, [updated.digest, updated.previousDigest]);
     return publicKey(updated);
+  }
+
+  /** Tells every instance to drop its cached verifications of these values of the key. */
+  private async forget(key: ApiKeyRecord, digests: Array<string | null>): Promise<void> {
+    for (const digest of digests) if (digest !== null) await this.bus.publish({ kind: "key", keyId: key.id, digest });
   }
 }

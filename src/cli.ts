@@ -4,11 +4,13 @@
  *   npm run cli -- create-account --email a@b.c --password 'secret123' [--tier pro] [--platform-admin]
  *   npm run cli -- set-tier --email a@b.c --tier business
  *   npm run cli -- grant-platform-admin --email a@b.c
+ *   npm run cli -- check-key < key.txt        (offline: see check-key.ts)
  *
  * `grant-platform-admin` is how the first platform administrator is made.
  */
 import { parseArgs } from "node:util";
 import { AccountService } from "./auth/accounts.js";
+import { checkKeyCommand } from "./check-key.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
 import { loadConfig } from "./config.js";
@@ -21,7 +23,8 @@ const USAGE = `usage:
   knouds create-account --email EMAIL [--password PASSWORD] [--name NAME] [--tier ${TIERS.join("|")}] [--platform-admin]
   knouds set-tier --email EMAIL --tier ${TIERS.join("|")}
   knouds grant-platform-admin --email EMAIL
-  knouds revoke-platform-admin --email EMAIL`;
+  knouds revoke-platform-admin --email EMAIL
+  knouds check-key [VALUE | -]   (offline; without VALUE, reads it from stdin)`;
 
 function fail(message: string): never {
   console.error(message);
@@ -36,6 +39,8 @@ function tierOption(value: string | undefined): Tier | undefined {
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  // Before any configuration or store: check-key never touches the database.
+  if (command === "check-key") process.exit(await checkKeyCommand(rest));
   const { values } = parseArgs({
     args: rest,
     options: {

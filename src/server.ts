@@ -17,6 +17,7 @@ import { buildHttpApp } from "./http/app.js";
 import { FailedAuthGuard } from "./limits/failed-auth.js";
 import { FieldLimits } from "./limits/field-limits.js";
 import { KeyBudgets } from "./limits/key-budgets.js";
+import { leakReportBudget } from "./limits/leak-reports.js";
 import { Metrics } from "./observability/metrics.js";
 import { connectRedis, redisReachable, waitForRedis } from "./redis/connection.js";
 import { ensureExampleWorkflow } from "./runtime/example-workflow.js";
@@ -117,6 +118,7 @@ export async function createServer(config: Config, logDestination?: DestinationS
       keys: new KeyBudgets(limitsOptions),
       failedAuth: new FailedAuthGuard(config.failedAuthPerMinute, limitsOptions),
       fields: new FieldLimits(limitsOptions),
+      leakReports: leakReportBudget(limitsOptions),
     },
     async readiness() {
       const storeUp = await store.ping().then(

@@ -1,7 +1,7 @@
 import type { Account, ApiKey, ApiKeyRecord } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
-import { validExpiry, validGraceMs, validKeyName, type ExpiryChoice } from "../domain/key-lifecycle.js";
+import { validExpiry, validGraceMs, validKeyName, valueStanding, type ExpiryChoice } from "../domain/key-lifecycle.js";
 import { digestKey, generateKeyValue } from "../domain/keys.js";
 import { scopeAtLeast, tierCeiling, type Scope } from "../domain/scopes.js";
 import type { Store } from "../store/interface.js";
@@ -114,8 +114,16 @@ export class ApiKeyService {
     return publicKey(removed);
   }
 
-  /** Deletes a key whose value was reported leaked; no actor: holding the value is the proof. */
-  async deleteLeaked(key: ApiKeyRecord): Promise<ApiKey | null> {
+  /**
+   * A leak report: when `value` (already checked well-formed) still works — a rolled key's
+   * previous value in its grace included — its key is deleted on every instance. Holding the
+   * value is the proof, so there is no actor. Returns the deleted key, or null; the caller
+   * must answer the same either way.
+   */
+  async deleteLeaked(value: string): Promise<ApiKey | null> {
+    const digest = digestKey(value, this.secret);
+    const key = await this.store.apiKeys.findByDigest(digest);
+    if (!key || valueStanding(key, digest, Date.now()) !== "VALID") return null;
     const removed = await this.store.apiKeys.delete(key.id);
     if (!removed) return null;
     await this.forget(removed, [removed.digest, removed.previousDigest]);

@@ -2,7 +2,7 @@ import { LRUCache } from "lru-cache";
 import type { Account, ApiKeyRecord } from "../domain/account.js";
 import { digestKey, isWellFormedKey } from "../domain/keys.js";
 import { effectiveScope } from "../domain/scopes.js";
-import { lastUsedAddress, lastUsedUserAgent } from "../domain/key-lifecycle.js";
+import { lastUsedAddress, lastUsedUserAgent, valueStanding } from "../domain/key-lifecycle.js";
 import type { KeyUse, Store } from "../store/interface.js";
 import type { KeyPrincipal } from "./principal.js";
 import type { RevocationBus } from "./revocation.js";
@@ -51,13 +51,6 @@ interface PendingUse {
   userAgent: string | undefined;
 }
 
-/** Whether a stored key lets `digest` in at `now`: expiry and a rolled value's grace, to the millisecond. */
-function standing(key: ApiKeyRecord, digest: string, now: number): "VALID" | "EXPIRED" | "ROLLED_OUT" {
-  if (key.expiresAt !== null && now >= key.expiresAt) return "EXPIRED";
-  if (key.digest !== digest && (key.graceEndsAt === null || now >= key.graceEndsAt)) return "ROLLED_OUT";
-  return "VALID";
-}
-
 export interface KeyVerifierOptions {
   store: Store;
   secret: string;
@@ -65,7 +58,7 @@ export interface KeyVerifierOptions {
   /** How long a verification may be reused without asking the store; 0 disables caching. */
   cacheTtlMs: number;
   maxCachedKeys?: number;
-  /** How often last-use times are written back in bulk. */
+  /** How often last uses are written back in bulk. */
   lastUsedFlushMs?: number;
 }
 
@@ -131,16 +124,6 @@ export class KeyVerifier {
     return account ? this.judge(key, digest, account, source) : undefined;
   }
 
-  /**
-   * The key a well-formed value belongs to while that value still works (a rolled value in its
-   * grace included), read from the store; null otherwise. For leak reports: no cache, no last use.
-   */
-  async findLiveKey(value: string): Promise<ApiKeyRecord | null> {
-    const digest = digestKey(value, this.options.secret);
-    const key = await this.options.store.apiKeys.findByDigest(digest);
-    return key && standing(key, digest, Date.now()) === "VALID" ? key : null;
-  }
-
   /** Grows with every revocation event received; a caller compares it before and after a wait. */
   get revocations(): number {
     return this.generation;
@@ -148,7 +131,7 @@ export class KeyVerifier {
 
   private judge(key: ApiKeyRecord, digest: string, account: Account, source: KeyUseSource): KeyVerification {
     const now = Date.now();
-    const outcome = standing(key, digest, now);
+    const outcome = valueStanding(key, digest, now);
     if (outcome !== "VALID") return { outcome, keyId: key.id, accountId: key.accountId };
     this.lastUsed.set(key.id, { at: now, address: source.address, userAgent: source.userAgent });
     return { outcome, keyId: key.id, principal: { key: publicKey(key), account, scope: effectiveScope(key, account.tier) } };

@@ -2,6 +2,7 @@
  * The rules for a key's name, expiry, roll grace and last-use details, each bound defined here
  * once (README "Multi-tenant safety" lists them). Pure: no I/O.
  */
+import type { ApiKeyRecord } from "./account.js";
 import { KnoudsError } from "./errors.js";
 
 const DAY_MS = 86_400_000;
@@ -83,4 +84,14 @@ export function lastUsedUserAgent(header: string | undefined): string | null {
 /** A client address as kept for "last used": bounded (an IPv6 address with a zone fits). */
 export function lastUsedAddress(address: string): string {
   return address.slice(0, MAX_LAST_USED_ADDRESS_LENGTH);
+}
+
+/**
+ * Whether the value whose digest is `digest` lets its key in at `now`: the key's expiry, and for
+ * a rolled key's previous value its grace, judged to the millisecond.
+ */
+export function valueStanding(key: ApiKeyRecord, digest: string, now: number): "VALID" | "EXPIRED" | "ROLLED_OUT" {
+  if (key.expiresAt !== null && now >= key.expiresAt) return "EXPIRED";
+  if (key.digest !== digest && (key.graceEndsAt === null || now >= key.graceEndsAt)) return "ROLLED_OUT";
+  return "VALID";
 }

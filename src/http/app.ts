@@ -9,6 +9,7 @@ import { identifyCallerOrRefuse } from "./caller.js";
 import { sendError } from "./errors.js";
 import { graphqlRoutes } from "./graphql-route.js";
 import { healthRoutes } from "./health.js";
+import { leakReportRoute } from "./leak-report.js";
 import { openApiRoute } from "./openapi.js";
 import { restRoutes } from "./rest.js";
 import { playgroundAssets } from "./playground.js";
@@ -105,6 +106,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   await app.register(healthRoutes, { services });
   await app.register(openApiRoute);
   await app.register(settingsPage);
+  await app.register(leakReportRoute, { services });
   if (config.graphqlIntrospection) await app.register(playgroundAssets);
   await app.register(async (api) => {
     api.addHook("onRequest", (request: FastifyRequest, reply: FastifyReply) => identifyCallerOrRefuse(request, reply, services));

@@ -13,6 +13,10 @@ export type AuthMethod =
 export type CreateApiKeyInput = {
   /** Platform admins: create the key for this account. */
   accountId?: string | number | null | undefined;
+  /** Expire at this instant (in the future, at most 366 days ahead). Neither given: never expires. */
+  expiresAt?: string | null | undefined;
+  /** Expire this many days from now (1 to 366; the page offers 7, 30, 90). */
+  expiresInDays?: number | null | undefined;
   name: string;
   /** Defaults to the account's tier ceiling. */
   scope?: Scope | null | undefined;

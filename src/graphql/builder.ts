@@ -1,6 +1,5 @@
 import SchemaBuilder from "@pothos/core";
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from "@pothos/plugin-scope-auth";
-import { GraphQLError } from "graphql";
 import { KnoudsError } from "../domain/errors.js";
 import { CAPABILITIES, SCOPES, isScope, scopeAtLeast, type Capability, type Scope } from "../domain/scopes.js";
 import type { GraphQLContext } from "./context.js";

@@ -72,6 +72,9 @@ describe("secret scanning rules in the README", () => {
       }
       expect(checkKeyShape(miss).wellFormed, miss).toBe(false);
     }
+    expect(checkKeyShape(`knouds_test_${body}`)).toMatchObject({ problem: "PREFIX", message: "does not start with knouds_live_" });
+    expect(checkKeyShape(value.slice(0, -1))).toMatchObject({ problem: "LENGTH", message: "is 49 characters long, not 50" });
+    expect(checkKeyShape(`${value.slice(0, 30)}-${value.slice(31)}`)).toMatchObject({ problem: "CHARACTERS" });
   });
 
   it("leave the checksum to check-key: a well-shaped value with a wrong checksum matches but is not well-formed", () => {

@@ -74,7 +74,7 @@ export type SignOutPageMutation = { signOut: boolean };
 export type KeyListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyListQuery = { apiKeys: Array<{ id: string, name: string, scope: Scope, start: string, createdAt: string, lastUsedAt: string | null }> };
+export type KeyListQuery = { apiKeys: Array<{ id: string, name: string, scope: Scope, start: string, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, graceEndsAt: string | null, previousStart: string | null, lastUsedAddress: string | null, lastUsedUserAgent: string | null }> };
 
 export type CreateKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -89,6 +89,22 @@ export type DeleteKeyMutationVariables = Exact<{
 
 
 export type DeleteKeyMutation = { deleteApiKey: { id: string } };
+
+export type RollKeyMutationVariables = Exact<{
+  id: string | number;
+  graceSeconds: number;
+}>;
+
+
+export type RollKeyMutation = { rollApiKey: { value: string, apiKey: { id: string, name: string } } };
+
+export type RenameKeyMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type RenameKeyMutation = { renameApiKey: { id: string, name: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -158,6 +174,11 @@ export const KeyListDocument = new TypedDocumentString(`
     start
     createdAt
     lastUsedAt
+    expiresAt
+    graceEndsAt
+    previousStart
+    lastUsedAddress
+    lastUsedUserAgent
   }
 }
     `) as unknown as TypedDocumentString<KeyListQuery, KeyListQueryVariables>;
@@ -180,3 +201,22 @@ export const DeleteKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteKeyMutation, DeleteKeyMutationVariables>;
+export const RollKeyDocument = new TypedDocumentString(`
+    mutation RollKey($id: ID!, $graceSeconds: Int!) {
+  rollApiKey(id: $id, graceSeconds: $graceSeconds) {
+    value
+    apiKey {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RollKeyMutation, RollKeyMutationVariables>;
+export const RenameKeyDocument = new TypedDocumentString(`
+    mutation RenameKey($id: ID!, $name: String!) {
+  renameApiKey(id: $id, name: $name) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RenameKeyMutation, RenameKeyMutationVariables>;

@@ -118,6 +118,7 @@ describe.skipIf(skipReason !== null)("key lifecycle on the settings page in Chro
     await page.screenshot({ path: join(SHOTS, "key-roll-dialog.png") });
     await dialog.getByRole("button", { name: "Roll key" }).click();
     await page.getByRole("heading", { name: "Key “Rolled key” rolled" }).waitFor();
+    await page.getByText(/The old value keeps working until /).waitFor();
     const after = await takeValue("key-rolled.png");
     expect(after).not.toBe(before);
     expect((await probeKey(server.url, after)).status).toBe(ACCEPTED);

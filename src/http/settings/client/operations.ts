@@ -91,6 +91,7 @@ export const RollKey = graphql(`
       apiKey {
         id
         name
+        graceEndsAt
       }
     }
   }

@@ -5,7 +5,7 @@
 import { ApiError, request } from "./api.js";
 import { revealValue } from "./create-key.js";
 import { openDialog } from "./dialogs.js";
-import { h } from "./dom.js";
+import { formatDateTime, h } from "./dom.js";
 import type { KeyListQuery } from "./gql/graphql.js";
 import { RollKey } from "./operations.js";
 
@@ -49,7 +49,10 @@ export function openRollKeyDialog(key: Key, rolled: () => void): void {
     try {
       const answer = await request(RollKey, { id: key.id, graceSeconds: Number(grace.value) });
       done = true;
-      revealValue(dialog, `Key “${answer.rollApiKey.apiKey.name}” rolled`, answer.rollApiKey.value);
+      const { apiKey, value } = answer.rollApiKey;
+      revealValue(dialog, `Key “${apiKey.name}” rolled`, value);
+      const until = apiKey.graceEndsAt ? `The old value keeps working until ${formatDateTime(apiKey.graceEndsAt)}.` : "The old value no longer works.";
+      dialog.querySelector(".hint")?.before(h("p", { class: "grace" }, until));
     } catch (failure) {
       error.textContent = failure instanceof ApiError ? failure.message : "Something went wrong. Try again.";
       error.hidden = false;

@@ -22,7 +22,7 @@ type Documents = {
     "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n": typeof types.KeyListDocument,
     "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": typeof types.CreateKeyDocument,
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteKeyDocument,
-    "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RollKeyDocument,
+    "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        graceEndsAt\n      }\n    }\n  }\n": typeof types.RollKeyDocument,
     "\n  mutation RenameKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenameKeyDocument,
 };
 const documents: Documents = {
@@ -33,7 +33,7 @@ const documents: Documents = {
     "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n": types.KeyListDocument,
     "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": types.CreateKeyDocument,
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": types.DeleteKeyDocument,
-    "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.RollKeyDocument,
+    "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        graceEndsAt\n      }\n    }\n  }\n": types.RollKeyDocument,
     "\n  mutation RenameKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": types.RenameKeyDocument,
 };
 
@@ -68,7 +68,7 @@ export function graphql(source: "\n  mutation DeleteKey($id: ID!) {\n    deleteA
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql.js').RollKeyDocument;
+export function graphql(source: "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        graceEndsAt\n      }\n    }\n  }\n"): typeof import('./graphql.js').RollKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -96,7 +96,7 @@ export type RollKeyMutationVariables = Exact<{
 }>;
 
 
-export type RollKeyMutation = { rollApiKey: { value: string, apiKey: { id: string, name: string } } };
+export type RollKeyMutation = { rollApiKey: { value: string, apiKey: { id: string, name: string, graceEndsAt: string | null } } };
 
 export type RenameKeyMutationVariables = Exact<{
   id: string | number;
@@ -208,6 +208,7 @@ export const RollKeyDocument = new TypedDocumentString(`
     apiKey {
       id
       name
+      graceEndsAt
     }
   }
 }

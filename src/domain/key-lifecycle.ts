@@ -4,6 +4,7 @@
  */
 import type { ApiKeyRecord } from "./account.js";
 import { KnoudsError } from "./errors.js";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "./text.js";
 
 const DAY_MS = 86_400_000;
 
@@ -16,12 +17,13 @@ export const MAX_KEY_LIFETIME_DAYS = 366;
 export const MAX_LAST_USED_USER_AGENT_LENGTH = 256;
 export const MAX_LAST_USED_ADDRESS_LENGTH = 64;
 
-/** The trimmed name, or BAD_USER_INPUT. */
+/** The trimmed name, or BAD_USER_INPUT (for create and rename alike). */
 export function validKeyName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_KEY_NAME_LENGTH) {
     throw KnoudsError.invalidInput([{ path: "name", message: `must be 1 to ${MAX_KEY_NAME_LENGTH} characters` }]);
   }
+  if (hasControlCharacters(trimmed)) throw KnoudsError.invalidInput([{ path: "name", message: CONTROL_CHARACTERS_MESSAGE }]);
   return trimmed;
 }
 

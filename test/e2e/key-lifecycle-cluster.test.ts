@@ -28,7 +28,7 @@ describe.skipIf(skipReason !== null)("key lifecycle on two instances sharing Red
     expect(created.code, created.stderr).toBe(0);
     const client = new Client(a);
     const signedIn = await client.graphql(SignIn, { input: { email, password: "correct horse battery" } });
-    owner = { client, accountId: signedIn.data!.signIn.id, email };
+    owner = { client, accountId: signedIn.data!.signIn.id, handle: signedIn.data!.signIn.handle, email };
   }, 60_000);
 
   afterAll(async () => {

@@ -5,6 +5,7 @@
  *   npm run cli -- set-tier --email a@b.c --tier business
  *   npm run cli -- grant-platform-admin --email a@b.c
  *   npm run cli -- check-key < key.txt        (offline: see check-key.ts)
+ *   npm run cli -- backup --to FILE / restore --from FILE   (src/cli/backup-restore.ts)
  *
  * `grant-platform-admin` is how the first platform administrator is made.
  */
@@ -13,6 +14,7 @@ import { AccountService } from "./auth/accounts.js";
 import { checkKeyCommand } from "./check-key.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
+import { BACKUP_RESTORE_COMMANDS, BACKUP_RESTORE_USAGE, runBackupRestore } from "./cli/backup-restore.js";
 import { loadConfig } from "./config.js";
 import { KnoudsError } from "./domain/errors.js";
 import { isTier, TIERS, type Tier } from "./domain/scopes.js";
@@ -24,6 +26,7 @@ const USAGE = `usage:
   knouds set-tier --email EMAIL --tier ${TIERS.join("|")}
   knouds grant-platform-admin --email EMAIL
   knouds revoke-platform-admin --email EMAIL
+${BACKUP_RESTORE_USAGE}
   knouds check-key [VALUE | -]   (offline; without VALUE, reads it from stdin)`;
 
 function fail(message: string): never {
@@ -41,6 +44,8 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   // Before any configuration or store: check-key never touches the database.
   if (command === "check-key") process.exit(await checkKeyCommand(rest));
+  const storeCommand = BACKUP_RESTORE_COMMANDS.find((c) => c === command);
+  if (storeCommand) return runBackupRestore(storeCommand, rest);
   const { values } = parseArgs({
     args: rest,
     options: {

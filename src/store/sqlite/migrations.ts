@@ -113,6 +113,10 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX runs_account ON runs(account_id, started_at);
   `,
   workflowNamespaces,
+  // Run retention deletes the oldest runs in small batches; this index finds them without a scan.
+  `
+  CREATE INDEX runs_started ON runs(started_at);
+  `,
   // Key lifecycle (SPEC §10): expiry, roll with grace, last-use details. Existing keys never
   // expire, have no previous value, and keep their last-use time without address or agent.
   `

@@ -51,8 +51,9 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   app.setNotFoundHandler(async (request, reply) => {
     const api = request.url === "/api" || request.url.startsWith("/api/") || request.url.startsWith("/api?");
     if (api || request.headers["x-api-key"] !== undefined) {
-      const refused = await identifyCallerOrRefuse(request, reply, services);
-      if (refused) return refused;
+      // Awaiting the refusal yields undefined, not the reply (a FastifyReply is thenable): ask whether it was sent.
+      await identifyCallerOrRefuse(request, reply, services);
+      if (reply.sent) return reply;
       if (api && !request.caller.key) return sendError(KnoudsError.unauthenticated(), request, reply);
     }
     return sendError(KnoudsError.notFound(), request, reply);

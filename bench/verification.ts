@@ -23,10 +23,11 @@ export async function verificationMicrobench(dir: string, secret: string, calls:
     const { value } = await new ApiKeyService(store, secret, bus, NOOP_AUDIT_LOG).create(owner, owner, "verify", "admin");
     const cached = new KeyVerifier({ store, secret, bus, cacheTtlMs: 60_000 });
     const uncached = new KeyVerifier({ store, secret, bus, cacheTtlMs: 0 });
+    const source = { address: "127.0.0.1", userAgent: "bench" };
     const result = {
-      cachedMicros: await perCall(calls, () => cached.verify(value)),
-      uncachedMicros: await perCall(Math.ceil(calls / 4), () => uncached.verify(value)),
-      malformedMicros: await perCall(calls, () => cached.verify(`${value.slice(0, -1)}x`)),
+      cachedMicros: await perCall(calls, () => cached.verify(value, source)),
+      uncachedMicros: await perCall(Math.ceil(calls / 4), () => uncached.verify(value, source)),
+      malformedMicros: await perCall(calls, () => cached.verify(`${value.slice(0, -1)}x`, source)),
     };
     await cached.close();
     await uncached.close();

@@ -5,6 +5,7 @@
  *   npm run cli -- set-tier --email a@b.c --tier business
  *   npm run cli -- grant-platform-admin --email a@b.c
  *   npm run cli -- audit --email a@b.c [--limit 100]
+ *   npm run cli -- check-key < key.txt        (offline: see check-key.ts)
  *   npm run cli -- backup --to FILE / restore --from FILE   (src/cli/backup-restore.ts)
  *
  * `grant-platform-admin` is how the first platform administrator is made.
@@ -12,6 +13,7 @@
 import { parseArgs } from "node:util";
 import { BufferedAuditLog } from "./audit/buffered.js";
 import { AccountService } from "./auth/accounts.js";
+import { checkKeyCommand } from "./check-key.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
 import { BACKUP_RESTORE_COMMANDS, BACKUP_RESTORE_USAGE, runBackupRestore } from "./cli/backup-restore.js";
@@ -27,7 +29,8 @@ const USAGE = `usage:
   knouds grant-platform-admin --email EMAIL
   knouds revoke-platform-admin --email EMAIL
   knouds audit --email EMAIL [--limit N]     the account's audit log, newest first, one JSON event per line
-${BACKUP_RESTORE_USAGE}`;
+${BACKUP_RESTORE_USAGE}
+  knouds check-key [VALUE | -]   (offline; without VALUE, reads it from stdin)`;
 
 /** The most events `audit` prints unless --limit says otherwise. */
 const DEFAULT_AUDIT_LINES = 100;
@@ -45,6 +48,8 @@ function tierOption(value: string | undefined): Tier | undefined {
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  // Before any configuration or store: check-key never touches the database.
+  if (command === "check-key") process.exit(await checkKeyCommand(rest));
   const storeCommand = BACKUP_RESTORE_COMMANDS.find((c) => c === command);
   if (storeCommand) return runBackupRestore(storeCommand, rest);
   const { values } = parseArgs({

@@ -18,6 +18,7 @@ import { buildHttpApp } from "./http/app.js";
 import { FailedAuthGuard } from "./limits/failed-auth.js";
 import { FieldLimits } from "./limits/field-limits.js";
 import { KeyBudgets } from "./limits/key-budgets.js";
+import { leakReportBudget } from "./limits/leak-reports.js";
 import { Metrics } from "./observability/metrics.js";
 import { connectRedis, redisReachable, waitForRedis } from "./redis/connection.js";
 import { ensureExampleWorkflow } from "./runtime/example-workflow.js";
@@ -143,6 +144,7 @@ export async function createServer(
       keys: new KeyBudgets(limitsOptions),
       failedAuth: new FailedAuthGuard(config.failedAuthPerMinute, limitsOptions),
       fields: new FieldLimits(limitsOptions),
+      leakReports: leakReportBudget(limitsOptions),
     },
     async readiness() {
       const storeUp = await store.ping().then(

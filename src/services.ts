@@ -6,6 +6,7 @@ import type { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
 import type { FailedAuthGuard } from "./limits/failed-auth.js";
 import type { FieldLimits } from "./limits/field-limits.js";
+import type { Budget } from "./limits/interface.js";
 import type { KeyBudgets } from "./limits/key-budgets.js";
 import type { Metrics } from "./observability/metrics.js";
 import type { ModelRegistry } from "./runtime/model-registry.js";
@@ -31,7 +32,7 @@ export interface Services {
   audit: AuditLog;
   /** Deletes runs past KNOUDS_RUN_RETENTION_DAYS; null when runs are kept forever (0). */
   runRetention: RunRetention | null;
-  limits: { keys: KeyBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits };
+  limits: { keys: KeyBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits; leakReports: Budget };
   /**
    * Without Redis, the only word of a change made by another process (the operator CLI) is the
    * store itself: called before each request, it drops every cached verification and workflow

@@ -3,16 +3,14 @@ import type { AuditLog, ClientInfo } from "../audit/interface.js";
 import type { Account, ApiKey, ApiKeyRecord } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
+import { validExpiry, validGraceMs, validKeyName, valueStanding, type ExpiryChoice } from "../domain/key-lifecycle.js";
 import { digestKey, generateKeyValue } from "../domain/keys.js";
 import { scopeAtLeast, tierCeiling, type Scope } from "../domain/scopes.js";
-import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "../domain/text.js";
 import type { Store } from "../store/interface.js";
 import type { RevocationBus } from "./revocation.js";
 
-const MAX_NAME_LENGTH = 100;
-
 function publicKey(record: ApiKeyRecord): ApiKey {
-  const { digest: _digest, ...key } = record;
+  const { digest: _digest, previousDigest: _previousDigest, ...key } = record;
   return key;
 }
 
@@ -22,7 +20,7 @@ export interface CreatedApiKey {
   value: string;
 }
 
-/** Creating, listing, re-scoping and deleting keys. Authorization of the actor is the caller's job. */
+/** Creating, listing, renaming, rolling, re-scoping and deleting keys. Authorization of the actor is the caller's job. */
 export class ApiKeyService {
   constructor(
     private readonly store: Store,
@@ -35,14 +33,20 @@ export class ApiKeyService {
    * Creates a key for `owner`. Without `scope` the owner's tier ceiling is used. An actor who
    * is not a platform admin cannot go above the ceiling (SCOPE_ABOVE_CEILING); a platform
    * admin can, and a scope a platform admin gives another account's key, or one above the
-   * ceiling, is recorded as assigned so it stands when the tier changes.
+   * ceiling, is recorded as assigned so it stands when the tier changes. Without an expiry
+   * the key never expires.
    */
-  async create(actor: Account, owner: Account, name: string, scope?: Scope, client?: ClientInfo): Promise<CreatedApiKey> {
-    const trimmed = name.trim();
-    if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) {
-      throw KnoudsError.invalidInput([{ path: "name", message: `must be 1 to ${MAX_NAME_LENGTH} characters` }]);
-    }
-    if (hasControlCharacters(trimmed)) throw KnoudsError.invalidInput([{ path: "name", message: CONTROL_CHARACTERS_MESSAGE }]);
+  async create(
+    actor: Account,
+    owner: Account,
+    name: string,
+    scope?: Scope,
+    expiry: ExpiryChoice = {},
+    client?: ClientInfo,
+  ): Promise<CreatedApiKey> {
+    const trimmed = validKeyName(name);
+    const now = Date.now();
+    const expiresAt = validExpiry(expiry, now);
     const ceiling = tierCeiling(owner.tier);
     const chosen = scope ?? ceiling;
     const aboveCeiling = !scopeAtLeast(ceiling, chosen);
@@ -56,8 +60,14 @@ export class ApiKeyService {
       scopeAssignedByPlatformAdmin: actor.isPlatformAdmin && (aboveCeiling || owner.id !== actor.id),
       digest: digestKey(value, this.secret),
       start,
-      createdAt: Date.now(),
+      createdAt: now,
+      expiresAt,
+      previousDigest: null,
+      previousStart: null,
+      graceEndsAt: null,
       lastUsedAt: null,
+      lastUsedAddress: null,
+      lastUsedUserAgent: null,
     };
     await this.store.apiKeys.create(record);
     this.audit.record({
@@ -82,13 +92,77 @@ export class ApiKeyService {
     return record;
   }
 
-  /** Deletes for good; resolves only after every instance has been told to forget it. */
+  async rename(actor: Account, keyId: string, name: string, client?: ClientInfo): Promise<ApiKey> {
+    const trimmed = validKeyName(name);
+    const before = await this.find(actor, keyId);
+    const renamed = await this.store.apiKeys.rename(keyId, trimmed);
+    if (!renamed) throw KnoudsError.notFound();
+    await this.forget(renamed, [renamed.digest, renamed.previousDigest]);
+    this.audit.record({
+      type: "key.renamed",
+      accountId: renamed.accountId,
+      actor: accountActor(actor),
+      key: renamed,
+      details: { name: renamed.name, previousName: before.name },
+      client,
+    });
+    return publicKey(renamed);
+  }
+
+  /**
+   * A new value for the same key (id, name, scope, expiry and history stay). The current value
+   * keeps working for `graceSeconds` (0: it stops at once). Rolling again during a grace ends
+   * the earlier previous value at once: only the value just replaced gets the new grace.
+   */
+  async roll(actor: Account, keyId: string, graceSeconds: number, client?: ClientInfo): Promise<CreatedApiKey> {
+    const graceMs = validGraceMs(graceSeconds);
+    const current = await this.find(actor, keyId);
+    const { value, start } = generateKeyValue();
+    const rolled = await this.store.apiKeys.roll(keyId, current.digest, {
+      digest: digestKey(value, this.secret),
+      start,
+      previousDigest: graceMs > 0 ? current.digest : null,
+      previousStart: graceMs > 0 ? current.start : null,
+      graceEndsAt: graceMs > 0 ? Date.now() + graceMs : null,
+    });
+    if (!rolled) throw KnoudsError.conflict("The key was rolled or deleted meanwhile; reload and try again");
+    // Caches hold the key under each value's digest: drop both old values' entries everywhere.
+    await this.forget(rolled, [current.digest, current.previousDigest]);
+    this.audit.record({
+      type: "key.rolled",
+      accountId: rolled.accountId,
+      actor: accountActor(actor),
+      key: rolled,
+      details: { graceSeconds: graceMs / 1000 },
+      client,
+    });
+    return { apiKey: publicKey(rolled), value };
+  }
+
+  /** Deletes for good (every value of it); resolves only after every instance has been told to forget it. */
   async delete(actor: Account, keyId: string, client?: ClientInfo): Promise<ApiKey> {
     await this.find(actor, keyId);
     const removed = await this.store.apiKeys.delete(keyId);
     if (!removed) throw KnoudsError.notFound();
-    await this.bus.publish({ kind: "key", keyId: removed.id, digest: removed.digest });
+    await this.forget(removed, [removed.digest, removed.previousDigest]);
     this.audit.record({ type: "key.deleted", accountId: removed.accountId, actor: accountActor(actor), key: removed, client });
+    return publicKey(removed);
+  }
+
+  /**
+   * A leak report: when `value` (already checked well-formed) still works — a rolled key's
+   * previous value in its grace included — its key is deleted on every instance. Holding the
+   * value is the proof, so there is no actor. Returns the deleted key, or null; the caller
+   * must answer the same either way.
+   */
+  async deleteLeaked(value: string, client?: ClientInfo): Promise<ApiKey | null> {
+    const digest = digestKey(value, this.secret);
+    const key = await this.store.apiKeys.findByDigest(digest);
+    if (!key || valueStanding(key, digest, Date.now()) !== "VALID") return null;
+    const removed = await this.store.apiKeys.delete(key.id);
+    if (!removed) return null;
+    await this.forget(removed, [removed.digest, removed.previousDigest]);
+    this.audit.record({ type: "key.reported_leaked", accountId: removed.accountId, actor: { kind: "anonymous" }, key: removed, client });
     return publicKey(removed);
   }
 
@@ -97,7 +171,7 @@ export class ApiKeyService {
     const before = await this.store.apiKeys.findById(keyId);
     const updated = before && (await this.store.apiKeys.setScope(keyId, scope, true));
     if (!before || !updated) throw KnoudsError.notFound();
-    await this.bus.publish({ kind: "key", keyId: updated.id, digest: updated.digest });
+    await this.forget(updated, [updated.digest, updated.previousDigest]);
     this.audit.record({
       type: "key.rescoped",
       accountId: updated.accountId,
@@ -107,5 +181,10 @@ export class ApiKeyService {
       client,
     });
     return publicKey(updated);
+  }
+
+  /** Tells every instance to drop its cached verifications of these values of the key. */
+  private async forget(key: ApiKeyRecord, digests: Array<string | null>): Promise<void> {
+    for (const digest of digests) if (digest !== null) await this.bus.publish({ kind: "key", keyId: key.id, digest });
   }
 }

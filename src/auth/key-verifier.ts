@@ -2,7 +2,8 @@ import { LRUCache } from "lru-cache";
 import type { Account, ApiKeyRecord } from "../domain/account.js";
 import { digestKey, isWellFormedKey } from "../domain/keys.js";
 import { effectiveScope } from "../domain/scopes.js";
-import type { Store } from "../store/interface.js";
+import { lastUsedAddress, lastUsedUserAgent, valueStanding } from "../domain/key-lifecycle.js";
+import type { KeyUse, Store } from "../store/interface.js";
 import type { KeyPrincipal } from "./principal.js";
 import type { RevocationBus } from "./revocation.js";
 
@@ -15,8 +16,39 @@ function publicAccount(record: Account): Account {
 }
 
 function publicKey(record: ApiKeyRecord) {
-  const { digest: _digest, ...key } = record;
+  const { digest: _digest, previousDigest: _previousDigest, ...key } = record;
   return key;
+}
+
+/**
+ * What checking a key value found. Every refusal answers the same 401; the reason is for
+ * metrics, usage counts and the audit log.
+ */
+export type KeyVerification =
+  | { outcome: "VALID"; principal: KeyPrincipal; keyId: string }
+  /** No value was sent. */
+  | { outcome: "MISSING" }
+  /** Wrong shape or checksum: refused without a store lookup. */
+  | { outcome: "MALFORMED" }
+  /** No key has this value (never had, or deleted). */
+  | { outcome: "NOT_FOUND" }
+  /** The key's expiry has passed. */
+  | { outcome: "EXPIRED"; keyId: string; accountId: string }
+  /** The value is a rolled key's previous one and its grace has ended. */
+  | { outcome: "ROLLED_OUT"; keyId: string; accountId: string }
+  /** The key's account is gone. */
+  | { outcome: "ACCOUNT_NOT_FOUND"; keyId: string };
+
+/** Where a use came from, for "last used"; the user agent is cleaned when written, off the request path. */
+export interface KeyUseSource {
+  address: string;
+  userAgent: string | undefined;
+}
+
+interface PendingUse {
+  at: number;
+  address: string;
+  userAgent: string | undefined;
 }
 
 export interface KeyVerifierOptions {
@@ -26,7 +58,7 @@ export interface KeyVerifierOptions {
   /** How long a verification may be reused without asking the store; 0 disables caching. */
   cacheTtlMs: number;
   maxCachedKeys?: number;
-  /** How often last-use times are written back in bulk. */
+  /** How often last uses are written back in bulk. */
   lastUsedFlushMs?: number;
 }
 
@@ -39,7 +71,7 @@ export interface KeyVerifierOptions {
 export class KeyVerifier {
   private readonly keys: LRUCache<string, CachedKey>;
   private readonly accounts: LRUCache<string, Account>;
-  private readonly lastUsed = new Map<string, number>();
+  private readonly lastUsed = new Map<string, PendingUse>();
   private readonly flushTimer: NodeJS.Timeout;
   private generation = 0;
   /** Counts store lookups; the tests use it to prove the checksum short-circuit. */
@@ -64,25 +96,32 @@ export class KeyVerifier {
     this.flushTimer.unref();
   }
 
-  /** Returns null for absent, malformed, unknown or deleted keys; never throws for bad input. */
-  async verify(value: string | undefined): Promise<KeyPrincipal | null> {
-    if (!value || !isWellFormedKey(value)) return null;
+  /**
+   * Checks a value; never throws for bad input. Expiry and grace are judged on every call, so
+   * a cached key stops working the millisecond either passes, on every instance.
+   */
+  async verify(value: string | undefined, source: KeyUseSource): Promise<KeyVerification> {
+    if (!value) return { outcome: "MISSING" };
+    if (!isWellFormedKey(value)) return { outcome: "MALFORMED" };
     const digest = digestKey(value, this.options.secret);
     const key = await this.lookupKey(digest);
-    if (!key) return null;
+    if (!key) return { outcome: "NOT_FOUND" };
     const account = await this.lookupAccount(key.accountId);
-    if (!account) return null;
-    return this.principal(key, account);
+    if (!account) return { outcome: "ACCOUNT_NOT_FOUND", keyId: key.id };
+    return this.judge(key, digest, account, source);
   }
 
   /** The answer from the cache alone: undefined when giving it would take a store lookup. */
-  verifyFromCache(value: string | undefined): KeyPrincipal | null | undefined {
-    if (!value || !isWellFormedKey(value)) return null;
+  verifyFromCache(value: string | undefined, source: KeyUseSource): KeyVerification | undefined {
+    if (!value) return { outcome: "MISSING" };
+    if (!isWellFormedKey(value)) return { outcome: "MALFORMED" };
     if (!this.caching()) return undefined;
-    const key = this.keys.get(digestKey(value, this.options.secret));
-    if (key === undefined || key === MISSING) return key === MISSING ? null : undefined;
+    const digest = digestKey(value, this.options.secret);
+    const key = this.keys.get(digest);
+    if (key === undefined) return undefined;
+    if (key === MISSING) return { outcome: "NOT_FOUND" };
     const account = this.accounts.get(key.accountId);
-    return account ? this.principal(key, account) : undefined;
+    return account ? this.judge(key, digest, account, source) : undefined;
   }
 
   /** Grows with every revocation event received; a caller compares it before and after a wait. */
@@ -90,9 +129,12 @@ export class KeyVerifier {
     return this.generation;
   }
 
-  private principal(key: ApiKeyRecord, account: Account): KeyPrincipal {
-    this.lastUsed.set(key.id, Date.now());
-    return { key: publicKey(key), account, scope: effectiveScope(key, account.tier) };
+  private judge(key: ApiKeyRecord, digest: string, account: Account, source: KeyUseSource): KeyVerification {
+    const now = Date.now();
+    const outcome = valueStanding(key, digest, now);
+    if (outcome !== "VALID") return { outcome, keyId: key.id, accountId: key.accountId };
+    this.lastUsed.set(key.id, { at: now, address: source.address, userAgent: source.userAgent });
+    return { outcome, keyId: key.id, principal: { key: publicKey(key), account, scope: effectiveScope(key, account.tier) } };
   }
 
   private caching(): boolean {
@@ -120,15 +162,19 @@ export class KeyVerifier {
     return account;
   }
 
-  /** Writes pending last-use times; failures are retried on the next flush. */
+  /** Writes pending last uses (time, address, cleaned user agent); failures are retried on the next flush. */
   async flushLastUsed(): Promise<void> {
     if (this.lastUsed.size === 0) return;
-    const batch = new Map(this.lastUsed);
+    const pending = new Map(this.lastUsed);
     this.lastUsed.clear();
+    const batch = new Map<string, KeyUse>();
+    for (const [id, use] of pending) {
+      batch.set(id, { at: use.at, address: lastUsedAddress(use.address), userAgent: lastUsedUserAgent(use.userAgent) });
+    }
     try {
       await this.options.store.apiKeys.recordLastUsed(batch);
     } catch {
-      for (const [id, at] of batch) if (!this.lastUsed.has(id)) this.lastUsed.set(id, at);
+      for (const [id, use] of pending) if (!this.lastUsed.has(id)) this.lastUsed.set(id, use);
     }
   }
 

@@ -26,12 +26,24 @@ export interface ApiKey {
   /** The first characters of the random part, for display only. */
   start: string;
   createdAt: number;
+  /** From then on the key answers 401 like a deleted one; null: never expires. */
+  expiresAt: number | null;
+  /** After a roll: the display start of the previous value, which works until graceEndsAt. */
+  previousStart: string | null;
+  /** After a roll: when the previous value stops working (may be past). */
+  graceEndsAt: number | null;
   lastUsedAt: number | null;
+  /** The client address of the last use (behind a trusted proxy: from X-Forwarded-For). */
+  lastUsedAddress: string | null;
+  /** The User-Agent of the last use, bounded and without control characters. */
+  lastUsedUserAgent: string | null;
 }
 
-/** A key as stored: the public fields plus the HMAC digest of its value. */
+/** A key as stored: the public fields plus the HMAC digests of its value (and previous value). */
 export interface ApiKeyRecord extends ApiKey {
   digest: string;
+  /** After a roll: the digest of the previous value; it verifies until graceEndsAt. */
+  previousDigest: string | null;
 }
 
 export interface Session {

@@ -14,7 +14,15 @@ const RANDOM_LENGTH = 32;
 const CHECKSUM_LENGTH = 6;
 /** Characters of the random part kept for display (`knouds_live_` + start + `…`). */
 export const DISPLAY_START_LENGTH = 4;
+const VALUE_LENGTH = KEY_PREFIX.length + RANDOM_LENGTH + CHECKSUM_LENGTH;
 const KEY_PATTERN = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}$`);
+
+/**
+ * What a secret scanner should look for: the prefix, then exactly the random part and checksum
+ * in base62, not run on into more word characters. The checksum cannot be put in a regex;
+ * `check-key` confirms a hit offline. README's GitHub custom pattern and gitleaks rule are this.
+ */
+export const SECRET_SCANNING_PATTERN = `${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}`;
 
 function checksumOf(random: string): string {
   let n = crc32(random);
@@ -45,6 +53,27 @@ export function isWellFormedKey(value: string): boolean {
   const body = value.slice(KEY_PREFIX.length);
   const random = body.slice(0, RANDOM_LENGTH);
   return body.slice(RANDOM_LENGTH) === checksumOf(random);
+}
+
+export type KeyShape =
+  | { wellFormed: true }
+  | { wellFormed: false; problem: "PREFIX" | "LENGTH" | "CHARACTERS" | "CHECKSUM"; message: string };
+
+/** Why a value is or is not a well-formed key, for `check-key`. Never echoes the value. */
+export function checkKeyShape(value: string): KeyShape {
+  if (!value.startsWith(KEY_PREFIX)) {
+    return { wellFormed: false, problem: "PREFIX", message: `does not start with ${KEY_PREFIX}` };
+  }
+  if (value.length !== VALUE_LENGTH) {
+    return { wellFormed: false, problem: "LENGTH", message: `is ${value.length} characters long, not ${VALUE_LENGTH}` };
+  }
+  if (!KEY_PATTERN.test(value)) {
+    return { wellFormed: false, problem: "CHARACTERS", message: "holds characters outside 0-9, A-Z and a-z after the prefix" };
+  }
+  if (!isWellFormedKey(value)) {
+    return { wellFormed: false, problem: "CHECKSUM", message: "fails its checksum (mistyped, truncated or made up)" };
+  }
+  return { wellFormed: true };
 }
 
 /** The server secret as a KeyObject, made once: importing it again per call costs more than the HMAC. */

@@ -81,7 +81,10 @@ builder.scalarType("DateTime", {
   serialize: (value) => new Date(value).toISOString(),
   parseValue: (value) => {
     const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime())) throw new GraphQLError("DateTime must be an ISO-8601 string");
+    // A KnoudsError, so the client gets BAD_USER_INPUT rather than a masked internal error.
+    if (Number.isNaN(date.getTime())) {
+      throw KnoudsError.invalidInput([{ path: "", message: "DateTime must be an ISO-8601 string such as 2026-12-31T00:00:00Z" }]);
+    }
     return date;
   },
 });

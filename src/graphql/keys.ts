@@ -27,7 +27,32 @@ export const ApiKeyRef = builder.objectRef<ApiKey>("ApiKey").implement({
       description: "The first characters of the key after its prefix, to tell keys apart.",
     }),
     createdAt: t.field({ type: "DateTime", resolve: (k) => k.createdAt }),
+    expiresAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "From this instant the key answers 401 like a deleted one. Null: it never expires.",
+      resolve: (k) => k.expiresAt,
+    }),
+    graceEndsAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "After rollApiKey: until when the previous value still works. Null when no previous value works.",
+      resolve: (k) => (k.graceEndsAt !== null && k.graceEndsAt > Date.now() ? k.graceEndsAt : null),
+    }),
+    previousStart: t.string({
+      nullable: true,
+      description: "The first characters of the previous value while it still works (see graceEndsAt).",
+      resolve: (k) => (k.graceEndsAt !== null && k.graceEndsAt > Date.now() ? k.previousStart : null),
+    }),
     lastUsedAt: t.field({ type: "DateTime", nullable: true, resolve: (k) => k.lastUsedAt }),
+    lastUsedAddress: t.exposeString("lastUsedAddress", {
+      nullable: true,
+      description: "The client address of the last use (written in batches, a few seconds behind).",
+    }),
+    lastUsedUserAgent: t.exposeString("lastUsedUserAgent", {
+      nullable: true,
+      description: "The User-Agent of the last use, without control characters, at most 256 characters.",
+    }),
   }),
 });
 
@@ -38,6 +63,17 @@ const CreatedApiKeyRef = builder
       apiKey: t.field({ type: ApiKeyRef, resolve: (c) => c.apiKey }),
       value: t.exposeString("value", {
         description: "The full key. Shown this once: store it now, it cannot be retrieved later.",
+      }),
+    }),
+  });
+
+const RolledApiKeyRef = builder
+  .objectRef<{ apiKey: ApiKey; value: string }>("RolledApiKey")
+  .implement({
+    fields: (t) => ({
+      apiKey: t.field({ type: ApiKeyRef, resolve: (c) => c.apiKey }),
+      value: t.exposeString("value", {
+        description: "The key's new value. Shown this once: store it now, it cannot be retrieved later.",
       }),
     }),
   });
@@ -58,6 +94,11 @@ const CreateApiKeyInput = builder.inputType("CreateApiKeyInput", {
     name: t.string({ required: true }),
     scope: t.field({ type: ScopeEnum, description: "Defaults to the account's tier ceiling." }),
     accountId: t.id({ description: "Platform admins: create the key for this account." }),
+    expiresInDays: t.int({ description: "Expire this many days from now (1 to 366; the page offers 7, 30, 90)." }),
+    expiresAt: t.field({
+      type: "DateTime",
+      description: "Expire at this instant (in the future, at most 366 days ahead). Neither given: never expires.",
+    }),
   }),
 });
 
@@ -79,8 +120,47 @@ builder.mutationField("createApiKey", (t) =>
       const { input } = args;
       const owner = input.accountId ? await ctx.services.accounts.findById(String(input.accountId)) : actor;
       if (!owner) throw KnoudsError.notFound();
-      return ctx.services.apiKeys.create(actor, owner, input.name, input.scope ?? undefined, requestClient(ctx));
+      return ctx.services.apiKeys.create(
+        actor,
+        owner,
+        input.name,
+        input.scope ?? undefined,
+        { expiresInDays: input.expiresInDays, expiresAt: input.expiresAt },
+        requestClient(ctx),
+      );
     },
+  }),
+);
+
+builder.mutationField("rollApiKey", (t) =>
+  t.field({
+    type: RolledApiKeyRef,
+    description:
+      "Gives a key a new value (same id, name, scope, expiry). The previous value keeps working for graceSeconds " +
+      "(0 to 604800, i.e. 7 days), then answers 401. Rolling again during a grace ends the earlier previous value at once.",
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }), graceSeconds: t.arg.int({ required: true }) },
+    resolve: async (_root, args, ctx, info) => {
+      const actor = ctx.caller.session!.account;
+      await ctx.services.limits.fields.check({
+        field: "rollApiKey",
+        args,
+        info,
+        clientAddress: ctx.clientAddress,
+        accountId: actor.id,
+      });
+      return ctx.services.apiKeys.roll(actor, String(args.id), args.graceSeconds, requestClient(ctx));
+    },
+  }),
+);
+
+builder.mutationField("renameApiKey", (t) =>
+  t.field({
+    type: ApiKeyRef,
+    description: "Renames a key of the signed-in account (1 to 100 characters, trimmed).",
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }), name: t.arg.string({ required: true }) },
+    resolve: (_root, { id, name }, ctx) => ctx.services.apiKeys.rename(ctx.caller.session!.account, String(id), name, requestClient(ctx)),
   }),
 );
 

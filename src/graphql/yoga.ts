@@ -69,7 +69,9 @@ export function createGraphQLServer(
     maskedErrors: {
       maskError(error) {
         if (error instanceof GraphQLError && error.originalError === undefined) return error;
-        const original = error instanceof GraphQLError ? error.originalError : error;
+        // Variable coercion wraps a scalar's error twice (GraphQLError in GraphQLError): unwrap to the cause.
+        let original: unknown = error;
+        while (original instanceof GraphQLError && original.originalError !== undefined) original = original.originalError;
         const shape = toGraphQLError(original);
         if (original instanceof KnoudsError) services.metrics.refusal(original.code);
         return new GraphQLError(shape.message, {

@@ -10,6 +10,7 @@ import { identifyCallerOrRefuse } from "./caller.js";
 import { sendError } from "./errors.js";
 import { graphqlRoutes } from "./graphql-route.js";
 import { healthRoutes } from "./health.js";
+import { leakReportRoute } from "./leak-report.js";
 import { openApiRoute } from "./openapi.js";
 import { restRoutes } from "./rest.js";
 import { playgroundAssets } from "./playground.js";
@@ -51,8 +52,9 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   app.setNotFoundHandler(async (request, reply) => {
     const api = request.url === "/api" || request.url.startsWith("/api/") || request.url.startsWith("/api?");
     if (api || request.headers["x-api-key"] !== undefined) {
-      const refused = await identifyCallerOrRefuse(request, reply, services);
-      if (refused) return refused;
+      // Awaiting the refusal yields undefined, not the reply (a FastifyReply is thenable): ask whether it was sent.
+      await identifyCallerOrRefuse(request, reply, services);
+      if (reply.sent) return reply;
       if (api && !request.caller.key) return sendError(KnoudsError.unauthenticated(), request, reply);
     }
     return sendError(KnoudsError.notFound(), request, reply);
@@ -111,6 +113,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   await app.register(healthRoutes, { services });
   await app.register(openApiRoute);
   await app.register(settingsPage);
+  await app.register(leakReportRoute, { services });
   if (config.graphqlIntrospection) await app.register(playgroundAssets);
   await app.register(async (api) => {
     api.addHook("onRequest", (request: FastifyRequest, reply: FastifyReply) => identifyCallerOrRefuse(request, reply, services));

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Caller, KeyPrincipal } from "../auth/principal.js";
+import type { KeyVerification } from "../auth/key-verifier.js";
+import type { Caller } from "../auth/principal.js";
 import { SESSION_COOKIE } from "../auth/sessions.js";
 import { KnoudsError } from "../domain/errors.js";
 import { isWellFormedKey } from "../domain/keys.js";
@@ -42,27 +43,29 @@ async function resolveCaller(request: FastifyRequest, reply: FastifyReply, servi
   const apiKey = headerValue(request, "x-api-key");
   const sessionToken = request.cookies[SESSION_COOKIE];
   const { failedAuth } = services.limits;
-  let key: Promise<KeyPrincipal | null> | KeyPrincipal | null = null;
+  let key: Promise<KeyVerification> | KeyVerification | null = null;
   // A malformed key fails its checksum without a store lookup, so it costs nothing to refuse:
   // it is never counted against the address, and a blocked address still gets 401 for it.
   const wellFormed = apiKey !== undefined && isWellFormedKey(apiKey);
   if (wellFormed) {
     const blockedMs = failedAuth.blockedFor(request.ip);
+    const source = { address: request.ip, userAgent: request.headers["user-agent"] };
     if (blockedMs > 0) {
-      key = services.verifier.verifyFromCache(apiKey) ?? null;
-      if (!key) {
+      key = services.verifier.verifyFromCache(apiKey, source) ?? null;
+      if (key?.outcome !== "VALID") {
         // The address's own budget of failed checks is what ran out; its headers say so.
         setRateLimitHeaders(reply, { allowed: false, limit: failedAuth.limit, remaining: 0, resetMs: blockedMs });
         throw KnoudsError.rateLimited(failedAuth.limit, wholeSeconds(blockedMs));
       }
     } else {
-      key = services.verifier.verify(apiKey);
+      key = services.verifier.verify(apiKey, source);
     }
   }
-  const [principal, session] = await Promise.all([
+  const [verification, session] = await Promise.all([
     key,
     sessionToken === undefined ? null : services.sessions.resolve(sessionToken),
   ]);
+  const principal = verification?.outcome === "VALID" ? verification.principal : null;
   request.caller = { key: principal, session };
   request.keyRejected = apiKey !== undefined && principal === null;
   if (request.keyRejected && wellFormed) await failedAuth.recordFailure(request.ip);

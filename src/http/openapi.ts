@@ -129,6 +129,27 @@ export const OPENAPI_DOCUMENT = {
         responses: { "200": answer("The run", ref("Run")), ...errors },
       },
     },
+    "/api/keys/report-leak": {
+      post: {
+        operationId: "reportLeakedKey",
+        summary: "Report a leaked key value (no x-api-key: holding the value is the proof)",
+        description:
+          "A value that still works (a rolled key's previous value in its grace included) gets its key deleted at once on every instance. " +
+          "The answer is the same whether or not such a key existed. 10 reports per client address per minute.",
+        security: [],
+        requestBody: { required: true, content: json(exact({ key: { type: "string", maxLength: 200 } })) },
+        responses: {
+          "202": answer("Received (whether or not the key existed)", ref("LeakReportReceived"), {}),
+          "400": answer("Not a well-formed key (prefix, length, characters or checksum), or a bad body", ref("InvalidInput"), {}),
+          "413": errors["413"],
+          "429": answer("This address sent too many reports this minute", ref("RateLimited"), {
+            "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
+          }),
+          "500": errors["500"],
+          "503": errors["503"],
+        },
+      },
+    },
   },
   components: {
     securitySchemes: { apiKey: { type: "apiKey", in: "header", name: "x-api-key" } },
@@ -183,6 +204,7 @@ export const OPENAPI_DOCUMENT = {
         retryAfter: { type: "integer", minimum: 1 },
       }),
       InternalError: exact({ error: { const: "Internal Server Error" } }),
+      LeakReportReceived: exact({ received: { const: true } }),
     },
   },
 } as const;

@@ -1,5 +1,5 @@
 /**
- * Field-level limits on the GraphQL fields abuse goes for (sign-up, sign-in, createApiKey),
+ * Field-level limits on the GraphQL fields abuse goes for (sign-up, sign-in, createApiKey, rollApiKey),
  * with graphql-rate-limit. Its algorithm reads a list of timestamps, then writes it back, so
  * two concurrent calls can both see room: calls for the same identity are queued one after
  * another in this process, which makes the limit exact on one instance. Across instances the
@@ -28,6 +28,7 @@ export const FIELD_LIMITS = {
   signUp: { max: 30, windowMs: 10 * MINUTE, per: "address" },
   signIn: { max: 10, windowMs: MINUTE, per: "address", identityArgs: ["input.email"] },
   createApiKey: { max: 60, windowMs: MINUTE, per: "account" },
+  rollApiKey: { max: 60, windowMs: MINUTE, per: "account" },
 } as const satisfies Record<string, FieldRule>;
 
 export type LimitedField = keyof typeof FIELD_LIMITS;

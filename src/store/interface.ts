@@ -20,8 +20,26 @@ export interface AccountStore {
   update(id: string, changes: { tier?: Tier; isPlatformAdmin?: boolean }): Promise<AccountRecord | null>;
 }
 
+/** One request's use of a key, kept as "last used". */
+export interface KeyUse {
+  at: number;
+  address: string;
+  userAgent: string | null;
+}
+
+/** What a roll writes: the new value's digest and start, and how long the previous value lives. */
+export interface KeyRoll {
+  digest: string;
+  start: string;
+  /** Null when the previous value dies at once (grace 0). */
+  previousDigest: string | null;
+  previousStart: string | null;
+  graceEndsAt: number | null;
+}
+
 export interface ApiKeyStore {
   create(key: ApiKeyRecord): Promise<void>;
+  /** The key whose current or previous (rolled) value has this digest. */
   findByDigest(digest: string): Promise<ApiKeyRecord | null>;
   findById(id: string): Promise<ApiKeyRecord | null>;
   /** Newest first. */
@@ -29,8 +47,16 @@ export interface ApiKeyStore {
   /** Removes the key for good; returns what was removed, or null. */
   delete(id: string): Promise<ApiKeyRecord | null>;
   setScope(id: string, scope: Scope, assignedByPlatformAdmin: boolean): Promise<ApiKeyRecord | null>;
-  /** Records last use in bulk; unknown ids are ignored, older times never overwrite newer. */
-  recordLastUsed(uses: ReadonlyMap<string, number>): Promise<void>;
+  /** Returns the renamed key, or null when there is none. */
+  rename(id: string, name: string): Promise<ApiKeyRecord | null>;
+  /**
+   * Gives the key a new value, only while its current digest is still `currentDigest` (two
+   * concurrent rolls cannot both win); returns the updated key, or null when it was deleted or
+   * rolled meanwhile.
+   */
+  roll(id: string, currentDigest: string, next: KeyRoll): Promise<ApiKeyRecord | null>;
+  /** Records last use in bulk; unknown ids are ignored, older uses never overwrite newer. */
+  recordLastUsed(uses: ReadonlyMap<string, KeyUse>): Promise<void>;
 }
 
 export interface SessionStore {

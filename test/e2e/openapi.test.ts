@@ -77,15 +77,19 @@ describe("the OpenAPI document", () => {
     await call("getRun", "GET", `/api/runs/${runId}`, deployment);
     await call("getRun", "GET", "/api/runs/run_unknown", deployment);
     await call("getRun", "GET", `/api/runs/${runId}`, "knouds_live_malformed");
+    const leaked = (await createKey(owner, "free")).value;
+    await call("reportLeakedKey", "POST", "/api/keys/report-leak", undefined, JSON.stringify({ key: leaked }));
+    await call("reportLeakedKey", "POST", "/api/keys/report-leak", undefined, JSON.stringify({ key: "knouds_live_malformed" }));
+    for (let i = 0; i < 9; i++) await call("reportLeakedKey", "POST", "/api/keys/report-leak", undefined, JSON.stringify({ key: leaked }));
     // Spend the free key's budget (10 per minute; it made 3 requests above).
     for (let i = 0; i < 8; i++) await call("runWorkflow", "POST", "/api/workflows/my-flow/run", free, run);
   });
   afterAll(() => server.stop());
 
-  it("is OpenAPI 3.1 and describes the six REST routes", () => {
+  it("is OpenAPI 3.1 and describes the REST routes", () => {
     expect((document as unknown as { openapi: string }).openapi).toBe("3.1.0");
     const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
-    expect(operations.sort()).toEqual(["getRun", "runModel", "runWorkflow", "runWorkflowByAddress", "workflowSchema", "workflowSchemaByAddress"]);
+    expect(operations.sort()).toEqual(["getRun", "reportLeakedKey", "runModel", "runWorkflow", "runWorkflowByAddress", "workflowSchema", "workflowSchemaByAddress"]);
   });
 
   it("documents every status the routes answered, and every body matches its schema", () => {
@@ -109,6 +113,7 @@ describe("the OpenAPI document", () => {
     expect([...seen].sort()).toEqual(
       [
         "getRun 200", "getRun 401", "getRun 404",
+        "reportLeakedKey 202", "reportLeakedKey 400", "reportLeakedKey 429",
         "runModel 200", "runModel 400", "runModel 403", "runModel 404",
         "runWorkflow 200", "runWorkflow 400", "runWorkflow 401", "runWorkflow 404", "runWorkflow 413", "runWorkflow 429",
         "runWorkflowByAddress 200", "runWorkflowByAddress 400", "runWorkflowByAddress 401", "runWorkflowByAddress 403",

@@ -214,3 +214,24 @@ describe("field limits (graphql-rate-limit)", () => {
     }
   });
 });
+
+describe("an address blocked for bad keys, on an unknown /api route", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ env: { KNOUDS_FAILED_AUTH_PER_MINUTE: "3" } });
+  });
+  afterAll(() => server.stop());
+
+  it("gets 429, with no handler error after the refusal was sent", async () => {
+    const unknown = generateKeyValue().value;
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const response = await fetch(`${server.url}/api/no-such-route`, { headers: { "x-api-key": unknown } });
+      await response.text();
+      statuses.push(response.status);
+    }
+    // Three failures allowed, the fourth uses up the budget (still 401), then the address is blocked.
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    expect(server.logs.filter((line) => line.includes('"level":50'))).toEqual([]);
+  });
+});

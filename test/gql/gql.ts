@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation RollApiKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        expiresAt\n        graceEndsAt\n        previousStart\n      }\n    }\n  }\n": typeof types.RollApiKeyDocument,
+    "\n  mutation RenameApiKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n      scope\n    }\n  }\n": typeof types.RenameApiKeyDocument,
+    "\n  mutation CreateExpiringApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        expiresAt\n      }\n    }\n  }\n": typeof types.CreateExpiringApiKeyDocument,
+    "\n  query KeyDetails {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAt\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n": typeof types.KeyDetailsDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      handle\n      email\n      tier\n      allowedScopes\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      handle\n      tier\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
@@ -40,6 +44,10 @@ type Documents = {
     "\n  query RunById($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      workflowId\n      modelId\n      inputs\n      outputs\n    }\n  }\n": typeof types.RunByIdDocument,
 };
 const documents: Documents = {
+    "\n  mutation RollApiKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        expiresAt\n        graceEndsAt\n        previousStart\n      }\n    }\n  }\n": types.RollApiKeyDocument,
+    "\n  mutation RenameApiKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n      scope\n    }\n  }\n": types.RenameApiKeyDocument,
+    "\n  mutation CreateExpiringApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        expiresAt\n      }\n    }\n  }\n": types.CreateExpiringApiKeyDocument,
+    "\n  query KeyDetails {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAt\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n": types.KeyDetailsDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      handle\n      email\n      tier\n      allowedScopes\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      handle\n      tier\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -80,6 +88,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RollApiKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        expiresAt\n        graceEndsAt\n        previousStart\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RollApiKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        expiresAt\n        graceEndsAt\n        previousStart\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameApiKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n      scope\n    }\n  }\n"): (typeof documents)["\n  mutation RenameApiKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n      scope\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateExpiringApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateExpiringApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KeyDetails {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAt\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n"): (typeof documents)["\n  query KeyDetails {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAt\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

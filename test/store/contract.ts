@@ -37,7 +37,13 @@ export function apiKey(accountId: string, overrides: Partial<ApiKeyRecord> = {})
     digest: `digest-${id}`,
     start: "ab12",
     createdAt: 1_700_000_000_000,
+    expiresAt: null,
+    previousDigest: null,
+    previousStart: null,
+    graceEndsAt: null,
     lastUsedAt: null,
+    lastUsedAddress: null,
+    lastUsedUserAgent: null,
     ...overrides,
   };
 }
@@ -153,14 +159,65 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       expect(await store.apiKeys.setScope("key_missing", "admin", true)).toBeNull();
     });
 
-    it("records last use in bulk, never moving it backwards", async () => {
+    it("records last use in bulk with address and user agent, never moving it backwards", async () => {
       const a = account();
       await store.accounts.create(a);
       const k = apiKey(a.id);
       await store.apiKeys.create(k);
-      await store.apiKeys.recordLastUsed(new Map([[k.id, 5000], ["key_missing", 1]]));
-      await store.apiKeys.recordLastUsed(new Map([[k.id, 4000]]));
-      expect((await store.apiKeys.findById(k.id))?.lastUsedAt).toBe(5000);
+      await store.apiKeys.recordLastUsed(
+        new Map([
+          [k.id, { at: 5000, address: "203.0.113.7", userAgent: "ci/1.0" }],
+          ["key_missing", { at: 1, address: "::1", userAgent: null }],
+        ]),
+      );
+      await store.apiKeys.recordLastUsed(new Map([[k.id, { at: 4000, address: "198.51.100.1", userAgent: null }]]));
+      expect(await store.apiKeys.findById(k.id)).toMatchObject({
+        lastUsedAt: 5000,
+        lastUsedAddress: "203.0.113.7",
+        lastUsedUserAgent: "ci/1.0",
+      });
+    });
+
+    it("keeps expiry as stored", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const k = apiKey(a.id, { expiresAt: 1_800_000_000_000 });
+      await store.apiKeys.create(k);
+      expect(await store.apiKeys.findByDigest(k.digest)).toEqual(k);
+    });
+
+    it("renames a key and nothing else", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const k = apiKey(a.id);
+      await store.apiKeys.create(k);
+      expect(await store.apiKeys.rename(k.id, "deploys")).toEqual({ ...k, name: "deploys" });
+      expect(await store.apiKeys.rename("key_missing", "x")).toBeNull();
+    });
+
+    it("rolls a key: new digest and start, the previous one found until replaced, only from the current digest", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const k = apiKey(a.id, { lastUsedAt: 7, expiresAt: 9_000_000_000_000 });
+      await store.apiKeys.create(k);
+      const next = { digest: `new-${k.id}`, start: "cd34", previousDigest: k.digest, previousStart: k.start, graceEndsAt: 123 };
+      const rolled = await store.apiKeys.roll(k.id, k.digest, next);
+      expect(rolled).toEqual({ ...k, ...next });
+      expect(await store.apiKeys.findByDigest(next.digest)).toEqual(rolled);
+      expect(await store.apiKeys.findByDigest(k.digest)).toEqual(rolled);
+      // A second roll from the stale digest loses: the first one stands.
+      expect(await store.apiKeys.roll(k.id, k.digest, { ...next, digest: "other" })).toBeNull();
+      // Rolling again ends the first previous value: only the one just replaced is kept.
+      const again = { digest: `third-${k.id}`, start: "ef56", previousDigest: next.digest, previousStart: "cd34", graceEndsAt: 456 };
+      expect(await store.apiKeys.roll(k.id, next.digest, again)).toMatchObject(again);
+      expect(await store.apiKeys.findByDigest(k.digest)).toBeNull();
+      expect((await store.apiKeys.findByDigest(next.digest))?.id).toBe(k.id);
+      // Grace 0: no previous value at all.
+      const none = { digest: `fourth-${k.id}`, start: "gh78", previousDigest: null, previousStart: null, graceEndsAt: null };
+      expect(await store.apiKeys.roll(k.id, again.digest, none)).toMatchObject(none);
+      expect(await store.apiKeys.findByDigest(again.digest)).toBeNull();
+      expect(await store.apiKeys.roll("key_missing", "x", none)).toBeNull();
+      expect(await store.apiKeys.delete(k.id)).toMatchObject(none);
     });
 
     it("finds sessions until they expire, and deletes them", async () => {

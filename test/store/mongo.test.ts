@@ -2,7 +2,7 @@ import { MongoClient } from "mongodb";
 import { describe, expect, it } from "vitest";
 import { newId } from "../../src/domain/ids.js";
 import { openMongoStore } from "../../src/store/mongo/index.js";
-import { accountsKeysAndSessionsContract } from "./contract.js";
+import { account, accountsKeysAndSessionsContract } from "./contract.js";
 import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
 import { eventsContract } from "./contract-events.js";
@@ -15,6 +15,30 @@ if (uri) {
   workflowsAndRunsContract("MongoDB", openMongo);
   eventsContract("MongoDB", openMongo);
   runRetentionContract("MongoDB", openMongo);
+  describe("MongoDB keys written before the key lifecycle", () => {
+    it("read as never expiring, not rolled, last use without address or agent", async () => {
+      const store = await openMongo();
+      const client = new MongoClient(uri);
+      try {
+        const a = account();
+        await store.accounts.create(a);
+        const id = `key_legacy_${a.id}`;
+        await client.db().collection<{ _id: string } & Record<string, unknown>>("api_keys").insertOne({
+          _id: id, accountId: a.id, name: "legacy", scope: "free", scopeAssignedByPlatformAdmin: false,
+          digest: `digest-${id}`, start: "ab12", createdAt: 1, lastUsedAt: 2,
+        });
+        expect(await store.apiKeys.findByDigest(`digest-${id}`)).toEqual({
+          id, accountId: a.id, name: "legacy", scope: "free", scopeAssignedByPlatformAdmin: false,
+          digest: `digest-${id}`, start: "ab12", createdAt: 1, lastUsedAt: 2,
+          expiresAt: null, previousDigest: null, previousStart: null, graceEndsAt: null,
+          lastUsedAddress: null, lastUsedUserAgent: null,
+        });
+      } finally {
+        await client.close();
+        await store.close();
+      }
+    });
+  });
 
   describe("MongoDB migration to per-account workflow namespaces", () => {
     it("gives accounts written before handles a derived one and moves their workflows to `handle/slug`", async () => {

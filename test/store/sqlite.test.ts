@@ -34,6 +34,40 @@ describe("SQLite file", () => {
   });
 });
 
+describe("SQLite migration to key lifecycle", () => {
+  it("keeps keys written before it: never expiring, not rolled, last use without address or agent", async () => {
+    const file = join(tempDataDir(), "knouds.db");
+    const before = MIGRATIONS.findIndex((m) => typeof m === "string" && m.includes("ADD COLUMN expires_at"));
+    expect(before).toBeGreaterThan(0);
+    const raw = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, before)) {
+      if (typeof migration === "string") raw.exec(migration);
+      else migration(raw);
+    }
+    raw.pragma(`user_version = ${before}`);
+    const a = account();
+    raw.prepare("INSERT INTO accounts (id, email, name, tier, created_at) VALUES (?, ?, ?, ?, ?)").run(a.id, a.email, a.name, a.tier, a.createdAt);
+    raw
+      .prepare("INSERT INTO api_keys (id, account_id, name, scope, digest, start, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .run("key_old", a.id, "legacy", "free", "digest-old", "ab12", 1, 2);
+    raw.close();
+
+    const store = openSqliteStore(file);
+    expect(await store.apiKeys.findByDigest("digest-old")).toMatchObject({
+      id: "key_old",
+      name: "legacy",
+      lastUsedAt: 2,
+      expiresAt: null,
+      previousDigest: null,
+      previousStart: null,
+      graceEndsAt: null,
+      lastUsedAddress: null,
+      lastUsedUserAgent: null,
+    });
+    await store.close();
+  });
+});
+
 describe("SQLite migration to per-account workflow namespaces", () => {
   it("gives existing accounts derived handles (the system account `knouds`) and keeps each workflow's slug under its owner", async () => {
     const file = join(tempDataDir(), "knouds.db");

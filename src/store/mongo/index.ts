@@ -53,6 +53,23 @@ function accountStore(col: Collection<AccountDoc>): AccountStore {
   };
 }
 
+/**
+ * Keys written before the key-lifecycle fields existed lack them: they read as never expiring,
+ * never rolled, last used without address or agent — the same as the SQLite migration's nulls.
+ */
+function toApiKey(doc: ApiKeyDoc): ApiKeyRecord {
+  const key = fromDoc(doc);
+  return {
+    ...key,
+    expiresAt: key.expiresAt ?? null,
+    previousDigest: key.previousDigest ?? null,
+    previousStart: key.previousStart ?? null,
+    graceEndsAt: key.graceEndsAt ?? null,
+    lastUsedAddress: key.lastUsedAddress ?? null,
+    lastUsedUserAgent: key.lastUsedUserAgent ?? null,
+  };
+}
+
 function apiKeyStore(col: Collection<ApiKeyDoc>): ApiKeyStore {
   return {
     async create(key) {
@@ -60,20 +77,20 @@ function apiKeyStore(col: Collection<ApiKeyDoc>): ApiKeyStore {
       await col.insertOne({ _id: id, ...rest });
     },
     async findByDigest(digest) {
-      const doc = await col.findOne({ digest });
-      return doc ? fromDoc(doc) : null;
+      const doc = (await col.findOne({ digest })) ?? (await col.findOne({ previousDigest: digest }));
+      return doc ? toApiKey(doc) : null;
     },
     async findById(id) {
       const doc = await col.findOne({ _id: id });
-      return doc ? fromDoc(doc) : null;
+      return doc ? toApiKey(doc) : null;
     },
     async listByAccount(accountId) {
       const docs = await col.find({ accountId }).sort({ createdAt: -1, _id: -1 }).toArray();
-      return docs.map(fromDoc);
+      return docs.map(toApiKey);
     },
     async delete(id) {
       const doc = await col.findOneAndDelete({ _id: id });
-      return doc ? fromDoc(doc) : null;
+      return doc ? toApiKey(doc) : null;
     },
     async setScope(id, scope, assignedByPlatformAdmin) {
       const doc = await col.findOneAndUpdate(
@@ -81,15 +98,23 @@ function apiKeyStore(col: Collection<ApiKeyDoc>): ApiKeyStore {
         { $set: { scope, scopeAssignedByPlatformAdmin: assignedByPlatformAdmin } },
         { returnDocument: "after" },
       );
-      return doc ? fromDoc(doc) : null;
+      return doc ? toApiKey(doc) : null;
+    },
+    async rename(id, name) {
+      const doc = await col.findOneAndUpdate({ _id: id }, { $set: { name } }, { returnDocument: "after" });
+      return doc ? toApiKey(doc) : null;
+    },
+    async roll(id, currentDigest, next) {
+      const doc = await col.findOneAndUpdate({ _id: id, digest: currentDigest }, { $set: next }, { returnDocument: "after" });
+      return doc ? toApiKey(doc) : null;
     },
     async recordLastUsed(uses) {
       if (uses.size === 0) return;
       await col.bulkWrite(
-        [...uses].map(([id, at]) => ({
+        [...uses].map(([id, use]) => ({
           updateOne: {
-            filter: { _id: id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: at } }] },
-            update: { $set: { lastUsedAt: at } },
+            filter: { _id: id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: use.at } }] },
+            update: { $set: { lastUsedAt: use.at, lastUsedAddress: use.address, lastUsedUserAgent: use.userAgent } },
           },
         })),
         { ordered: false },
@@ -126,6 +151,7 @@ async function ensureIndexes(db: Db): Promise<void> {
     // Sparse, as migrate() first made it: accounts from before handles had none.
     db.collection("accounts").createIndex({ handle: 1 }, { unique: true, sparse: true }),
     db.collection("api_keys").createIndex({ digest: 1 }, { unique: true }),
+    db.collection("api_keys").createIndex({ previousDigest: 1 }, { sparse: true }),
     db.collection("api_keys").createIndex({ accountId: 1, createdAt: -1 }),
     db.collection("sessions").createIndex({ expiresAt: 1 }),
     db.collection("workflows").createIndex({ accountId: 1, slug: 1 }, { unique: true }),

@@ -15,29 +15,45 @@ function toApiKey(row: Row): ApiKeyRecord {
     digest: row.digest as string,
     start: row.start as string,
     createdAt: row.created_at as number,
+    expiresAt: (row.expires_at as number | null) ?? null,
+    previousDigest: (row.previous_digest as string | null) ?? null,
+    previousStart: (row.previous_start as string | null) ?? null,
+    graceEndsAt: (row.grace_ends_at as number | null) ?? null,
     lastUsedAt: (row.last_used_at as number | null) ?? null,
+    lastUsedAddress: (row.last_used_address as string | null) ?? null,
+    lastUsedUserAgent: (row.last_used_user_agent as string | null) ?? null,
   };
 }
 
 export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit): ApiKeyStore {
   const q = {
     insert: db.prepare(
-      `INSERT INTO api_keys (id, account_id, name, scope, scope_assigned_by_platform_admin, digest, start, created_at, last_used_at)
-       VALUES (@id, @accountId, @name, @scope, @scopeAssignedByPlatformAdmin, @digest, @start, @createdAt, @lastUsedAt)`,
+      `INSERT INTO api_keys (id, account_id, name, scope, scope_assigned_by_platform_admin, digest, start, created_at,
+         expires_at, previous_digest, previous_start, grace_ends_at, last_used_at, last_used_address, last_used_user_agent)
+       VALUES (@id, @accountId, @name, @scope, @scopeAssignedByPlatformAdmin, @digest, @start, @createdAt,
+         @expiresAt, @previousDigest, @previousStart, @graceEndsAt, @lastUsedAt, @lastUsedAddress, @lastUsedUserAgent)`,
     ),
     byDigest: db.prepare("SELECT * FROM api_keys WHERE digest = ?"),
+    byPreviousDigest: db.prepare("SELECT * FROM api_keys WHERE previous_digest = ?"),
     byId: db.prepare("SELECT * FROM api_keys WHERE id = ?"),
     byAccount: db.prepare("SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at DESC, id DESC"),
     delete: db.prepare("DELETE FROM api_keys WHERE id = ? RETURNING *"),
     setScope: db.prepare(
       "UPDATE api_keys SET scope = ?, scope_assigned_by_platform_admin = ? WHERE id = ? RETURNING *",
     ),
+    rename: db.prepare("UPDATE api_keys SET name = ? WHERE id = ? RETURNING *"),
+    roll: db.prepare(
+      `UPDATE api_keys SET digest = @digest, start = @start, previous_digest = @previousDigest,
+         previous_start = @previousStart, grace_ends_at = @graceEndsAt
+       WHERE id = @id AND digest = @currentDigest RETURNING *`,
+    ),
     touch: db.prepare(
-      "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+      `UPDATE api_keys SET last_used_at = @at, last_used_address = @address, last_used_user_agent = @userAgent
+       WHERE id = @id AND (last_used_at IS NULL OR last_used_at < @at)`,
     ),
   };
-  const touchMany = db.transaction((uses: ReadonlyMap<string, number>) => {
-    for (const [id, at] of uses) q.touch.run(at, id, at);
+  const touchMany = db.transaction((uses: Parameters<ApiKeyStore["recordLastUsed"]>[0]) => {
+    for (const [id, use] of uses) q.touch.run({ id, ...use });
   });
   return {
     create(key) {
@@ -45,7 +61,8 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit): 
       return commits.enqueue(() => q.insert.run(row));
     },
     async findByDigest(digest) {
-      const row = q.byDigest.get(digest) as Row | undefined;
+      // Two indexed lookups: the current value is by far the common case.
+      const row = (q.byDigest.get(digest) ?? q.byPreviousDigest.get(digest)) as Row | undefined;
       return row ? toApiKey(row) : null;
     },
     async findById(id) {
@@ -61,6 +78,14 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit): 
     },
     async setScope(id, scope, assignedByPlatformAdmin) {
       const row = q.setScope.get(scope, assignedByPlatformAdmin ? 1 : 0, id) as Row | undefined;
+      return row ? toApiKey(row) : null;
+    },
+    async rename(id, name) {
+      const row = q.rename.get(name, id) as Row | undefined;
+      return row ? toApiKey(row) : null;
+    },
+    async roll(id, currentDigest, next) {
+      const row = q.roll.get({ id, currentDigest, ...next }) as Row | undefined;
       return row ? toApiKey(row) : null;
     },
     async recordLastUsed(uses) {

@@ -145,4 +145,15 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX audit_events_account ON audit_events(account_id, id);
   CREATE INDEX audit_events_age ON audit_events(at);
   `,
+  // Key lifecycle (SPEC §10): expiry, roll with grace, last-use details. Existing keys never
+  // expire, have no previous value, and keep their last-use time without address or agent.
+  `
+  ALTER TABLE api_keys ADD COLUMN expires_at INTEGER;
+  ALTER TABLE api_keys ADD COLUMN previous_digest TEXT;
+  ALTER TABLE api_keys ADD COLUMN previous_start TEXT;
+  ALTER TABLE api_keys ADD COLUMN grace_ends_at INTEGER;
+  ALTER TABLE api_keys ADD COLUMN last_used_address TEXT;
+  ALTER TABLE api_keys ADD COLUMN last_used_user_agent TEXT;
+  CREATE INDEX api_keys_previous_digest ON api_keys(previous_digest) WHERE previous_digest IS NOT NULL;
+  `,
 ];

@@ -1,15 +1,20 @@
-/** Settings → API Keys: the list of the account's keys, with create and delete. */
+/** Settings → API Keys: the list of the account's keys, with create, delete, and (key-details.ts) rename, roll and details. */
 import { ApiError, request } from "./api.js";
 import { openCreateKeyDialog } from "./create-key.js";
 import { confirmDialog } from "./dialogs.js";
 import { formatDate, formatDateTime, h, replaceChildren } from "./dom.js";
+import { keyActions } from "./key-details.js";
+import { expiryCell } from "./key-expiry.js";
 import type { KeyListQuery, MeQuery } from "./gql/graphql.js";
 import { loadKeyUsage, usageCell, type KeyUsage } from "./key-usage.js";
 import { DeleteKey, KeyList } from "./operations.js";
 
 type Key = KeyListQuery["apiKeys"][number];
 
-function keyRow(key: Key, usage: KeyUsage | undefined, deleted: () => void): HTMLTableRowElement {
+const COLUMNS = ["Name", "Key", "Scope", "Created", "Expires", "Last used", "Last 48 h"];
+
+function keyRow(key: Key, usage: KeyUsage | undefined, deleted: () => void): HTMLTableRowElement[] {
+  const { buttons, detailRow } = keyActions(key, COLUMNS.length + 1, deleted);
   const remove = h("button", { type: "button", class: "danger small", "aria-label": `Delete key ${key.name}` }, "Delete");
   remove.addEventListener("click", async () => {
     const confirmed = await confirmDialog({
@@ -22,17 +27,21 @@ function keyRow(key: Key, usage: KeyUsage | undefined, deleted: () => void): HTM
     });
     if (confirmed) deleted();
   });
-  return h(
-    "tr",
-    {},
-    h("th", { scope: "row" }, key.name),
-    h("td", {}, h("code", {}, `knouds_live_${key.start}…`)),
-    h("td", {}, h("span", { class: `badge scope-${key.scope}` }, key.scope)),
-    h("td", {}, h("time", { datetime: key.createdAt }, formatDate(key.createdAt))),
-    h("td", {}, key.lastUsedAt ? h("time", { datetime: key.lastUsedAt }, formatDateTime(key.lastUsedAt)) : "Never"),
-    h("td", {}, usageCell(key.name, usage)),
-    h("td", {}, remove),
-  );
+  return [
+    h(
+      "tr",
+      {},
+      h("th", { scope: "row" }, key.name),
+      h("td", {}, h("code", {}, `knouds_live_${key.start}…`)),
+      h("td", {}, h("span", { class: `badge scope-${key.scope}` }, key.scope)),
+      h("td", {}, h("time", { datetime: key.createdAt }, formatDate(key.createdAt))),
+      h("td", {}, expiryCell(key.expiresAt)),
+      h("td", {}, key.lastUsedAt ? h("time", { datetime: key.lastUsedAt }, formatDateTime(key.lastUsedAt)) : "Never"),
+      h("td", {}, usageCell(key.name, usage)),
+      h("td", { class: "row-actions" }, ...buttons, remove),
+    ),
+    detailRow,
+  ];
 }
 
 export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
@@ -70,9 +79,9 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
         h(
           "thead",
           {},
-          h("tr", {}, ...["Name", "Key", "Scope", "Created", "Last used", "Last 48 h"].map((title) => h("th", { scope: "col" }, title)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions"))),
+          h("tr", {}, ...COLUMNS.map((title) => h("th", { scope: "col" }, title)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions"))),
         ),
-        h("tbody", {}, ...keys.map((key) => keyRow(key, usage.get(key.id), () => void load()))),
+        h("tbody", {}, ...keys.flatMap((key) => keyRow(key, usage.get(key.id), () => void load()))),
       ),
     );
   }

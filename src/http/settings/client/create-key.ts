@@ -6,6 +6,7 @@
 import { ApiError, request } from "./api.js";
 import { openDialog } from "./dialogs.js";
 import { h } from "./dom.js";
+import { expiryPicker } from "./key-expiry.js";
 import type { MeQuery, Scope } from "./gql/graphql.js";
 import { CreateKey } from "./operations.js";
 import { planName } from "./plans.js";
@@ -36,7 +37,8 @@ function scopeOption(info: Me["scopes"][number], me: Me): HTMLElement {
   );
 }
 
-function revealValue(dialog: HTMLDialogElement, name: string, value: string): void {
+/** Shows a new key value once in `dialog` (after create or roll); closing the dialog removes it. */
+export function revealValue(dialog: HTMLDialogElement, title: string, value: string): void {
   const field = h("input", { id: "new-key-value", type: "text", readonly: true, spellcheck: "false", autocomplete: "off" });
   field.value = value;
   const status = h("span", { role: "status", class: "copied" });
@@ -58,7 +60,7 @@ function revealValue(dialog: HTMLDialogElement, name: string, value: string): vo
     field.remove();
   });
   dialog.replaceChildren(
-    h("h2", { id: "create-title" }, `Key “${name}” created`),
+    h("h2", { id: dialog.getAttribute("aria-labelledby") ?? "create-title" }, title),
     h("p", { class: "warning", role: "alert" }, h("strong", {}, "Copy this key now. "), "You won't be able to see it again."),
     h("label", { for: "new-key-value" }, "Your new API key"),
     h("div", { class: "reveal" }, field, copy),
@@ -74,6 +76,7 @@ export function openCreateKeyDialog(me: Me, created: () => void): void {
   const nameField = h("input", { id: "key-name", name: "name", type: "text", required: true, maxlength: "100", autocomplete: "off" });
   const error = h("p", { class: "error", role: "alert", hidden: true });
   const submit = h("button", { type: "submit", class: "primary" }, "Create key");
+  const expiry = expiryPicker();
   const cancel = h("button", { type: "button" }, "Cancel");
   const form = h(
     "form",
@@ -81,6 +84,7 @@ export function openCreateKeyDialog(me: Me, created: () => void): void {
     h("h2", { id: "create-title" }, "Create an API key"),
     h("div", { class: "field" }, h("label", { for: "key-name" }, "Name"), nameField, h("small", {}, "Say where it will be used, e.g. “CI deploys”.")),
     h("fieldset", { class: "scopes" }, h("legend", {}, "Scope"), ...me.scopes.map((info) => scopeOption(info, me))),
+    expiry.element,
     error,
     h("div", { class: "actions" }, cancel, submit),
   );
@@ -96,9 +100,9 @@ export function openCreateKeyDialog(me: Me, created: () => void): void {
     submit.disabled = true;
     error.hidden = true;
     try {
-      const answer = await request(CreateKey, { input: { name: nameField.value, scope } });
+      const answer = await request(CreateKey, { input: { name: nameField.value, scope, ...expiry.value() } });
       made = true;
-      revealValue(dialog, answer.createApiKey.apiKey.name, answer.createApiKey.value);
+      revealValue(dialog, `Key “${answer.createApiKey.apiKey.name}” created`, answer.createApiKey.value);
     } catch (failure) {
       error.textContent = failure instanceof ApiError ? failure.message : "Something went wrong. Try again.";
       error.hidden = false;

@@ -55,6 +55,11 @@ export const KeyList = graphql(`
       start
       createdAt
       lastUsedAt
+      expiresAt
+      graceEndsAt
+      previousStart
+      lastUsedAddress
+      lastUsedUserAgent
     }
   }
 `);
@@ -76,6 +81,28 @@ export const DeleteKey = graphql(`
   mutation DeleteKey($id: ID!) {
     deleteApiKey(id: $id) {
       id
+    }
+  }
+`);
+
+export const RollKey = graphql(`
+  mutation RollKey($id: ID!, $graceSeconds: Int!) {
+    rollApiKey(id: $id, graceSeconds: $graceSeconds) {
+      value
+      apiKey {
+        id
+        name
+        graceEndsAt
+      }
+    }
+  }
+`);
+
+export const RenameKey = graphql(`
+  mutation RenameKey($id: ID!, $name: String!) {
+    renameApiKey(id: $id, name: $name) {
+      id
+      name
     }
   }
 `);

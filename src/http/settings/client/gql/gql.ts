@@ -20,9 +20,11 @@ type Documents = {
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": typeof types.SignInPageDocument,
     "\n  mutation SignUpPage($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n    }\n  }\n": typeof types.SignUpPageDocument,
     "\n  mutation SignOutPage {\n    signOut\n  }\n": typeof types.SignOutPageDocument,
-    "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.KeyListDocument,
+    "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n": typeof types.KeyListDocument,
     "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": typeof types.CreateKeyDocument,
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteKeyDocument,
+    "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        graceEndsAt\n      }\n    }\n  }\n": typeof types.RollKeyDocument,
+    "\n  mutation RenameKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenameKeyDocument,
     "\n  query SecurityLog($after: String) {\n    auditEvents(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          type\n          at\n          actor {\n            kind\n            accountId\n            email\n            platformAdmin\n          }\n          keyName\n          details\n          client {\n            address\n            userAgent\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SecurityLogDocument,
 };
 const documents: Documents = {
@@ -31,9 +33,11 @@ const documents: Documents = {
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": types.SignInPageDocument,
     "\n  mutation SignUpPage($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n    }\n  }\n": types.SignUpPageDocument,
     "\n  mutation SignOutPage {\n    signOut\n  }\n": types.SignOutPageDocument,
-    "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.KeyListDocument,
+    "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n": types.KeyListDocument,
     "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": types.CreateKeyDocument,
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": types.DeleteKeyDocument,
+    "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        graceEndsAt\n      }\n    }\n  }\n": types.RollKeyDocument,
+    "\n  mutation RenameKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": types.RenameKeyDocument,
     "\n  query SecurityLog($after: String) {\n    auditEvents(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          type\n          at\n          actor {\n            kind\n            accountId\n            email\n            platformAdmin\n          }\n          keyName\n          details\n          client {\n            address\n            userAgent\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SecurityLogDocument,
 };
 
@@ -60,7 +64,7 @@ export function graphql(source: "\n  mutation SignOutPage {\n    signOut\n  }\n"
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n    }\n  }\n"): typeof import('./graphql.js').KeyListDocument;
+export function graphql(source: "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n"): typeof import('./graphql.js').KeyListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -69,6 +73,14 @@ export function graphql(source: "\n  mutation CreateKey($input: CreateApiKeyInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').DeleteKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        graceEndsAt\n      }\n    }\n  }\n"): typeof import('./graphql.js').RollKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql.js').RenameKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

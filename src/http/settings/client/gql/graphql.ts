@@ -36,6 +36,10 @@ export type AuthMethod =
 export type CreateApiKeyInput = {
   /** Platform admins: create the key for this account. */
   accountId?: string | number | null | undefined;
+  /** Expire at this instant (in the future, at most 366 days ahead). Neither given: never expires. */
+  expiresAt?: string | null | undefined;
+  /** Expire this many days from now (1 to 366; the page offers 7, 30, 90). */
+  expiresInDays?: number | null | undefined;
   name: string;
   /** Defaults to the account's tier ceiling. */
   scope?: Scope | null | undefined;
@@ -100,7 +104,7 @@ export type SignOutPageMutation = { signOut: boolean };
 export type KeyListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeyListQuery = { apiKeys: Array<{ id: string, name: string, scope: Scope, start: string, createdAt: string, lastUsedAt: string | null }> };
+export type KeyListQuery = { apiKeys: Array<{ id: string, name: string, scope: Scope, start: string, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, graceEndsAt: string | null, previousStart: string | null, lastUsedAddress: string | null, lastUsedUserAgent: string | null }> };
 
 export type CreateKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -115,6 +119,22 @@ export type DeleteKeyMutationVariables = Exact<{
 
 
 export type DeleteKeyMutation = { deleteApiKey: { id: string } };
+
+export type RollKeyMutationVariables = Exact<{
+  id: string | number;
+  graceSeconds: number;
+}>;
+
+
+export type RollKeyMutation = { rollApiKey: { value: string, apiKey: { id: string, name: string, graceEndsAt: string | null } } };
+
+export type RenameKeyMutationVariables = Exact<{
+  id: string | number;
+  name: string;
+}>;
+
+
+export type RenameKeyMutation = { renameApiKey: { id: string, name: string } };
 
 export type SecurityLogQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -215,6 +235,11 @@ export const KeyListDocument = new TypedDocumentString(`
     start
     createdAt
     lastUsedAt
+    expiresAt
+    graceEndsAt
+    previousStart
+    lastUsedAddress
+    lastUsedUserAgent
   }
 }
     `) as unknown as TypedDocumentString<KeyListQuery, KeyListQueryVariables>;
@@ -237,6 +262,26 @@ export const DeleteKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteKeyMutation, DeleteKeyMutationVariables>;
+export const RollKeyDocument = new TypedDocumentString(`
+    mutation RollKey($id: ID!, $graceSeconds: Int!) {
+  rollApiKey(id: $id, graceSeconds: $graceSeconds) {
+    value
+    apiKey {
+      id
+      name
+      graceEndsAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RollKeyMutation, RollKeyMutationVariables>;
+export const RenameKeyDocument = new TypedDocumentString(`
+    mutation RenameKey($id: ID!, $name: String!) {
+  renameApiKey(id: $id, name: $name) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RenameKeyMutation, RenameKeyMutationVariables>;
 export const SecurityLogDocument = new TypedDocumentString(`
     query SecurityLog($after: String) {
   auditEvents(first: 20, after: $after) {

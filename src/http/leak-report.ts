@@ -1,0 +1,37 @@
+/**
+ * `POST /api/keys/report-leak`: anyone holding a key value can have it deleted — possession is
+ * the proof, as in GitHub's secret-scanning partner program. No authentication, a budget per
+ * client address, and one answer whether or not the key existed: the only shortcut is the
+ * checksum, which anyone can compute offline (`check-key`).
+ */
+import type { FastifyPluginAsync } from "fastify";
+import { clientInfo } from "../audit/client.js";
+import { KnoudsError } from "../domain/errors.js";
+import { isWellFormedKey } from "../domain/keys.js";
+import { wholeSeconds } from "../limits/interface.js";
+import type { Services } from "../services.js";
+
+const reportBody = {
+  type: "object",
+  properties: { key: { type: "string", maxLength: 200 } },
+  required: ["key"],
+  additionalProperties: false,
+} as const;
+
+export const LEAK_REPORT_PATH = "/api/keys/report-leak";
+
+export const leakReportRoute: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
+  app.post<{ Body: { key: string } }>(LEAK_REPORT_PATH, { schema: { body: reportBody } }, async (request, reply) => {
+    const decision = await services.limits.leakReports.consume(request.ip);
+    if (!decision.allowed) throw KnoudsError.rateLimited(decision.limit, wholeSeconds(decision.resetMs));
+    const { key } = request.body;
+    if (!isWellFormedKey(key)) {
+      throw KnoudsError.invalidInput([
+        { path: "key", message: "is not a well-formed Knouds key (wrong prefix, length, characters or checksum)" },
+      ]);
+    }
+    const deleted = await services.apiKeys.deleteLeaked(key, clientInfo(request.ip, request.headers["user-agent"]));
+    if (deleted) request.log.warn({ keyId: deleted.id, accountId: deleted.accountId }, "key reported leaked and deleted");
+    return reply.status(202).send({ received: true });
+  });
+};

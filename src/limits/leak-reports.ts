@@ -1,0 +1,16 @@
+import type { Redis } from "ioredis";
+import { createBudget } from "./budget.js";
+import type { Budget } from "./interface.js";
+
+/** Leak reports (`POST /api/keys/report-leak`) each client address may send per minute. */
+export const LEAK_REPORTS_PER_MINUTE = 10;
+
+/** The per-address budget of leak reports; counted in Redis when configured, so it holds across instances. */
+export function leakReportBudget(options: { redis?: Redis | undefined; prefix: string }): Budget {
+  return createBudget({
+    points: LEAK_REPORTS_PER_MINUTE,
+    windowSeconds: 60,
+    keyPrefix: `${options.prefix}leak-reports`,
+    redis: options.redis,
+  });
+}

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { BufferedAuditLog } from "./audit/buffered.js";
+import { ExpiredKeyNotices } from "./audit/expired-keys.js";
 import { AccountService } from "./auth/accounts.js";
 import { ApiKeyService } from "./auth/api-keys.js";
 import { KeyVerifier } from "./auth/key-verifier.js";
@@ -130,6 +131,7 @@ export async function createServer(
     metrics,
     usage,
     audit,
+    expiredKeys: new ExpiredKeyNotices(audit),
     runRetention:
       config.runRetentionMs === null
         ? null

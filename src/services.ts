@@ -1,3 +1,4 @@
+import type { ExpiredKeyNotices } from "./audit/expired-keys.js";
 import type { AuditLog } from "./audit/interface.js";
 import type { AccountService } from "./auth/accounts.js";
 import type { ApiKeyService } from "./auth/api-keys.js";
@@ -30,6 +31,7 @@ export interface Services {
   metrics: Metrics;
   usage: UsageCounter;
   audit: AuditLog;
+  expiredKeys: ExpiredKeyNotices;
   /** Deletes runs past KNOUDS_RUN_RETENTION_DAYS; null when runs are kept forever (0). */
   runRetention: RunRetention | null;
   limits: { keys: KeyBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits; leakReports: Budget };

@@ -33,9 +33,9 @@ export type KeyVerification =
   /** No key has this value (never had, or deleted). */
   | { outcome: "NOT_FOUND" }
   /** The key's expiry has passed. */
-  | { outcome: "EXPIRED"; keyId: string; accountId: string }
+  | { outcome: "EXPIRED"; keyId: string; keyName: string; accountId: string }
   /** The value is a rolled key's previous one and its grace has ended. */
-  | { outcome: "ROLLED_OUT"; keyId: string; accountId: string }
+  | { outcome: "ROLLED_OUT"; keyId: string; keyName: string; accountId: string }
   /** The key's account is gone. */
   | { outcome: "ACCOUNT_NOT_FOUND"; keyId: string };
 
@@ -132,7 +132,7 @@ export class KeyVerifier {
   private judge(key: ApiKeyRecord, digest: string, account: Account, source: KeyUseSource): KeyVerification {
     const now = Date.now();
     const outcome = valueStanding(key, digest, now);
-    if (outcome !== "VALID") return { outcome, keyId: key.id, accountId: key.accountId };
+    if (outcome !== "VALID") return { outcome, keyId: key.id, keyName: key.name, accountId: key.accountId };
     this.lastUsed.set(key.id, { at: now, address: source.address, userAgent: source.userAgent });
     return { outcome, keyId: key.id, principal: { key: publicKey(key), account, scope: effectiveScope(key, account.tier) } };
   }

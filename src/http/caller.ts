@@ -65,6 +65,7 @@ async function resolveCaller(request: FastifyRequest, reply: FastifyReply, servi
     key,
     sessionToken === undefined ? null : services.sessions.resolve(sessionToken),
   ]);
+  if (verification?.outcome === "EXPIRED") services.expiredKeys.notice(verification);
   const principal = verification?.outcome === "VALID" ? verification.principal : null;
   request.caller = { key: principal, session };
   request.keyRejected = apiKey !== undefined && principal === null;

@@ -13,6 +13,7 @@ import { Client } from "../support/client.js";
 import { DeleteApiKey, SetAccountTier, SetApiKeyScope } from "../support/operations.js";
 import { ROOT, run } from "../support/process.js";
 import { startServer, type TestServer } from "../support/server.js";
+import { CreateExpiringApiKey, RenameApiKey, RollApiKey } from "../support/key-lifecycle-operations.js";
 import { AuditEvents } from "../support/usage-operations.js";
 
 const PASSWORD = "correct horse battery";
@@ -110,6 +111,39 @@ describe("the audit log", () => {
     for (const secret of [key.value, PASSWORD, WRONG_PASSWORD]) expect(printed.stdout.includes(secret)).toBe(false);
     const limited = await cli(["audit", "--email", owner.email, "--limit", "2"]);
     expect(limited.stdout.trim().split("\n")).toHaveLength(2);
+  });
+
+  it("records rolls, renames, leak reports and expiry, with no key value in any event", async () => {
+    const account = await signUp(server, { tier: "pro" });
+    const key = await createKey(account, "deployment", "rotating");
+    const rolled = await account.client.graphql(RollApiKey, { id: key.id, graceSeconds: 60 });
+    expect(rolled.errors).toBeUndefined();
+    expect((await account.client.graphql(RenameApiKey, { id: key.id, name: "rotated" })).errors).toBeUndefined();
+    const leaked = await fetch(`${server.url}/api/keys/report-leak`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": "secret-scanner/1.0" },
+      body: JSON.stringify({ key: rolled.data!.rollApiKey.value }),
+    });
+    expect(leaked.status).toBe(202);
+    const expiring = await account.client.graphql(CreateExpiringApiKey, { input: { name: "short-lived", expiresAt: new Date(Date.now() + 1500).toISOString() } });
+    const expiringValue = expiring.data!.createApiKey.value;
+    const refused = async () => (await fetch(`${server.url}/api/workflows/knouds/hello-world/run`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": expiringValue },
+      body: JSON.stringify({ inputs: { name: "x" } }),
+    })).status;
+    while ((await refused()) !== 401) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await refused()).toBe(401); // a second refusal records nothing more
+
+    const page = await account.client.graphql(AuditEvents, { first: 100 });
+    const events = page.data!.auditEvents.edges.map((edge) => edge.node);
+    const of = (type: string) => events.filter((event) => event.type === type);
+    expect(of("KEY_ROLLED")).toMatchObject([{ keyId: key.id, details: { graceSeconds: 60 }, actor: { kind: "ACCOUNT" } }]);
+    expect(of("KEY_RENAMED")).toMatchObject([{ keyId: key.id, keyName: "rotated", details: { name: "rotated", previousName: "rotating" } }]);
+    expect(of("KEY_REPORTED_LEAKED")).toMatchObject([{ keyId: key.id, actor: { kind: "ANONYMOUS" }, client: { userAgent: "secret-scanner/1.0" } }]);
+    expect(of("KEY_EXPIRED")).toMatchObject([{ keyName: "short-lived", actor: { kind: "SYSTEM" } }]);
+    const text = JSON.stringify(events);
+    for (const value of [key.value, rolled.data!.rollApiKey.value, expiringValue]) expect(text).not.toContain(value.slice(12));
   });
 
   it("pages newest first (first/after, last/before) and refuses a page over 100 or a foreign cursor", async () => {

@@ -16,7 +16,8 @@ import type { Config } from "./config.js";
 import { buildHttpApp } from "./http/app.js";
 import { FailedAuthGuard } from "./limits/failed-auth.js";
 import { FieldLimits } from "./limits/field-limits.js";
-import { KeyBudgets } from "./limits/key-budgets.js";
+import { HashingQueue } from "./limits/hashing-queue.js";
+import { RequestBudgets } from "./limits/request-budgets.js";
 import { Metrics } from "./observability/metrics.js";
 import { connectRedis, redisReachable, waitForRedis } from "./redis/connection.js";
 import { ensureExampleWorkflow } from "./runtime/example-workflow.js";
@@ -99,7 +100,7 @@ export async function createServer(config: Config, logDestination?: DestinationS
   const services: Services = {
     config,
     store,
-    accounts: new AccountService(store, bus),
+    accounts: new AccountService(store, bus, new HashingQueue((outcome) => metrics.passwordHashing(outcome))),
     apiKeys: new ApiKeyService(store, secret, bus),
     sessions: new SessionService(store, config.sessionTtlMs),
     verifier: new KeyVerifier({ store, secret, bus, cacheTtlMs: config.keyCacheTtlMs }),
@@ -114,7 +115,7 @@ export async function createServer(config: Config, logDestination?: DestinationS
             if (store.changedElsewhere!()) void bus.publish({ kind: "all" });
           },
     limits: {
-      keys: new KeyBudgets(limitsOptions),
+      requests: new RequestBudgets(limitsOptions),
       failedAuth: new FailedAuthGuard(config.failedAuthPerMinute, limitsOptions),
       fields: new FieldLimits(limitsOptions),
     },

@@ -5,7 +5,7 @@ import type { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
 import type { FailedAuthGuard } from "./limits/failed-auth.js";
 import type { FieldLimits } from "./limits/field-limits.js";
-import type { KeyBudgets } from "./limits/key-budgets.js";
+import type { RequestBudgets } from "./limits/request-budgets.js";
 import type { Metrics } from "./observability/metrics.js";
 import type { ModelRegistry } from "./runtime/model-registry.js";
 import type { WorkflowRunner } from "./runtime/workflow-runner.js";
@@ -24,7 +24,7 @@ export interface Services {
   workflows: WorkflowService;
   runner: WorkflowRunner;
   metrics: Metrics;
-  limits: { keys: KeyBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits };
+  limits: { requests: RequestBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits };
   /**
    * Without Redis, the only word of a change made by another process (the operator CLI) is the
    * store itself: called before each request, it drops every cached verification and workflow

@@ -3,6 +3,7 @@ import { normalizeEmail } from "../domain/account.js";
 import { KnoudsError, type InputProblem } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import type { Tier } from "../domain/scopes.js";
+import { HashingQueue } from "../limits/hashing-queue.js";
 import type { Store } from "../store/interface.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import type { RevocationBus } from "./revocation.js";
@@ -24,15 +25,21 @@ export interface NewAccountInput {
   name?: string;
   tier?: Tier;
   isPlatformAdmin?: boolean;
+  /** Who asked (the client address), so the password hashing queues fairly; absent for the operator CLI. */
+  clientAddress?: string;
 }
+
+/** Whose line the operator's own account creations wait in. */
+const OPERATOR = "operator";
 
 export class AccountService {
   constructor(
     private readonly store: Store,
     private readonly bus: RevocationBus,
+    private readonly hashing = new HashingQueue(),
   ) {}
 
-  /** Validates and creates an account; CONFLICT when the email is taken. */
+  /** Validates and creates an account; CONFLICT when the email is taken; UNAVAILABLE when hashing is saturated. */
   async create(input: NewAccountInput): Promise<Account> {
     const email = normalizeEmail(input.email);
     const problems: InputProblem[] = [];
@@ -52,17 +59,25 @@ export class AccountService {
       name,
       tier: input.tier ?? "free",
       isPlatformAdmin: input.isPlatformAdmin ?? false,
-      passwordHash: input.password === null ? null : await hashPassword(input.password),
+      passwordHash: input.password === null ? null : await this.hash(input.clientAddress ?? OPERATOR, input.password),
       createdAt: Date.now(),
     };
     await this.store.accounts.create(record);
     return withoutSecrets(record);
   }
 
-  /** Returns the account when the password matches; null otherwise (same timing either way). */
-  async checkPassword(email: string, password: string): Promise<Account | null> {
+  private hash(clientAddress: string, password: string): Promise<string> {
+    return this.hashing.run(clientAddress, () => hashPassword(password));
+  }
+
+  /**
+   * Returns the account when the password matches; null otherwise (same timing either way).
+   * Throws UNAVAILABLE when too many checks are waiting (see limits/hashing-queue.ts).
+   */
+  async checkPassword(email: string, password: string, clientAddress: string): Promise<Account | null> {
     const record = await this.store.accounts.findByEmail(normalizeEmail(email));
-    const matches = await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), record?.passwordHash ?? DECOY_HASH);
+    const stored = record?.passwordHash ?? DECOY_HASH;
+    const matches = await this.hashing.run(clientAddress, () => verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), stored));
     return record && record.passwordHash && matches ? withoutSecrets(record) : null;
   }
 

@@ -14,6 +14,16 @@ export function wholeSeconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
 
+/** The IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers) describing `decision`. */
+export function rateLimitHeaders(decision: BudgetDecision): Record<string, number | string> {
+  return {
+    "ratelimit-limit": decision.limit,
+    "ratelimit-remaining": decision.remaining,
+    "ratelimit-reset": wholeSeconds(decision.resetMs),
+    "ratelimit-policy": `${decision.limit};w=60`,
+  };
+}
+
 export interface Budget {
   /**
    * Counts one request for `identity` (atomic across every instance sharing the store) and

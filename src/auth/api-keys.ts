@@ -3,10 +3,13 @@ import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import { digestKey, generateKeyValue } from "../domain/keys.js";
 import { scopeAtLeast, tierCeiling, type Scope } from "../domain/scopes.js";
+import { SerialQueues } from "../limits/serial-queues.js";
 import type { Store } from "../store/interface.js";
 import type { RevocationBus } from "./revocation.js";
 
 const MAX_NAME_LENGTH = 100;
+/** Keys one account may hold at once (SPEC §9: a tenant-controlled count, bounded). */
+export const MAX_KEYS_PER_ACCOUNT = 100;
 
 function publicKey(record: ApiKeyRecord): ApiKey {
   const { digest: _digest, ...key } = record;
@@ -21,6 +24,9 @@ export interface CreatedApiKey {
 
 /** Creating, listing, re-scoping and deleting keys. Authorization of the actor is the caller's job. */
 export class ApiKeyService {
+  /** Creates for one account run one at a time here, so the count check is exact on an instance. */
+  private readonly creates = new SerialQueues();
+
   constructor(
     private readonly store: Store,
     private readonly secret: string,
@@ -30,10 +36,16 @@ export class ApiKeyService {
   /**
    * Creates a key for `owner`. Without `scope` the owner's tier ceiling is used. An actor who
    * is not a platform admin cannot go above the ceiling (SCOPE_ABOVE_CEILING); a platform
-   * admin can, and a scope a platform admin gives another account's key, or one above the
-   * ceiling, is recorded as assigned so it stands when the tier changes.
+   * admin can, and a scope a platform admin chose for another account's key, or one above the
+   * ceiling, is recorded as assigned so it stands when the tier changes. A key created without
+   * a chosen scope follows the tier like any other. BAD_USER_INPUT once the owner holds
+   * MAX_KEYS_PER_ACCOUNT keys.
    */
-  async create(actor: Account, owner: Account, name: string, scope?: Scope): Promise<CreatedApiKey> {
+  create(actor: Account, owner: Account, name: string, scope?: Scope): Promise<CreatedApiKey> {
+    return this.creates.run(owner.id, () => this.createNow(actor, owner, name, scope));
+  }
+
+  private async createNow(actor: Account, owner: Account, name: string, scope?: Scope): Promise<CreatedApiKey> {
     const trimmed = name.trim();
     if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) {
       throw KnoudsError.invalidInput([{ path: "name", message: `must be 1 to ${MAX_NAME_LENGTH} characters` }]);
@@ -42,13 +54,18 @@ export class ApiKeyService {
     const chosen = scope ?? ceiling;
     const aboveCeiling = !scopeAtLeast(ceiling, chosen);
     if (aboveCeiling && !actor.isPlatformAdmin) throw KnoudsError.scopeAboveCeiling(chosen, ceiling);
+    if ((await this.store.apiKeys.countByAccount(owner.id)) >= MAX_KEYS_PER_ACCOUNT) {
+      throw KnoudsError.invalidInput(
+        [{ path: "", message: `an account holds at most ${MAX_KEYS_PER_ACCOUNT} keys; delete one before creating another` }],
+      );
+    }
     const { value, start } = generateKeyValue();
     const record: ApiKeyRecord = {
       id: newId("key"),
       accountId: owner.id,
       name: trimmed,
       scope: chosen,
-      scopeAssignedByPlatformAdmin: actor.isPlatformAdmin && (aboveCeiling || owner.id !== actor.id),
+      scopeAssignedByPlatformAdmin: actor.isPlatformAdmin && scope !== undefined && (aboveCeiling || owner.id !== actor.id),
       digest: digestKey(value, this.secret),
       start,
       createdAt: Date.now(),

@@ -13,6 +13,7 @@ import { getFieldIdentity, getGraphQLRateLimiter, type Identity, type Store } fr
 import type { GraphQLResolveInfo } from "graphql";
 import { LRUCache } from "lru-cache";
 import { KnoudsError } from "../domain/errors.js";
+import { SerialQueues } from "./serial-queues.js";
 
 interface FieldRule {
   max: number;
@@ -91,7 +92,7 @@ export interface FieldCall {
 export class FieldLimits {
   private readonly store: TimestampStore;
   private readonly limiter: ReturnType<typeof getGraphQLRateLimiter>;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new SerialQueues();
 
   constructor(options: { redis?: Redis | undefined; prefix: string }) {
     this.store = new TimestampStore(options.redis, `${options.prefix}field:`);
@@ -107,7 +108,7 @@ export class FieldLimits {
     // Named after the limit, not the field: one field may be counted under several limits.
     const identity = `${call.field}:${rule.per === "account" ? `account:${call.accountId ?? "anonymous"}` : `address:${call.clientAddress}`}`;
     const fieldIdentity = getFieldIdentity(call.info.fieldName, rule.identityArgs ?? [], call.args);
-    const refused = await this.serially(`${identity}:${fieldIdentity}`, () =>
+    const refused = await this.queues.run(`${identity}:${fieldIdentity}`, () =>
       this.limiter(
         { parent: undefined, args: call.args, context: { identity }, info: call.info },
         // graphql-rate-limit parses `window` with `ms`, which reads a bare number as milliseconds.
@@ -119,15 +120,4 @@ export class FieldLimits {
     throw KnoudsError.rateLimited(rule.max, Math.max(1, Math.ceil(waitMs / 1000)));
   }
 
-  /** Runs `task` after every earlier task with the same name has finished. */
-  private async serially<T>(name: string, task: () => Promise<T>): Promise<T> {
-    const before = this.queues.get(name) ?? Promise.resolve();
-    const result = before.then(task, task);
-    const settled = result.catch(() => undefined);
-    this.queues.set(name, settled);
-    void settled.then(() => {
-      if (this.queues.get(name) === settled) this.queues.delete(name);
-    });
-    return result;
-  }
 }

@@ -48,6 +48,18 @@ describe("keys per account and platform-admin scopes", () => {
     expect((await owner.client.graphql(CreateApiKey, { input: { name: "one too many" } })).errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
   });
 
+  it("counts exactly when the key service is called in parallel (creates for one account take turns)", async () => {
+    const owner = await signUp(server, { tier: "pro" });
+    await fill(owner.accountId, MAX_KEYS_PER_ACCOUNT - 1);
+    const account = (await server.server.services.accounts.findById(owner.accountId))!;
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => server.server.services.apiKeys.create(account, account, `racer ${i}`)),
+    );
+    for (const outcome of outcomes) if (outcome.status === "fulfilled") recordKeyValuesIn(outcome.value.value);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect(await server.server.services.store.apiKeys.countByAccount(owner.accountId)).toBe(MAX_KEYS_PER_ACCOUNT);
+  });
+
   it("does not mark a key a platform admin created for another account without choosing a scope: it follows the tier", async () => {
     const business = await signUp(server, { tier: "business" });
     const platformAdmin = await signUp(server, { platformAdmin: true });

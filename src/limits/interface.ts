@@ -1,4 +1,4 @@
-/** The rate-limiting port: a fixed-window budget of requests per identity. */
+/** The rate-limiting port: a fixed-window budget of requests per identity, and its answer. */
 export interface BudgetDecision {
   allowed: boolean;
   /** Requests allowed per window. */
@@ -27,7 +27,7 @@ export function rateLimitHeaders(decision: BudgetDecision): Record<string, numbe
 export interface Budget {
   /**
    * Counts one request for `identity` (atomic across every instance sharing the store) and
-   * allows it while the window's count is within `limit` (default: the budget's points).
+   * allows it while the window's count is within the budget's points.
    */
-  consume(identity: string, limit?: number): Promise<BudgetDecision>;
+  consume(identity: string): Promise<BudgetDecision>;
 }

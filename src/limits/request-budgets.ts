@@ -3,7 +3,7 @@
  * by its effective scope, and its account's, a multiple of the tier's per-key limit, shared by
  * all the account's keys. Both are fixed one-minute windows, exact under any concurrency: with
  * Redis, one Lua script counts both in one round trip, atomically, on every instance alike;
- * without it (or while it is away) the in-process budgets count them.
+ * without it (or while it is away) in-process counters count them synchronously.
  *
  * The key's counter counts every request (so a key whose scope changes keeps what it spent);
  * the account's counts only requests its key's budget let through, so one runaway key that is
@@ -12,11 +12,11 @@
 import type { Redis } from "ioredis";
 import type { KeyPrincipal } from "../auth/principal.js";
 import { KnoudsError } from "../domain/errors.js";
-import { SCOPES, TIERS, accountRequestsPerMinute, requestsPerMinute } from "../domain/scopes.js";
-import { createBudget } from "./budget.js";
-import { wholeSeconds, type Budget, type BudgetDecision } from "./interface.js";
+import { accountRequestsPerMinute, requestsPerMinute } from "../domain/scopes.js";
+import { wholeSeconds, type BudgetDecision } from "./interface.js";
+import { WindowCounters } from "./window-counters.js";
 
-const WINDOW_SECONDS = 60;
+const WINDOW_MS = 60_000;
 
 /** Which budget a decision describes: the one that refused, or the one closest to running out. */
 export interface RequestDecision extends BudgetDecision {
@@ -51,21 +51,20 @@ interface ChargingRedis {
   knoudsChargeRequest(keyCounter: string, accountCounter: string, windowMs: number, keyLimit: number): Promise<[number, number, number, number]>;
 }
 
-function judged(limit: number, count: number, resetMs: number): BudgetDecision {
+function judged(budget: RequestDecision["budget"], limit: number, count: number, resetMs: number): RequestDecision {
   const allowed = count <= limit;
-  return { allowed, limit, remaining: allowed ? limit - count : 0, resetMs: Math.max(resetMs, 0) };
+  return { allowed, limit, remaining: allowed ? limit - count : 0, resetMs: Math.max(resetMs, 0), budget };
 }
 
 /** The refusing budget, else the one with fewer requests left (the key's on a tie). */
-function combined(key: BudgetDecision, account: BudgetDecision | null): RequestDecision {
-  if (!key.allowed || account === null) return { ...key, budget: "key" };
-  if (account.allowed && key.remaining <= account.remaining) return { ...key, budget: "key" };
-  return { ...account, budget: "account" };
+function combined(key: RequestDecision, account: RequestDecision | null): RequestDecision {
+  if (!key.allowed || account === null) return key;
+  return account.allowed && key.remaining <= account.remaining ? key : account;
 }
 
 export class RequestBudgets {
-  private readonly keys: Budget;
-  private readonly accounts: Budget;
+  private readonly keys = new WindowCounters(WINDOW_MS);
+  private readonly accounts = new WindowCounters(WINDOW_MS);
   private readonly redis: (Redis & ChargingRedis) | undefined;
   private readonly keyPrefix: string;
   private readonly accountPrefix: string;
@@ -73,10 +72,6 @@ export class RequestBudgets {
   constructor(options: { redis?: Redis | undefined; prefix: string }) {
     this.keyPrefix = `${options.prefix}budget:`;
     this.accountPrefix = `${options.prefix}account-budget:`;
-    const most = Math.max(...SCOPES.map(requestsPerMinute));
-    const mostPerAccount = Math.max(...TIERS.flatMap((tier) => SCOPES.map((scope) => accountRequestsPerMinute(tier, scope))));
-    this.keys = createBudget({ points: most, windowSeconds: WINDOW_SECONDS, keyPrefix: "budget" });
-    this.accounts = createBudget({ points: mostPerAccount, windowSeconds: WINDOW_SECONDS, keyPrefix: "account-budget" });
     if (options.redis) {
       options.redis.defineCommand("knoudsChargeRequest", { numberOfKeys: 2, lua: CHARGE_SCRIPT });
       this.redis = options.redis as Redis & ChargingRedis;
@@ -84,25 +79,36 @@ export class RequestBudgets {
   }
 
   /** Counts one request of `principal`'s key against both budgets. */
-  async charge(principal: KeyPrincipal): Promise<RequestDecision> {
+  charge(principal: KeyPrincipal): RequestDecision | Promise<RequestDecision> {
     const keyLimit = requestsPerMinute(principal.scope);
     const accountLimit = accountRequestsPerMinute(principal.account.tier, principal.scope);
-    if (this.redis?.status === "ready") {
-      try {
-        const [keyCount, keyTtl, accountCount, accountTtl] = await this.redis.knoudsChargeRequest(
-          this.keyPrefix + principal.key.id,
-          this.accountPrefix + principal.account.id,
-          WINDOW_SECONDS * 1000,
-          keyLimit,
-        );
-        const key = judged(keyLimit, keyCount, keyTtl);
-        return combined(key, key.allowed ? judged(accountLimit, accountCount, accountTtl) : null);
-      } catch {
-        // Redis failed this call: count in process, as while it is away.
-      }
+    if (this.redis?.status === "ready") return this.chargeInRedis(principal, keyLimit, accountLimit);
+    return this.chargeHere(principal, keyLimit, accountLimit);
+  }
+
+  private async chargeInRedis(principal: KeyPrincipal, keyLimit: number, accountLimit: number): Promise<RequestDecision> {
+    try {
+      const [keyCount, keyTtl, accountCount, accountTtl] = await this.redis!.knoudsChargeRequest(
+        this.keyPrefix + principal.key.id,
+        this.accountPrefix + principal.account.id,
+        WINDOW_MS,
+        keyLimit,
+      );
+      const key = judged("key", keyLimit, keyCount, keyTtl);
+      return combined(key, key.allowed ? judged("account", accountLimit, accountCount, accountTtl) : null);
+    } catch {
+      // Redis failed this call: count in process, as while it is away.
+      return this.chargeHere(principal, keyLimit, accountLimit);
     }
-    const key = await this.keys.consume(principal.key.id, keyLimit);
-    return combined(key, key.allowed ? await this.accounts.consume(principal.account.id, accountLimit) : null);
+  }
+
+  private chargeHere(principal: KeyPrincipal, keyLimit: number, accountLimit: number): RequestDecision {
+    const now = Date.now();
+    const keyCount = this.keys.hit(principal.key.id, now);
+    const key = judged("key", keyLimit, keyCount.count, keyCount.resetMs);
+    if (!key.allowed) return key;
+    const accountCount = this.accounts.hit(principal.account.id, now);
+    return combined(key, judged("account", accountLimit, accountCount.count, accountCount.resetMs));
   }
 }
 

@@ -155,7 +155,7 @@ describe.skipIf(skipReason !== null)("account-wide budget across two instances s
     const client = new Client(urls[0]!);
     const email = `free-${randomUUID()}@example.com`;
     const result = await client.graphql(SignUp, { input: { email, password: "correct horse battery" } });
-    return { client, accountId: result.data!.signUp.id, email };
+    return { client, accountId: result.data!.signUp.id, handle: result.data!.signUp.handle, email };
   }
 
   beforeAll(async () => {

@@ -59,6 +59,12 @@ export interface WorkflowStore {
 export interface RunStore {
   create(run: Run): Promise<void>;
   findById(id: string): Promise<Run | null>;
+  /**
+   * Deletes at most `limit` runs that started before `cutoff` (epoch ms), oldest first, in one
+   * short write; returns how many went. Retention calls it batch by batch. Only runs are
+   * deleted: nothing counted from them (usage) is touched.
+   */
+  deleteStartedBefore(cutoff: number, limit: number): Promise<number>;
 }
 
 export interface Store {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { newId } from "../../src/domain/ids.js";
 import { openMongoStore } from "../../src/store/mongo/index.js";
 import { accountsKeysAndSessionsContract } from "./contract.js";
+import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
 
 const uri = process.env.MONGODB_URI;
@@ -11,6 +12,7 @@ if (uri) {
   const openMongo = () => openMongoStore(uri);
   accountsKeysAndSessionsContract("MongoDB", openMongo);
   workflowsAndRunsContract("MongoDB", openMongo);
+  runRetentionContract("MongoDB", openMongo);
 
   describe("MongoDB migration to per-account workflow namespaces", () => {
     it("gives accounts written before handles a derived one and moves their workflows to `handle/slug`", async () => {

@@ -133,6 +133,8 @@ async function ensureIndexes(db: Db): Promise<void> {
     db.collection("workflows").createIndex({ accountId: 1, slug: 1 }, { unique: true }),
     db.collection("workflows").createIndex({ visibility: 1, status: 1 }),
     db.collection("runs").createIndex({ accountId: 1, startedAt: -1 }),
+    // Run retention deletes the oldest runs in batches (see run-retention.ts).
+    db.collection("runs").createIndex({ startedAt: 1 }),
   ]);
 }
 

@@ -113,4 +113,8 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX runs_account ON runs(account_id, started_at);
   `,
   workflowNamespaces,
+  // Run retention deletes the oldest runs in small batches; this index finds them without a scan.
+  `
+  CREATE INDEX runs_started ON runs(started_at);
+  `,
 ];

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
+import { NOOP_AUDIT_LOG } from "../src/audit/noop.js";
 import { AccountService } from "../src/auth/accounts.js";
 import { ApiKeyService } from "../src/auth/api-keys.js";
 import { LocalRevocationBus } from "../src/auth/revocation.js";
@@ -28,8 +29,8 @@ export async function seedFixtures(
   // Seeding is not measured: commits need not wait for the disk.
   const store = openSqliteStore(file, { synchronous: "normal" });
   const bus = new LocalRevocationBus();
-  const accounts = new AccountService(store, bus);
-  const keys = new ApiKeyService(store, secret, bus);
+  const accounts = new AccountService(store, bus, NOOP_AUDIT_LOG);
+  const keys = new ApiKeyService(store, secret, bus, NOOP_AUDIT_LOG);
   const sessions = new SessionService(store, 3600_000);
   try {
     await ensureExampleWorkflow(store);

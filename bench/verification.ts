@@ -1,6 +1,7 @@
 /** Microseconds per KeyVerifier.verify call, from the cache and from the store. */
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { NOOP_AUDIT_LOG } from "../src/audit/noop.js";
 import { AccountService } from "../src/auth/accounts.js";
 import { ApiKeyService } from "../src/auth/api-keys.js";
 import { KeyVerifier } from "../src/auth/key-verifier.js";
@@ -18,8 +19,8 @@ export async function verificationMicrobench(dir: string, secret: string, calls:
   const store = openSqliteStore(join(dir, "verify.db"));
   const bus = new LocalRevocationBus();
   try {
-    const owner = await new AccountService(store, bus).create({ email: "v@example.com", password: null, tier: "business" });
-    const { value } = await new ApiKeyService(store, secret, bus).create(owner, owner, "verify", "admin");
+    const owner = await new AccountService(store, bus, NOOP_AUDIT_LOG).create({ email: "v@example.com", password: null, tier: "business" });
+    const { value } = await new ApiKeyService(store, secret, bus, NOOP_AUDIT_LOG).create(owner, owner, "verify", "admin");
     const cached = new KeyVerifier({ store, secret, bus, cacheTtlMs: 60_000 });
     const uncached = new KeyVerifier({ store, secret, bus, cacheTtlMs: 0 });
     const result = {

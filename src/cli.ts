@@ -4,11 +4,13 @@
  *   npm run cli -- create-account --email a@b.c --password 'secret123' [--handle ab] [--tier pro] [--platform-admin]
  *   npm run cli -- set-tier --email a@b.c --tier business
  *   npm run cli -- grant-platform-admin --email a@b.c
+ *   npm run cli -- audit --email a@b.c [--limit 100]
  *   npm run cli -- backup --to FILE / restore --from FILE   (src/cli/backup-restore.ts)
  *
  * `grant-platform-admin` is how the first platform administrator is made.
  */
 import { parseArgs } from "node:util";
+import { BufferedAuditLog } from "./audit/buffered.js";
 import { AccountService } from "./auth/accounts.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
@@ -24,7 +26,11 @@ const USAGE = `usage:
   knouds set-tier --email EMAIL --tier ${TIERS.join("|")}
   knouds grant-platform-admin --email EMAIL
   knouds revoke-platform-admin --email EMAIL
+  knouds audit --email EMAIL [--limit N]     the account's audit log, newest first, one JSON event per line
 ${BACKUP_RESTORE_USAGE}`;
+
+/** The most events `audit` prints unless --limit says otherwise. */
+const DEFAULT_AUDIT_LINES = 100;
 
 function fail(message: string): never {
   console.error(message);
@@ -50,6 +56,7 @@ async function main(): Promise<void> {
       handle: { type: "string" },
       tier: { type: "string" },
       "platform-admin": { type: "boolean", default: false },
+      limit: { type: "string" },
     },
   });
   if (!command || !values.email) fail(USAGE);
@@ -64,7 +71,9 @@ async function main(): Promise<void> {
   const bus: RevocationBus = redis
     ? new RedisRevocationBus(redis, null, `${config.redisPrefix}revocations`, createLogger("warn"))
     : new LocalRevocationBus();
-  const accounts = new AccountService(store, bus);
+  // Changes made here are recorded as the operator's; written when the command ends.
+  const audit = new BufferedAuditLog({ store: store.audit, logger: createLogger("warn"), retentionMs: config.auditRetentionMs, flushMs: 0 });
+  const accounts = new AccountService(store, bus, audit);
   try {
     if (command === "create-account") {
       const account = await accounts.create({
@@ -92,6 +101,12 @@ async function main(): Promise<void> {
       case "revoke-platform-admin":
         console.log(JSON.stringify(await accounts.update(account.id, { isPlatformAdmin: false })));
         break;
+      case "audit": {
+        const limit = values.limit === undefined ? DEFAULT_AUDIT_LINES : Number(values.limit);
+        if (!Number.isInteger(limit) || limit < 1) fail("--limit must be a positive whole number");
+        for (const event of await audit.list({ accountId: account.id, limit })) console.log(JSON.stringify(event));
+        break;
+      }
       default:
         fail(USAGE);
     }
@@ -99,6 +114,7 @@ async function main(): Promise<void> {
     if (error instanceof KnoudsError) fail(`${error.code}: ${error.message} ${JSON.stringify(error.facts)}`);
     throw error;
   } finally {
+    await audit.close();
     redis?.disconnect();
     await store.close();
   }

@@ -76,6 +76,9 @@ const EnvSchema = z.object({
   KNOUDS_GRAPHQL_INTROSPECTION: boolean.default(true),
   KNOUDS_METRICS_TOKEN: z.string().min(16, "KNOUDS_METRICS_TOKEN must be at least 16 characters").optional(),
   KNOUDS_RUN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  // How often usage counts and audit events are written from memory to the store, in batches.
+  KNOUDS_EVENTS_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
+  KNOUDS_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   KNOUDS_RUN_RETENTION_DAYS: z.coerce
     .number()
     .int("KNOUDS_RUN_RETENTION_DAYS must be a whole number of days (0 keeps runs forever)")
@@ -110,6 +113,10 @@ export interface Config {
   runRetentionMs: number | null;
   graphqlIntrospection: boolean;
   metricsToken: string | undefined;
+  /** How often usage counts and audit events are flushed to the store. */
+  eventsFlushMs: number;
+  /** How long audit events are kept before they are pruned. */
+  auditRetentionMs: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 }
 
@@ -151,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runRetentionMs: e.KNOUDS_RUN_RETENTION_DAYS === 0 ? null : e.KNOUDS_RUN_RETENTION_DAYS * 86_400_000,
     graphqlIntrospection: e.KNOUDS_GRAPHQL_INTROSPECTION,
     metricsToken: e.KNOUDS_METRICS_TOKEN,
+    eventsFlushMs: e.KNOUDS_EVENTS_FLUSH_MS,
+    auditRetentionMs: e.KNOUDS_AUDIT_RETENTION_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -5,6 +5,7 @@
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import pino, { type DestinationStream, type Logger } from "pino";
+import { BufferedAuditLog } from "./audit/buffered.js";
 import { AccountService } from "./auth/accounts.js";
 import { ApiKeyService } from "./auth/api-keys.js";
 import { KeyVerifier } from "./auth/key-verifier.js";
@@ -29,6 +30,7 @@ import type { Services } from "./services.js";
 import type { Store } from "./store/interface.js";
 import { openMongoStore } from "./store/mongo/index.js";
 import { openSqliteStore } from "./store/sqlite/index.js";
+import { BufferedUsage } from "./usage/buffered.js";
 
 export interface KnoudsServer {
   app: FastifyInstance;
@@ -107,17 +109,27 @@ export async function createServer(
   const bus: RevocationBus = redis?.bus ?? new LocalRevocationBus();
   const limitsOptions = { redis: redis?.commands, prefix: config.redisPrefix };
   const metrics = new Metrics();
+  const audit = new BufferedAuditLog({
+    store: store.audit,
+    logger,
+    retentionMs: config.auditRetentionMs,
+    flushMs: config.eventsFlushMs,
+    pruneOnTimer: true,
+  });
+  const usage = new BufferedUsage({ store: store.usage, logger, flushMs: config.eventsFlushMs });
   const services: Services = {
     config,
     store,
-    accounts: new AccountService(store, bus, new HashingQueue((outcome) => metrics.passwordHashing(outcome))),
-    apiKeys: new ApiKeyService(store, secret, bus),
+    accounts: new AccountService(store, bus, audit, new HashingQueue((outcome) => metrics.passwordHashing(outcome))),
+    apiKeys: new ApiKeyService(store, secret, bus, audit),
     sessions: new SessionService(store, config.sessionTtlMs),
     verifier: new KeyVerifier({ store, secret, bus, cacheTtlMs: config.keyCacheTtlMs }),
     models,
     workflows: new WorkflowService(store, models, bus, config.keyCacheTtlMs),
     runner: new WorkflowRunner(store, models, config.runTimeoutMs, (run) => metrics.run(run)),
     metrics,
+    usage,
+    audit,
     runRetention:
       config.runRetentionMs === null
         ? null
@@ -158,6 +170,8 @@ export async function createServer(
       await app.close();
       await services.runRetention?.close();
       await services.verifier.close();
+      await usage.close();
+      await audit.close();
       services.sessions.close();
       await bus.close();
       redis?.commands.disconnect();

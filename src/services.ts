@@ -1,3 +1,4 @@
+import type { AuditLog } from "./audit/interface.js";
 import type { AccountService } from "./auth/accounts.js";
 import type { ApiKeyService } from "./auth/api-keys.js";
 import type { KeyVerifier } from "./auth/key-verifier.js";
@@ -12,6 +13,7 @@ import type { RunRetention } from "./runtime/run-retention.js";
 import type { WorkflowRunner } from "./runtime/workflow-runner.js";
 import type { WorkflowService } from "./runtime/workflow-service.js";
 import type { Store } from "./store/interface.js";
+import type { UsageCounter } from "./usage/interface.js";
 
 /** What the GraphQL resolvers and REST routes call. Built once in server.ts. */
 export interface Services {
@@ -25,6 +27,8 @@ export interface Services {
   workflows: WorkflowService;
   runner: WorkflowRunner;
   metrics: Metrics;
+  usage: UsageCounter;
+  audit: AuditLog;
   /** Deletes runs past KNOUDS_RUN_RETENTION_DAYS; null when runs are kept forever (0). */
   runRetention: RunRetention | null;
   limits: { requests: RequestBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits };

@@ -1,3 +1,5 @@
+import { OPERATOR, accountActor } from "../audit/actor.js";
+import type { AuditActor, AuditLog, ClientInfo } from "../audit/interface.js";
 import type { Account, AccountRecord } from "../domain/account.js";
 import { normalizeEmail } from "../domain/account.js";
 import { KnoudsError, type InputProblem } from "../domain/errors.js";
@@ -33,13 +35,14 @@ export interface NewAccountInput {
   clientAddress?: string;
 }
 
-/** Whose line the operator's own account creations wait in. */
-const OPERATOR = "operator";
+/** The hashing line of callers without a client address (the operator CLI). */
+const NO_ADDRESS = "none";
 
 export class AccountService {
   constructor(
     private readonly store: Store,
     private readonly bus: RevocationBus,
+    private readonly audit: AuditLog,
     private readonly hashing = new HashingQueue(),
   ) {}
 
@@ -72,7 +75,7 @@ export class AccountService {
       name,
       tier: input.tier ?? "free",
       isPlatformAdmin: input.isPlatformAdmin ?? false,
-      passwordHash: input.password === null ? null : await this.hash(input.clientAddress ?? OPERATOR, input.password),
+      passwordHash: input.password === null ? null : await this.hash(input.clientAddress ?? NO_ADDRESS, input.password),
       createdAt: Date.now(),
     };
     // A derived handle steps past taken ones; a CONFLICT while the handle is free is the email's.
@@ -108,6 +111,21 @@ export class AccountService {
     return record && record.passwordHash && matches ? withoutSecrets(record) : null;
   }
 
+  /** checkPassword, recorded in the account's audit log (a failure only when the email names an account). */
+  async signIn(email: string, password: string, client: ClientInfo): Promise<Account | null> {
+    const account = await this.checkPassword(email, password, client.address ?? NO_ADDRESS);
+    const known = account ?? (await this.findByEmail(email));
+    if (known) {
+      this.audit.record({
+        type: account ? "account.signed_in" : "account.sign_in_failed",
+        accountId: known.id,
+        actor: account ? accountActor(account) : { kind: "anonymous" },
+        client,
+      });
+    }
+    return account;
+  }
+
   async findById(id: string): Promise<Account | null> {
     const record = await this.store.accounts.findById(id);
     return record ? withoutSecrets(record) : null;
@@ -118,11 +136,26 @@ export class AccountService {
     return record ? withoutSecrets(record) : null;
   }
 
-  /** Changes tier or platform-admin flag; every instance re-derives its keys' scopes at once. */
-  async update(id: string, changes: { tier?: Tier; isPlatformAdmin?: boolean }): Promise<Account> {
-    const record = await this.store.accounts.update(id, changes);
-    if (!record) throw KnoudsError.notFound();
+  /**
+   * Changes tier or platform-admin flag; every instance re-derives its keys' scopes at once.
+   * Each actual change is recorded in the account's audit log as made `by` (the operator CLI
+   * unless said otherwise).
+   */
+  async update(
+    id: string,
+    changes: { tier?: Tier; isPlatformAdmin?: boolean },
+    by: { actor: AuditActor; client?: ClientInfo } = { actor: OPERATOR },
+  ): Promise<Account> {
+    const before = await this.store.accounts.findById(id);
+    const record = before && (await this.store.accounts.update(id, changes));
+    if (!before || !record) throw KnoudsError.notFound();
     await this.bus.publish({ kind: "account", accountId: id });
+    if (record.tier !== before.tier) {
+      this.audit.record({ type: "account.tier_changed", accountId: id, ...by, details: { tier: record.tier, previousTier: before.tier } });
+    }
+    if (record.isPlatformAdmin !== before.isPlatformAdmin) {
+      this.audit.record({ type: "account.platform_admin_changed", accountId: id, ...by, details: { platformAdmin: record.isPlatformAdmin } });
+    }
     return withoutSecrets(record);
   }
 }

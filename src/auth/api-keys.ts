@@ -1,3 +1,5 @@
+import { accountActor } from "../audit/actor.js";
+import type { AuditLog, ClientInfo } from "../audit/interface.js";
 import type { Account, ApiKey, ApiKeyRecord } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
@@ -32,6 +34,7 @@ export class ApiKeyService {
     private readonly store: Store,
     private readonly secret: string,
     private readonly bus: RevocationBus,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -42,11 +45,11 @@ export class ApiKeyService {
    * a chosen scope follows the tier like any other. BAD_USER_INPUT once the owner holds
    * MAX_KEYS_PER_ACCOUNT keys.
    */
-  create(actor: Account, owner: Account, name: string, scope?: Scope): Promise<CreatedApiKey> {
-    return this.creates.run(owner.id, () => this.createNow(actor, owner, name, scope));
+  create(actor: Account, owner: Account, name: string, scope?: Scope, client?: ClientInfo): Promise<CreatedApiKey> {
+    return this.creates.run(owner.id, () => this.createNow(actor, owner, name, scope, client));
   }
 
-  private async createNow(actor: Account, owner: Account, name: string, scope?: Scope): Promise<CreatedApiKey> {
+  private async createNow(actor: Account, owner: Account, name: string, scope?: Scope, client?: ClientInfo): Promise<CreatedApiKey> {
     const trimmed = name.trim();
     if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) {
       throw KnoudsError.invalidInput([{ path: "name", message: `must be 1 to ${MAX_NAME_LENGTH} characters` }]);
@@ -74,6 +77,14 @@ export class ApiKeyService {
       lastUsedAt: null,
     };
     await this.store.apiKeys.create(record);
+    this.audit.record({
+      type: "key.created",
+      accountId: owner.id,
+      actor: accountActor(actor),
+      key: record,
+      details: { scope: chosen },
+      client,
+    });
     return { apiKey: publicKey(record), value };
   }
 
@@ -89,19 +100,29 @@ export class ApiKeyService {
   }
 
   /** Deletes for good; resolves only after every instance has been told to forget it. */
-  async delete(actor: Account, keyId: string): Promise<ApiKey> {
+  async delete(actor: Account, keyId: string, client?: ClientInfo): Promise<ApiKey> {
     await this.find(actor, keyId);
     const removed = await this.store.apiKeys.delete(keyId);
     if (!removed) throw KnoudsError.notFound();
     await this.bus.publish({ kind: "key", keyId: removed.id, digest: removed.digest });
+    this.audit.record({ type: "key.deleted", accountId: removed.accountId, actor: accountActor(actor), key: removed, client });
     return publicKey(removed);
   }
 
   /** Platform admins only (checked by the caller): the scope stands as assigned. */
-  async assignScope(keyId: string, scope: Scope): Promise<ApiKey> {
-    const updated = await this.store.apiKeys.setScope(keyId, scope, true);
-    if (!updated) throw KnoudsError.notFound();
+  async assignScope(actor: Account, keyId: string, scope: Scope, client?: ClientInfo): Promise<ApiKey> {
+    const before = await this.store.apiKeys.findById(keyId);
+    const updated = before && (await this.store.apiKeys.setScope(keyId, scope, true));
+    if (!before || !updated) throw KnoudsError.notFound();
     await this.bus.publish({ kind: "key", keyId: updated.id, digest: updated.digest });
+    this.audit.record({
+      type: "key.rescoped",
+      accountId: updated.accountId,
+      actor: accountActor(actor),
+      key: updated,
+      details: { scope, previousScope: before.scope },
+      client,
+    });
     return publicKey(updated);
   }
 }

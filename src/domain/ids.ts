@@ -7,7 +7,7 @@ const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
  * time (base 36, fixed width) and 12 random characters. Time first keeps ids in insertion
  * order, so stores append to their primary-key index instead of splitting pages at random.
  */
-export function newId(kind: "acc" | "key" | "run"): string {
+export function newId(kind: "acc" | "key" | "run" | "evt"): string {
   let out = `${kind}_${Date.now().toString(36).padStart(9, "0")}`;
   for (let i = 0; i < RANDOM_CHARACTERS; i++) out += ALPHABET[randomByte() % ALPHABET.length];
   return out;

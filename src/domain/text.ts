@@ -4,9 +4,15 @@
  * make one name look like another, and can cut or forge a line in a log or a terminal.
  */
 const CONTROL_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+const ALL_CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTERS.source, "gu");
 
 export const CONTROL_CHARACTERS_MESSAGE = "must not contain control characters";
 
 export function hasControlCharacters(text: string): boolean {
   return CONTROL_CHARACTERS.test(text);
+}
+
+/** The text with every such character removed (for text we keep but did not choose: a user agent). */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(ALL_CONTROL_CHARACTERS, "");
 }

@@ -3,6 +3,8 @@ import { KnoudsError } from "../domain/errors.js";
 import { HANDLE_RULE } from "../domain/handle.js";
 import { TIERS, scopesAllowedForTier, tierCeiling } from "../domain/scopes.js";
 import { SESSION_COOKIE } from "../auth/sessions.js";
+import { accountActor } from "../audit/actor.js";
+import { requestClient } from "./audit.js";
 import { builder } from "./builder.js";
 import type { GraphQLContext } from "./context.js";
 import { ApiKeyRef, ScopeEnum } from "./keys.js";
@@ -133,7 +135,7 @@ builder.mutationField("signIn", (t) =>
       const counted = { input: { email: normalizeEmail(args.input.email).slice(0, MAX_EMAIL_LENGTH) } };
       await limits.check({ field: "signIn", args: counted, info, clientAddress: ctx.clientAddress });
       const { input } = args;
-      const account = await ctx.services.accounts.checkPassword(input.email, input.password, ctx.clientAddress);
+      const account = await ctx.services.accounts.signIn(input.email, input.password, requestClient(ctx));
       if (!account) throw new KnoudsError("UNAUTHENTICATED", "Wrong email or password");
       return startSession(ctx, account);
     },
@@ -161,6 +163,11 @@ builder.mutationField("setAccountTier", (t) =>
       accountId: t.arg.id({ required: true }),
       tier: t.arg({ type: TierEnum, required: true }),
     },
-    resolve: (_root, { accountId, tier }, ctx) => ctx.services.accounts.update(String(accountId), { tier }),
+    resolve: (_root, { accountId, tier }, ctx) =>
+      ctx.services.accounts.update(
+        String(accountId),
+        { tier },
+        { actor: accountActor(ctx.caller.session!.account), client: requestClient(ctx) },
+      ),
   }),
 );

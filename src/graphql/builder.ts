@@ -1,4 +1,5 @@
 import SchemaBuilder from "@pothos/core";
+import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from "@pothos/plugin-scope-auth";
 import { GraphQLError, valueFromASTUntyped } from "graphql";
 import { KnoudsError, toGraphQLError } from "../domain/errors.js";
@@ -41,7 +42,9 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin],
+  // Relay-style connections for lists; no global `node` lookup (ids are not global ids).
+  relay: { nodeQueryOptions: false, nodesQueryOptions: false },
   scopeAuth: {
     authScopes: (ctx) => {
       const key = ctx.caller.key;

@@ -1,6 +1,7 @@
 import type { ApiKey } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
 import { SCOPES, SCOPE_TABLE } from "../domain/scopes.js";
+import { requestClient } from "./audit.js";
 import { builder } from "./builder.js";
 
 export const ScopeEnum = builder.enumType("Scope", {
@@ -78,7 +79,7 @@ builder.mutationField("createApiKey", (t) =>
       const { input } = args;
       const owner = input.accountId ? await ctx.services.accounts.findById(String(input.accountId)) : actor;
       if (!owner) throw KnoudsError.notFound();
-      return ctx.services.apiKeys.create(actor, owner, input.name, input.scope ?? undefined);
+      return ctx.services.apiKeys.create(actor, owner, input.name, input.scope ?? undefined, requestClient(ctx));
     },
   }),
 );
@@ -89,7 +90,7 @@ builder.mutationField("deleteApiKey", (t) =>
     description: "Deletes a key of the signed-in account. The very next request with it gets 401.",
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.services.apiKeys.delete(ctx.caller.session!.account, String(id)),
+    resolve: (_root, { id }, ctx) => ctx.services.apiKeys.delete(ctx.caller.session!.account, String(id), requestClient(ctx)),
   }),
 );
 
@@ -99,6 +100,7 @@ builder.mutationField("setApiKeyScope", (t) =>
     description: "Platform admins: give any key any scope. It stands as assigned, whatever the owner's tier.",
     authScopes: { platformAdmin: true },
     args: { id: t.arg.id({ required: true }), scope: t.arg({ type: ScopeEnum, required: true }) },
-    resolve: (_root, { id, scope }, ctx) => ctx.services.apiKeys.assignScope(String(id), scope),
+    resolve: (_root, { id, scope }, ctx) =>
+      ctx.services.apiKeys.assignScope(ctx.caller.session!.account, String(id), scope, requestClient(ctx)),
   }),
 );

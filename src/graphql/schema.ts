@@ -6,6 +6,8 @@ import "./runs.js";
 import "./models.js";
 import "./workflows.js";
 import "./scopes.js";
+import "./usage.js";
+import "./audit.js";
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -5,6 +5,7 @@ import { KnoudsError, toGraphQLError } from "../domain/errors.js";
 import type { Services } from "../services.js";
 import type { GraphQLContext } from "./context.js";
 import { documentProtection } from "./protection.js";
+import { refusalCode } from "./refusal-code.js";
 import { schema } from "./schema.js";
 
 interface ServerContext {
@@ -55,7 +56,7 @@ export function createGraphQLServer(
     landingPage: false,
     // CORS is Fastify's job (the configured allow-list); yoga's default would echo any origin.
     cors: false,
-    plugins: documentProtection({ introspection: services.config.graphqlIntrospection }),
+    plugins: [...documentProtection({ introspection: services.config.graphqlIntrospection }), refusalCode()],
     // The playground needs introspection; with it off, /graphql in a browser is not a playground.
     // The HTTP layer serves the playground page and its assets (not yoga's CDN-loaded default).
     renderGraphiQL: playground,

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { KnoudsError } from "../domain/errors.js";
 import { depthRefusal } from "../domain/json-depth.js";
 import type { Services } from "../services.js";
+import { usageOutcome } from "../usage/outcome.js";
 import { identifyCallerOrRefuse } from "./caller.js";
 import { sendError } from "./errors.js";
 import { graphqlRoutes } from "./graphql-route.js";
@@ -74,6 +75,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   app.decorate("metrics", services.metrics);
   app.decorateRequest("caller", null as never);
   app.decorateRequest("keyRejected", false);
+  app.decorateRequest("refusal", undefined);
   let closing = false;
   app.addHook("preClose", async () => {
     closing = true;
@@ -92,6 +94,8 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   app.addHook("onResponse", async (request, reply) => {
     const route = request.routeOptions.url ?? "(unmatched)";
     services.metrics.request(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    const key = request.caller?.key;
+    if (key) services.usage.count(key.key.id, usageOutcome(reply.statusCode, request.refusal));
     request.log.info(
       {
         method: request.method,

@@ -14,6 +14,8 @@ declare module "fastify" {
     caller: Caller;
     /** True when an `x-api-key` header was sent but did not verify. */
     keyRejected: boolean;
+    /** The code of the first refusal or error this request met, for its usage outcome. */
+    refusal: string | undefined;
   }
 }
 

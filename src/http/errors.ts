@@ -57,6 +57,7 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   if (!known) request.log.error({ err: error }, "unhandled error");
   else request.server.metrics.refusal(known.code);
   const rest = toRestError(known ?? error);
+  request.refusal = known?.code ?? "INTERNAL";
   if (known?.facts.retryAfter !== undefined) reply.header("retry-after", known.facts.retryAfter);
   if (isGraphQLRoute(request)) {
     return reply.status(rest.status).type("application/json").send({ errors: [toGraphQLError(known ?? error)] });

@@ -2,10 +2,12 @@
  * The storage port. The SQLite and MongoDB adapters implement it and are chosen only in
  * server.ts; nothing else knows which database is in use. Both pass test/store/contract.ts.
  */
+import type { AuditEvent } from "../audit/interface.js";
 import type { AccountRecord, ApiKeyRecord, Session } from "../domain/account.js";
 import type { Run } from "../domain/run.js";
 import type { Scope, Tier } from "../domain/scopes.js";
 import type { Workflow } from "../domain/workflow.js";
+import type { UsageBucket, UsageDelta, UsagePeriod } from "../usage/interface.js";
 
 export interface AccountStore {
   /** Throws KnoudsError CONFLICT when the email or the handle is taken (the message says which). */
@@ -67,6 +69,35 @@ export interface RunStore {
   deleteStartedBefore(cutoff: number, limit: number): Promise<number>;
 }
 
+export interface UsageStore {
+  /** Adds each delta to its bucket, creating the bucket at zero when absent (so concurrent instances add up). */
+  add(deltas: readonly UsageDelta[]): Promise<void>;
+  /** The key's stored buckets of `period` starting at or after `since`, oldest first. */
+  buckets(keyId: string, period: UsagePeriod, since: number): Promise<UsageBucket[]>;
+  /** Deletes buckets of `period` that start before `before`; returns how many. */
+  deleteBefore(period: UsagePeriod, before: number): Promise<number>;
+}
+
+/** Where audit events page from: ids are time-ordered, so "older" means a smaller id. */
+export interface AuditPage {
+  accountId: string;
+  /** Only events with ids below this one. */
+  olderThan?: string;
+  /** Only events with ids above this one. */
+  newerThan?: string;
+  limit: number;
+  /** Oldest first instead of newest first (for paging backwards). */
+  oldestFirst?: boolean;
+}
+
+export interface AuditStore {
+  /** Appends events; there is no update. */
+  append(events: readonly AuditEvent[]): Promise<void>;
+  list(page: AuditPage): Promise<AuditEvent[]>;
+  /** Deletes at most `limit` events recorded before `before`; returns how many (retention). */
+  deleteBefore(before: number, limit: number): Promise<number>;
+}
+
 export interface Store {
   readonly kind: "sqlite" | "mongodb";
   readonly accounts: AccountStore;
@@ -74,6 +105,8 @@ export interface Store {
   readonly sessions: SessionStore;
   readonly workflows: WorkflowStore;
   readonly runs: RunStore;
+  readonly usage: UsageStore;
+  readonly audit: AuditStore;
   /**
    * True when another process (the operator CLI, say) committed to the database since the last
    * call. Absent where the store cannot tell cheaply (MongoDB: use REDIS_URL for that).

@@ -5,6 +5,7 @@ import { openMongoStore } from "../../src/store/mongo/index.js";
 import { accountsKeysAndSessionsContract } from "./contract.js";
 import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
+import { eventsContract } from "./contract-events.js";
 
 const uri = process.env.MONGODB_URI;
 
@@ -12,6 +13,7 @@ if (uri) {
   const openMongo = () => openMongoStore(uri);
   accountsKeysAndSessionsContract("MongoDB", openMongo);
   workflowsAndRunsContract("MongoDB", openMongo);
+  eventsContract("MongoDB", openMongo);
   runRetentionContract("MongoDB", openMongo);
 
   describe("MongoDB migration to per-account workflow namespaces", () => {

@@ -7,10 +7,12 @@ import { tempDataDir } from "../support/server.js";
 import { account, accountsKeysAndSessionsContract } from "./contract.js";
 import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
+import { eventsContract } from "./contract-events.js";
 
 const openSqlite = async () => openSqliteStore(join(tempDataDir(), "knouds.db"));
 accountsKeysAndSessionsContract("SQLite", openSqlite);
 workflowsAndRunsContract("SQLite", openSqlite);
+eventsContract("SQLite", openSqlite);
 runRetentionContract("SQLite", openSqlite);
 
 describe("SQLite file", () => {

@@ -70,6 +70,7 @@ export const settingsPage: FastifyPluginAsync = async (app) => {
   app.get("/sign-in", shell);
   app.get("/settings", (_request, reply) => reply.redirect("/settings/api-keys"));
   app.get("/settings/api-keys", shell);
+  app.get("/settings/security-log", shell);
   app.get("/assets/settings.js", (_request, reply) =>
     pageHeaders(reply, "no-cache").type("text/javascript; charset=utf-8").send(script),
   );

@@ -2,6 +2,7 @@ import { MongoClient, type Collection, type Db } from "mongodb";
 import type { AccountRecord, ApiKeyRecord, Session } from "../../domain/account.js";
 import { KnoudsError } from "../../domain/errors.js";
 import type { AccountStore, ApiKeyStore, SessionStore, Store } from "../interface.js";
+import { mongoAuditStore, mongoUsageStore, type AuditDoc, type UsageDoc } from "./events.js";
 import { isDuplicateKey, migrate } from "./migrate.js";
 import { mongoRunStore, mongoWorkflowStore, type RunDoc, type WorkflowDoc } from "./workflows.js";
 
@@ -133,6 +134,10 @@ async function ensureIndexes(db: Db): Promise<void> {
     db.collection("workflows").createIndex({ accountId: 1, slug: 1 }, { unique: true }),
     db.collection("workflows").createIndex({ visibility: 1, status: 1 }),
     db.collection("runs").createIndex({ accountId: 1, startedAt: -1 }),
+    db.collection("key_usage").createIndex({ keyId: 1, period: 1, start: 1 }),
+    db.collection("key_usage").createIndex({ period: 1, start: 1 }),
+    db.collection("audit_events").createIndex({ accountId: 1, _id: -1 }),
+    db.collection("audit_events").createIndex({ at: 1 }),
     // Run retention deletes the oldest runs in batches (see run-retention.ts).
     db.collection("runs").createIndex({ startedAt: 1 }),
   ]);
@@ -152,6 +157,8 @@ export async function openMongoStore(uri: string): Promise<Store> {
     sessions: sessionStore(db.collection<SessionDoc>("sessions")),
     workflows: mongoWorkflowStore(db.collection<WorkflowDoc>("workflows")),
     runs: mongoRunStore(db.collection<RunDoc>("runs")),
+    usage: mongoUsageStore(db.collection<UsageDoc>("key_usage")),
+    audit: mongoAuditStore(db.collection<AuditDoc>("audit_events")),
     async ping() {
       await db.command({ ping: 1 });
     },

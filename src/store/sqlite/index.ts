@@ -4,10 +4,12 @@ import { dirname } from "node:path";
 import type { Store } from "../interface.js";
 import { sqliteAccountStore } from "./accounts.js";
 import { sqliteApiKeyStore } from "./api-keys.js";
+import { sqliteAuditStore } from "./audit.js";
 import { groupCommit } from "./group-commit.js";
 import { MIGRATIONS } from "./migrations.js";
 import { sqliteRunStore } from "./runs.js";
 import { sqliteSessionStore } from "./sessions.js";
+import { sqliteUsageStore } from "./usage.js";
 import { sqliteWorkflowStore } from "./workflows.js";
 
 /** Applies pending migrations, each inside its own transaction. */
@@ -54,6 +56,8 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     sessions: sqliteSessionStore(db, commits),
     workflows: sqliteWorkflowStore(db),
     runs: sqliteRunStore(db, commits),
+    usage: sqliteUsageStore(db),
+    audit: sqliteAuditStore(db),
     changedElsewhere() {
       const version = dataVersion.get() as number;
       if (version === lastVersion) return false;

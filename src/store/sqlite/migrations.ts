@@ -117,4 +117,32 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE INDEX runs_started ON runs(started_at);
   `,
+  `
+  CREATE TABLE key_usage (
+    key_id TEXT NOT NULL,
+    period TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    ok INTEGER NOT NULL DEFAULT 0,
+    scope_denied INTEGER NOT NULL DEFAULT 0,
+    rate_limited INTEGER NOT NULL DEFAULT 0,
+    other_errors INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (key_id, period, start)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX key_usage_age ON key_usage(period, start);
+
+  CREATE TABLE audit_events (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    key_id TEXT,
+    key_name TEXT,
+    details TEXT NOT NULL,
+    address TEXT,
+    user_agent TEXT
+  ) STRICT;
+  CREATE INDEX audit_events_account ON audit_events(account_id, id);
+  CREATE INDEX audit_events_age ON audit_events(at);
+  `,
 ];

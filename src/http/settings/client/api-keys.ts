@@ -4,11 +4,12 @@ import { openCreateKeyDialog } from "./create-key.js";
 import { confirmDialog } from "./dialogs.js";
 import { formatDate, formatDateTime, h, replaceChildren } from "./dom.js";
 import type { KeyListQuery, MeQuery } from "./gql/graphql.js";
+import { loadKeyUsage, usageCell, type KeyUsage } from "./key-usage.js";
 import { DeleteKey, KeyList } from "./operations.js";
 
 type Key = KeyListQuery["apiKeys"][number];
 
-function keyRow(key: Key, deleted: () => void): HTMLTableRowElement {
+function keyRow(key: Key, usage: KeyUsage | undefined, deleted: () => void): HTMLTableRowElement {
   const remove = h("button", { type: "button", class: "danger small", "aria-label": `Delete key ${key.name}` }, "Delete");
   remove.addEventListener("click", async () => {
     const confirmed = await confirmDialog({
@@ -29,6 +30,7 @@ function keyRow(key: Key, deleted: () => void): HTMLTableRowElement {
     h("td", {}, h("span", { class: `badge scope-${key.scope}` }, key.scope)),
     h("td", {}, h("time", { datetime: key.createdAt }, formatDate(key.createdAt))),
     h("td", {}, key.lastUsedAt ? h("time", { datetime: key.lastUsedAt }, formatDateTime(key.lastUsedAt)) : "Never"),
+    h("td", {}, usageCell(key.name, usage)),
     h("td", {}, remove),
   );
 }
@@ -40,8 +42,9 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
   async function load(): Promise<void> {
     replaceChildren(list, h("p", { role: "status", class: "loading" }, "Loading keys…"));
     let keys: Key[];
+    let usage: Map<string, KeyUsage>;
     try {
-      keys = (await request(KeyList)).apiKeys;
+      [keys, usage] = await Promise.all([request(KeyList).then((answer) => answer.apiKeys), loadKeyUsage()]);
     } catch (failure) {
       const retry = h("button", { type: "button" }, "Try again");
       retry.addEventListener("click", () => void load());
@@ -67,9 +70,9 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
         h(
           "thead",
           {},
-          h("tr", {}, ...["Name", "Key", "Scope", "Created", "Last used"].map((title) => h("th", { scope: "col" }, title)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions"))),
+          h("tr", {}, ...["Name", "Key", "Scope", "Created", "Last used", "Last 48 h"].map((title) => h("th", { scope: "col" }, title)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions"))),
         ),
-        h("tbody", {}, ...keys.map((key) => keyRow(key, () => void load()))),
+        h("tbody", {}, ...keys.map((key) => keyRow(key, usage.get(key.id), () => void load()))),
       ),
     );
   }

@@ -1,13 +1,18 @@
-/** The settings page: sign-in at /sign-in, Settings → API Keys at /settings/api-keys. */
+/** The settings page: sign-in at /sign-in, Settings → API Keys and Security log under /settings/. */
 import { ApiError, request } from "./api.js";
 import { renderApiKeysTab } from "./api-keys.js";
 import { h, replaceChildren } from "./dom.js";
 import type { MeQuery } from "./gql/graphql.js";
 import { Me, SignOutPage } from "./operations.js";
 import { planName } from "./plans.js";
+import { renderSecurityLogTab } from "./security-log.js";
 import { renderSignIn } from "./sign-in.js";
 
 const SETTINGS = "/settings/api-keys";
+const TABS = [
+  { id: "api-keys", path: SETTINGS, title: "API Keys", render: renderApiKeysTab },
+  { id: "security-log", path: "/settings/security-log", title: "Security log", render: renderSecurityLogTab },
+] as const;
 const root = document.getElementById("app")!;
 
 function renderSettings(me: MeQuery): void {
@@ -17,7 +22,8 @@ function renderSettings(me: MeQuery): void {
     await request(SignOutPage).catch(() => undefined);
     location.assign("/sign-in");
   });
-  const panel = h("section", { id: "panel-api-keys", role: "tabpanel", "aria-labelledby": "tab-api-keys", class: "card" });
+  const tab = TABS.find((t) => t.path === location.pathname) ?? TABS[0];
+  const panel = h("section", { id: `panel-${tab.id}`, role: "tabpanel", "aria-labelledby": `tab-${tab.id}`, class: "card" });
   replaceChildren(
     root,
     h(
@@ -33,13 +39,15 @@ function renderSettings(me: MeQuery): void {
       h(
         "nav",
         { role: "tablist", "aria-label": "Settings sections" },
-        h("a", { role: "tab", id: "tab-api-keys", href: SETTINGS, "aria-selected": "true", "aria-controls": "panel-api-keys" }, "API Keys"),
+        ...TABS.map((t) =>
+          h("a", { role: "tab", id: `tab-${t.id}`, href: t.path, "aria-selected": t === tab ? "true" : "false", "aria-controls": t === tab ? `panel-${t.id}` : undefined }, t.title),
+        ),
       ),
       panel,
       h("p", { class: "hint" }, "Try the API in the ", h("a", { href: "/graphql" }, "GraphQL playground"), "."),
     ),
   );
-  renderApiKeysTab(panel, me);
+  tab.render(panel, me);
 }
 
 async function start(): Promise<void> {

@@ -4,6 +4,29 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AuditActorKind =
+  /** A signed-in account: the owner, or a platform admin */
+  | 'ACCOUNT'
+  /** Someone not signed in (a failed sign-in, a leak report) */
+  | 'ANONYMOUS'
+  /** The operator CLI */
+  | 'OPERATOR'
+  /** The server itself (an expiry, say) */
+  | 'SYSTEM';
+
+export type AuditEventType =
+  | 'ACCOUNT_PLATFORM_ADMIN_CHANGED'
+  | 'ACCOUNT_SIGNED_IN'
+  | 'ACCOUNT_SIGN_IN_FAILED'
+  | 'ACCOUNT_TIER_CHANGED'
+  | 'KEY_CREATED'
+  | 'KEY_DELETED'
+  | 'KEY_EXPIRED'
+  | 'KEY_RENAMED'
+  | 'KEY_REPORTED_LEAKED'
+  | 'KEY_RESCOPED'
+  | 'KEY_ROLLED';
+
 export type AuthMethod =
   /** x-api-key header */
   | 'API_KEY'
@@ -44,6 +67,11 @@ export type Tier =
   | 'enterprise'
   | 'free'
   | 'pro';
+
+export type KeyUsageListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeyUsageListQuery = { apiKeys: Array<{ id: string, usage: { hourly: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }>, daily: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }> } }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -88,6 +116,13 @@ export type DeleteKeyMutationVariables = Exact<{
 
 export type DeleteKeyMutation = { deleteApiKey: { id: string } };
 
+export type SecurityLogQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type SecurityLogQuery = { auditEvents: { edges: Array<{ node: { id: string, type: AuditEventType, at: string, keyName: string | null, details: unknown, actor: { kind: AuditActorKind, accountId: string | null, email: string | null, platformAdmin: boolean }, client: { address: string | null, userAgent: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -107,6 +142,29 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const KeyUsageListDocument = new TypedDocumentString(`
+    query KeyUsageList {
+  apiKeys {
+    id
+    usage {
+      hourly {
+        start
+        ok
+        scopeDenied
+        rateLimited
+        otherErrors
+      }
+      daily {
+        start
+        ok
+        scopeDenied
+        rateLimited
+        otherErrors
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KeyUsageListQuery, KeyUsageListQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   viewer {
@@ -179,3 +237,32 @@ export const DeleteKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteKeyMutation, DeleteKeyMutationVariables>;
+export const SecurityLogDocument = new TypedDocumentString(`
+    query SecurityLog($after: String) {
+  auditEvents(first: 20, after: $after) {
+    edges {
+      node {
+        id
+        type
+        at
+        actor {
+          kind
+          accountId
+          email
+          platformAdmin
+        }
+        keyName
+        details
+        client {
+          address
+          userAgent
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SecurityLogQuery, SecurityLogQueryVariables>;

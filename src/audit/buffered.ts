@@ -1,0 +1,103 @@
+import type { Logger } from "pino";
+import { newId } from "../domain/ids.js";
+import type { AuditPage, AuditStore } from "../store/interface.js";
+import type { AuditDetails, AuditEvent, AuditEventInput, AuditLog } from "./interface.js";
+
+/** Events waiting for the next batch; past this, new ones are dropped (and logged) rather than memory growing while the store is down. */
+export const MAX_PENDING_AUDIT_EVENTS = 10_000;
+/** Events deleted per statement when pruning, so retention never holds the store for long. */
+const PRUNE_BATCH = 1000;
+const PRUNE_EVERY_MS = 3_600_000;
+
+export interface BufferedAuditLogOptions {
+  store: AuditStore;
+  logger: Pick<Logger, "error" | "warn">;
+  /** How long an event is kept. */
+  retentionMs: number;
+  /** How often queued events are written; 0 writes only on flush() and close() (the CLI). */
+  flushMs: number;
+  /** Whether this process prunes on a timer (servers do; the CLI does not). */
+  pruneOnTimer?: boolean;
+}
+
+function withoutUndefined(details: AuditDetails | undefined): AuditDetails {
+  return Object.fromEntries(Object.entries(details ?? {}).filter(([, value]) => value !== undefined)) as AuditDetails;
+}
+
+/** The audit log over the storage port: events are queued in memory and appended in batches. */
+export class BufferedAuditLog implements AuditLog {
+  private pending: AuditEvent[] = [];
+  private dropped = 0;
+  private writing: Promise<void> = Promise.resolve();
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(private readonly options: BufferedAuditLogOptions) {
+    if (options.flushMs > 0) this.timers.push(setInterval(() => void this.flush(), options.flushMs));
+    if (options.pruneOnTimer) this.timers.push(setInterval(() => void this.prune().catch(() => undefined), PRUNE_EVERY_MS));
+    for (const timer of this.timers) timer.unref();
+  }
+
+  record(input: AuditEventInput): void {
+    if (this.pending.length >= MAX_PENDING_AUDIT_EVENTS) {
+      this.dropped++;
+      return;
+    }
+    const at = Date.now();
+    this.pending.push({
+      id: newId("evt"),
+      accountId: input.accountId,
+      type: input.type,
+      at,
+      actor: input.actor,
+      key: input.key ? { id: input.key.id, name: input.key.name } : null,
+      details: withoutUndefined(input.details),
+      client: input.client ?? null,
+    });
+  }
+
+  /** One write at a time, in order; a failed batch goes back to the front of the queue. */
+  flush(): Promise<void> {
+    this.writing = this.writing.then(() => this.writeBatch());
+    return this.writing;
+  }
+
+  private async writeBatch(): Promise<void> {
+    if (this.dropped > 0) {
+      this.options.logger.error({ dropped: this.dropped }, "audit events dropped: the queue was full (is the store down?)");
+      this.dropped = 0;
+    }
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await this.options.store.append(batch);
+    } catch (error) {
+      this.options.logger.warn({ err: error, events: batch.length }, "audit events not written yet; retrying with the next batch");
+      const queued = [...batch, ...this.pending];
+      this.dropped += Math.max(0, queued.length - MAX_PENDING_AUDIT_EVENTS);
+      this.pending = queued.slice(0, MAX_PENDING_AUDIT_EVENTS);
+    }
+  }
+
+  async list(page: AuditPage): Promise<AuditEvent[]> {
+    await this.flush();
+    return this.options.store.list(page);
+  }
+
+  async prune(now = Date.now()): Promise<number> {
+    const before = now - this.options.retentionMs;
+    let total = 0;
+    for (;;) {
+      const deleted = await this.options.store.deleteBefore(before, PRUNE_BATCH);
+      total += deleted;
+      if (deleted < PRUNE_BATCH) return total;
+      // Let requests in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    await this.flush();
+  }
+}

@@ -1,0 +1,90 @@
+import { resolveCursorConnection } from "@pothos/plugin-relay";
+import { clientInfo } from "../audit/client.js";
+import { AUDIT_EVENT_TYPES, type AuditActor, type AuditEvent, type AuditEventType, type ClientInfo } from "../audit/interface.js";
+import { builder } from "./builder.js";
+import type { GraphQLContext } from "./context.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkConnectionArgs } from "./page-size.js";
+
+/** The requesting client as audit events keep it. */
+export function requestClient(ctx: GraphQLContext): ClientInfo {
+  return clientInfo(ctx.clientAddress, ctx.reply.request.headers["user-agent"]);
+}
+
+/** `key.reported_leaked` -> `KEY_REPORTED_LEAKED`: GraphQL enum values cannot hold dots. */
+function enumName(type: AuditEventType): string {
+  return type.replace(".", "_").toUpperCase();
+}
+
+const AuditEventTypeEnum = builder.enumType("AuditEventType", {
+  values: Object.fromEntries(AUDIT_EVENT_TYPES.map((type) => [enumName(type), { value: type }])) as Record<string, { value: AuditEventType }>,
+});
+
+const ActorKindEnum = builder.enumType("AuditActorKind", {
+  values: {
+    ACCOUNT: { value: "account", description: "A signed-in account: the owner, or a platform admin" },
+    OPERATOR: { value: "operator", description: "The operator CLI" },
+    SYSTEM: { value: "system", description: "The server itself (an expiry, say)" },
+    ANONYMOUS: { value: "anonymous", description: "Someone not signed in (a failed sign-in, a leak report)" },
+  } as const,
+});
+
+const AuditActorRef = builder.objectRef<AuditActor>("AuditActor").implement({
+  description: "Who did it.",
+  fields: (t) => ({
+    kind: t.field({ type: ActorKindEnum, resolve: (a) => a.kind }),
+    accountId: t.id({ nullable: true, resolve: (a) => (a.kind === "account" ? a.accountId : null) }),
+    email: t.string({ nullable: true, resolve: (a) => (a.kind === "account" ? a.email : null) }),
+    platformAdmin: t.boolean({
+      description: "True when the acting account is a platform admin.",
+      resolve: (a) => a.kind === "account" && a.platformAdmin,
+    }),
+  }),
+});
+
+const AuditClientRef = builder.objectRef<ClientInfo>("AuditClient").implement({
+  description: "Where the request came from: address and user agent, control characters stripped, lengths bounded.",
+  fields: (t) => ({
+    address: t.exposeString("address", { nullable: true }),
+    userAgent: t.exposeString("userAgent", { nullable: true }),
+  }),
+});
+
+const AuditEventRef = builder.objectRef<AuditEvent>("AuditEvent").implement({
+  description: "One entry of an account's audit log. Never holds a key value or a password.",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    type: t.field({ type: AuditEventTypeEnum, resolve: (e) => e.type }),
+    at: t.field({ type: "DateTime", resolve: (e) => e.at }),
+    actor: t.field({ type: AuditActorRef, resolve: (e) => e.actor }),
+    keyId: t.id({ nullable: true, resolve: (e) => e.key?.id ?? null }),
+    keyName: t.string({ nullable: true, description: "The key's name when the event was recorded.", resolve: (e) => e.key?.name ?? null }),
+    details: t.field({
+      type: "JSON",
+      description: "What changed, e.g. {scope, previousScope} or {tier, previousTier}; empty when nothing more is known.",
+      resolve: (e) => e.details,
+    }),
+    client: t.field({ type: AuditClientRef, nullable: true, resolve: (e) => e.client }),
+  }),
+});
+
+const EVENT_ID = /^evt_[0-9a-z]{21}$/;
+
+builder.queryField("auditEvents", (t) =>
+  t.connection({
+    type: AuditEventRef,
+    description: `The signed-in account's audit log, newest first. Pages of ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.`,
+    authScopes: { signedIn: true },
+    resolve: (_root, args, ctx) => {
+      checkConnectionArgs(args, (cursor) => EVENT_ID.test(cursor));
+      const accountId = ctx.caller.session!.account.id;
+      return resolveCursorConnection<Promise<AuditEvent[]>>(
+        { args, toCursor: (event) => event.id, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+        ({ before, after, limit, inverted }) =>
+          ctx.services.audit.list({ accountId, olderThan: after, newerThan: before, limit, oldestFirst: inverted }),
+      );
+    },
+  },
+  { name: "AuditEventConnection" },
+  { name: "AuditEventEdge" },
+  ),
+);

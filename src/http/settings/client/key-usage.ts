@@ -1,0 +1,78 @@
+/**
+ * Usage on the API Keys tab: a 48-hour sparkline per key in the list, and a details dialog with
+ * the hourly and daily charts, opened from the sparkline.
+ */
+import { request } from "./api.js";
+import { openDialog } from "./dialogs.js";
+import { h } from "./dom.js";
+import { graphql } from "./gql/index.js";
+import type { KeyUsageListQuery } from "./gql/graphql.js";
+import { summarize, usageChart, usageLegend } from "./usage-chart.js";
+
+const KeyUsageList = graphql(`
+  query KeyUsageList {
+    apiKeys {
+      id
+      usage {
+        hourly {
+          start
+          ok
+          scopeDenied
+          rateLimited
+          otherErrors
+        }
+        daily {
+          start
+          ok
+          scopeDenied
+          rateLimited
+          otherErrors
+        }
+      }
+    }
+  }
+`);
+
+export type KeyUsage = KeyUsageListQuery["apiKeys"][number]["usage"];
+
+/** Every key's usage by id; an empty map when it cannot be read (the list still shows). */
+export async function loadKeyUsage(): Promise<Map<string, KeyUsage>> {
+  try {
+    return new Map((await request(KeyUsageList)).apiKeys.map((key) => [key.id, key.usage]));
+  } catch {
+    return new Map();
+  }
+}
+
+const hour = (start: string) => new Date(start).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+const hourAndDay = (start: string) => new Date(start).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+const day = (start: string) => new Date(start).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+
+function openUsageDialog(name: string, usage: KeyUsage): void {
+  const done = h("button", { type: "button" }, "Close");
+  const dialog = openDialog(
+    "usage-title",
+    h("h2", { id: "usage-title" }, `Usage of “${name}”`),
+    h("p", { class: "hint" }, "Requests made with this key, by outcome. Counts reach this page within a few seconds."),
+    usageLegend(),
+    h("h3", {}, "Last 48 hours"),
+    h("p", { class: "usage-total" }, summarize(usage.hourly)),
+    usageChart(usage.hourly, { width: 640, height: 150, labelEvery: 12, when: hour, label: `Hourly usage of ${name}, last 48 hours` }),
+    h("h3", {}, "Last 90 days"),
+    h("p", { class: "usage-total" }, summarize(usage.daily)),
+    usageChart(usage.daily, { width: 640, height: 150, labelEvery: 15, when: day, label: `Daily usage of ${name}, last 90 days` }),
+    h("div", { class: "actions" }, done),
+  );
+  dialog.classList.add("wide");
+  done.addEventListener("click", () => dialog.close());
+  done.focus();
+}
+
+/** The list's cell: a sparkline of the last 48 hours that opens the details. */
+export function usageCell(name: string, usage: KeyUsage | undefined): HTMLElement {
+  if (!usage) return h("span", { class: "hint" }, "—");
+  const open = h("button", { type: "button", class: "sparkline", "aria-label": `Usage of ${name}: ${summarize(usage.hourly)}. Show details` });
+  open.append(usageChart(usage.hourly, { width: 96, height: 24, when: hourAndDay, label: `Last 48 hours of ${name}` }));
+  open.addEventListener("click", () => openUsageDialog(name, usage));
+  return open;
+}

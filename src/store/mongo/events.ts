@@ -1,0 +1,64 @@
+/** Usage buckets and audit events in MongoDB. */
+import type { Collection, Filter } from "mongodb";
+import type { AuditEvent } from "../../audit/interface.js";
+import type { UsageBucket, UsagePeriod } from "../../usage/interface.js";
+import type { AuditStore, UsageStore } from "../interface.js";
+
+export type UsageDoc = UsageBucket & { _id: string; keyId: string; period: UsagePeriod };
+export type AuditDoc = Omit<AuditEvent, "id"> & { _id: string };
+
+export function mongoUsageStore(col: Collection<UsageDoc>): UsageStore {
+  return {
+    async add(deltas) {
+      if (deltas.length === 0) return;
+      await col.bulkWrite(
+        deltas.map(({ keyId, period, start, ok, scopeDenied, rateLimited, otherErrors }) => ({
+          updateOne: {
+            // One document per key, period and bucket: the _id makes concurrent upserts meet.
+            filter: { _id: `${keyId}|${period}|${start}` },
+            update: { $setOnInsert: { keyId, period, start }, $inc: { ok, scopeDenied, rateLimited, otherErrors } },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+    },
+    async buckets(keyId, period, since) {
+      const docs = await col.find({ keyId, period, start: { $gte: since } }).sort({ start: 1 }).toArray();
+      return docs.map(({ start, ok, scopeDenied, rateLimited, otherErrors }) => ({ start, ok, scopeDenied, rateLimited, otherErrors }));
+    },
+    async deleteBefore(period, before) {
+      return (await col.deleteMany({ period, start: { $lt: before } })).deletedCount;
+    },
+  };
+}
+
+export function mongoAuditStore(col: Collection<AuditDoc>): AuditStore {
+  return {
+    async append(events) {
+      if (events.length === 0) return;
+      await col.insertMany(
+        events.map(({ id, ...rest }) => ({ _id: id, ...rest })),
+        { ordered: false },
+      );
+    },
+    async list({ accountId, olderThan, newerThan, limit, oldestFirst }) {
+      const filter: Filter<AuditDoc> = { accountId };
+      const range: { $lt?: string; $gt?: string } = {};
+      if (olderThan !== undefined) range.$lt = olderThan;
+      if (newerThan !== undefined) range.$gt = newerThan;
+      if (olderThan !== undefined || newerThan !== undefined) filter._id = range;
+      const docs = await col
+        .find(filter)
+        .sort({ _id: oldestFirst ? 1 : -1 })
+        .limit(limit)
+        .toArray();
+      return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+    },
+    async deleteBefore(before, limit) {
+      const ids = await col.find({ at: { $lt: before } }, { projection: { _id: 1 } }).limit(limit).toArray();
+      if (ids.length === 0) return 0;
+      return (await col.deleteMany({ _id: { $in: ids.map((doc) => doc._id) } })).deletedCount;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type Database from "better-sqlite3";
+import type { AuditActor, AuditDetails, AuditEvent, AuditEventType } from "../../audit/interface.js";
+import type { AuditStore } from "../interface.js";
+import type { Row } from "./rows.js";
+
+function toEvent(row: Row): AuditEvent {
+  const address = row.address as string | null;
+  const userAgent = row.user_agent as string | null;
+  return {
+    id: row.id as string,
+    accountId: row.account_id as string,
+    type: row.type as AuditEventType,
+    at: row.at as number,
+    actor: JSON.parse(row.actor as string) as AuditActor,
+    key: row.key_id === null ? null : { id: row.key_id as string, name: row.key_name as string },
+    details: JSON.parse(row.details as string) as AuditDetails,
+    client: address === null && userAgent === null ? null : { address, userAgent },
+  };
+}
+
+export function sqliteAuditStore(db: Database.Database): AuditStore {
+  const insert = db.prepare(
+    `INSERT INTO audit_events (id, account_id, type, at, actor, key_id, key_name, details, address, user_agent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const appendAll = db.transaction((events: readonly AuditEvent[]) => {
+    for (const e of events) {
+      insert.run(
+        e.id,
+        e.accountId,
+        e.type,
+        e.at,
+        JSON.stringify(e.actor),
+        e.key?.id ?? null,
+        e.key?.name ?? null,
+        JSON.stringify(e.details),
+        e.client?.address ?? null,
+        e.client?.userAgent ?? null,
+      );
+    }
+  });
+  const deleteBatch = db.prepare("DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE at < ? LIMIT ?)");
+  return {
+    async append(events) {
+      if (events.length > 0) appendAll(events);
+    },
+    async list({ accountId, olderThan, newerThan, limit, oldestFirst }) {
+      const conditions = ["account_id = ?"];
+      const params: unknown[] = [accountId];
+      if (olderThan !== undefined) {
+        conditions.push("id < ?");
+        params.push(olderThan);
+      }
+      if (newerThan !== undefined) {
+        conditions.push("id > ?");
+        params.push(newerThan);
+      }
+      params.push(limit);
+      const sql = `SELECT * FROM audit_events WHERE ${conditions.join(" AND ")} ORDER BY id ${oldestFirst ? "ASC" : "DESC"} LIMIT ?`;
+      return (db.prepare(sql).all(...params) as Row[]).map(toEvent);
+    },
+    async deleteBefore(before, limit) {
+      return deleteBatch.run(before, limit).changes;
+    },
+  };
+}

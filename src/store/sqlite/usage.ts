@@ -1,0 +1,44 @@
+import type Database from "better-sqlite3";
+import type { UsageBucket } from "../../usage/interface.js";
+import type { UsageStore } from "../interface.js";
+import type { Row } from "./rows.js";
+
+function toBucket(row: Row): UsageBucket {
+  return {
+    start: row.start as number,
+    ok: row.ok as number,
+    scopeDenied: row.scope_denied as number,
+    rateLimited: row.rate_limited as number,
+    otherErrors: row.other_errors as number,
+  };
+}
+
+export function sqliteUsageStore(db: Database.Database): UsageStore {
+  const q = {
+    add: db.prepare(
+      `INSERT INTO key_usage (key_id, period, start, ok, scope_denied, rate_limited, other_errors)
+       VALUES (@keyId, @period, @start, @ok, @scopeDenied, @rateLimited, @otherErrors)
+       ON CONFLICT (key_id, period, start) DO UPDATE SET
+         ok = ok + excluded.ok,
+         scope_denied = scope_denied + excluded.scope_denied,
+         rate_limited = rate_limited + excluded.rate_limited,
+         other_errors = other_errors + excluded.other_errors`,
+    ),
+    buckets: db.prepare("SELECT * FROM key_usage WHERE key_id = ? AND period = ? AND start >= ? ORDER BY start"),
+    deleteBefore: db.prepare("DELETE FROM key_usage WHERE period = ? AND start < ?"),
+  };
+  const addAll = db.transaction((deltas: Parameters<UsageStore["add"]>[0]) => {
+    for (const delta of deltas) q.add.run(delta);
+  });
+  return {
+    async add(deltas) {
+      if (deltas.length > 0) addAll(deltas);
+    },
+    async buckets(keyId, period, since) {
+      return (q.buckets.all(keyId, period, since) as Row[]).map(toBucket);
+    },
+    async deleteBefore(period, before) {
+      return q.deleteBefore.run(period, before).changes;
+    },
+  };
+}

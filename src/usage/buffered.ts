@@ -1,0 +1,138 @@
+import type { Logger } from "pino";
+import type { UsageStore } from "../store/interface.js";
+import {
+  PERIOD_MS,
+  USAGE_BUCKETS_KEPT,
+  USAGE_OUTCOMES,
+  bucketStart,
+  type UsageBucket,
+  type UsageCounter,
+  type UsageDelta,
+  type UsageOutcome,
+  type UsagePeriod,
+} from "./interface.js";
+
+const OUTCOME_INDEX: Readonly<Record<UsageOutcome, number>> = { ok: 0, scopeDenied: 1, rateLimited: 2, otherErrors: 3 };
+const PRUNE_EVERY_MS = 3_600_000;
+
+/** Counts per key for one hour: [ok, scopeDenied, rateLimited, otherErrors]. */
+type HourCounts = Map<string, Uint32Array>;
+
+export interface BufferedUsageOptions {
+  store: UsageStore;
+  logger: Pick<Logger, "warn">;
+  /** How often counts are added to the store. */
+  flushMs: number;
+}
+
+function zero(start: number): UsageBucket {
+  return { start, ok: 0, scopeDenied: 0, rateLimited: 0, otherErrors: 0 };
+}
+
+/**
+ * Usage counted in memory — per request, one Map lookup and one increment — and added to the
+ * store in one batch per flush, hourly and daily buckets together. Each instance adds only
+ * its own deltas, so instances sharing a store (one SQLite file, one MongoDB) add up exactly.
+ */
+export class BufferedUsage implements UsageCounter {
+  private hours = new Map<number, HourCounts>();
+  private currentHour = -1;
+  private current: HourCounts = new Map();
+  private writing: Promise<void> = Promise.resolve();
+  private readonly timers: NodeJS.Timeout[];
+
+  constructor(private readonly options: BufferedUsageOptions) {
+    this.timers = [
+      setInterval(() => void this.flush(), options.flushMs),
+      setInterval(() => void this.prune().catch(() => undefined), PRUNE_EVERY_MS),
+    ];
+    for (const timer of this.timers) timer.unref();
+  }
+
+  count(keyId: string, outcome: UsageOutcome): void {
+    const hour = bucketStart(Date.now(), "hour");
+    if (hour !== this.currentHour) {
+      this.currentHour = hour;
+      this.current = this.hours.get(hour) ?? new Map();
+      this.hours.set(hour, this.current);
+    }
+    let counts = this.current.get(keyId);
+    if (counts === undefined) {
+      counts = new Uint32Array(USAGE_OUTCOMES.length);
+      this.current.set(keyId, counts);
+    }
+    counts[OUTCOME_INDEX[outcome]]!++;
+  }
+
+  /** One write at a time; a failed batch is counted again into the next one. */
+  flush(): Promise<void> {
+    this.writing = this.writing.then(() => this.writeBatch());
+    return this.writing;
+  }
+
+  private async writeBatch(): Promise<void> {
+    if (this.hours.size === 0) return;
+    const batch = this.hours;
+    this.hours = new Map();
+    this.currentHour = -1;
+    try {
+      await this.options.store.add(deltas(batch));
+    } catch (error) {
+      this.options.logger.warn({ err: error }, "usage counts not written yet; retrying with the next batch");
+      for (const [hour, keys] of batch) {
+        const into = this.hours.get(hour) ?? new Map<string, Uint32Array>();
+        this.hours.set(hour, into);
+        for (const [keyId, counts] of keys) {
+          const existing = into.get(keyId);
+          if (existing) for (let i = 0; i < counts.length; i++) existing[i]! += counts[i]!;
+          else into.set(keyId, counts);
+        }
+      }
+    }
+  }
+
+  async series(keyId: string, period: UsagePeriod, now = Date.now()): Promise<UsageBucket[]> {
+    await this.flush();
+    const size = PERIOD_MS[period];
+    const first = bucketStart(now, period) - (USAGE_BUCKETS_KEPT[period] - 1) * size;
+    const stored = new Map((await this.options.store.buckets(keyId, period, first)).map((b) => [b.start, b]));
+    return Array.from({ length: USAGE_BUCKETS_KEPT[period] }, (_, i) => {
+      const start = first + i * size;
+      return stored.get(start) ?? zero(start);
+    });
+  }
+
+  async prune(now = Date.now()): Promise<number> {
+    let total = 0;
+    for (const period of ["hour", "day"] as const) {
+      const keptFrom = bucketStart(now, period) - (USAGE_BUCKETS_KEPT[period] - 1) * PERIOD_MS[period];
+      total += await this.options.store.deleteBefore(period, keptFrom);
+    }
+    return total;
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    await this.flush();
+  }
+}
+
+/** Hourly deltas as they were counted, plus the same counts summed into daily buckets. */
+function deltas(hours: ReadonlyMap<number, HourCounts>): UsageDelta[] {
+  const out: UsageDelta[] = [];
+  const days = new Map<string, UsageDelta>();
+  for (const [hour, keys] of hours) {
+    const day = bucketStart(hour, "day");
+    for (const [keyId, [ok = 0, scopeDenied = 0, rateLimited = 0, otherErrors = 0]] of keys) {
+      out.push({ keyId, period: "hour", start: hour, ok, scopeDenied, rateLimited, otherErrors });
+      const id = `${keyId}|${day}`;
+      const daily = days.get(id) ?? { keyId, period: "day", start: day, ok: 0, scopeDenied: 0, rateLimited: 0, otherErrors: 0 };
+      daily.ok += ok;
+      daily.scopeDenied += scopeDenied;
+      daily.rateLimited += rateLimited;
+      daily.otherErrors += otherErrors;
+      days.set(id, daily);
+    }
+  }
+  return [...out, ...days.values()];
+}

@@ -1,0 +1,89 @@
+/** GraphQL documents for key usage and the audit log, typed by `npm run codegen`. */
+import { graphql } from "../gql/index.js";
+
+export const KeyUsage = graphql(`
+  query KeyUsage {
+    apiKeys {
+      id
+      usage {
+        hourly {
+          start
+          ok
+          scopeDenied
+          rateLimited
+          otherErrors
+          total
+        }
+        daily {
+          start
+          ok
+          scopeDenied
+          rateLimited
+          otherErrors
+          total
+        }
+      }
+    }
+  }
+`);
+
+export const OtherAccountKeyUsage = graphql(`
+  query OtherAccountKeyUsage($accountId: ID) {
+    apiKeys(accountId: $accountId) {
+      id
+      usage {
+        hourly {
+          total
+        }
+      }
+    }
+  }
+`);
+
+export const ViewerKeyUsage = graphql(`
+  query ViewerKeyUsage {
+    viewer {
+      apiKey {
+        usage {
+          daily {
+            total
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const AuditEvents = graphql(`
+  query AuditEvents($first: Int, $after: String, $last: Int, $before: String) {
+    auditEvents(first: $first, after: $after, last: $last, before: $before) {
+      edges {
+        cursor
+        node {
+          id
+          type
+          at
+          actor {
+            kind
+            accountId
+            email
+            platformAdmin
+          }
+          keyId
+          keyName
+          details
+          client {
+            address
+            userAgent
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+    }
+  }
+`);

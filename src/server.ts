@@ -18,8 +18,9 @@ import type { Config } from "./config.js";
 import { buildHttpApp } from "./http/app.js";
 import { FailedAuthGuard } from "./limits/failed-auth.js";
 import { FieldLimits } from "./limits/field-limits.js";
-import { KeyBudgets } from "./limits/key-budgets.js";
+import { HashingQueue } from "./limits/hashing-queue.js";
 import { leakReportBudget } from "./limits/leak-reports.js";
+import { RequestBudgets } from "./limits/request-budgets.js";
 import { Metrics } from "./observability/metrics.js";
 import { connectRedis, redisReachable, waitForRedis } from "./redis/connection.js";
 import { ensureExampleWorkflow } from "./runtime/example-workflow.js";
@@ -121,7 +122,7 @@ export async function createServer(
   const services: Services = {
     config,
     store,
-    accounts: new AccountService(store, bus, audit),
+    accounts: new AccountService(store, bus, audit, new HashingQueue((outcome) => metrics.passwordHashing(outcome))),
     apiKeys: new ApiKeyService(store, secret, bus, audit),
     sessions: new SessionService(store, config.sessionTtlMs),
     verifier: new KeyVerifier({ store, secret, bus, cacheTtlMs: config.keyCacheTtlMs }),
@@ -143,7 +144,7 @@ export async function createServer(
             if (store.changedElsewhere!()) void bus.publish({ kind: "all" });
           },
     limits: {
-      keys: new KeyBudgets(limitsOptions),
+      requests: new RequestBudgets(limitsOptions),
       failedAuth: new FailedAuthGuard(config.failedAuthPerMinute, limitsOptions),
       fields: new FieldLimits(limitsOptions),
       leakReports: leakReportBudget(limitsOptions),

@@ -8,7 +8,7 @@ import type { Config } from "./config.js";
 import type { FailedAuthGuard } from "./limits/failed-auth.js";
 import type { FieldLimits } from "./limits/field-limits.js";
 import type { Budget } from "./limits/interface.js";
-import type { KeyBudgets } from "./limits/key-budgets.js";
+import type { RequestBudgets } from "./limits/request-budgets.js";
 import type { Metrics } from "./observability/metrics.js";
 import type { ModelRegistry } from "./runtime/model-registry.js";
 import type { RunRetention } from "./runtime/run-retention.js";
@@ -34,7 +34,7 @@ export interface Services {
   expiredKeys: ExpiredKeyNotices;
   /** Deletes runs past KNOUDS_RUN_RETENTION_DAYS; null when runs are kept forever (0). */
   runRetention: RunRetention | null;
-  limits: { keys: KeyBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits; leakReports: Budget };
+  limits: { requests: RequestBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits; leakReports: Budget };
   /**
    * Without Redis, the only word of a change made by another process (the operator CLI) is the
    * store itself: called before each request, it drops every cached verification and workflow

@@ -7,6 +7,7 @@ import { HANDLE_ATTEMPTS, derivedHandle, handleProblem, normalizeHandle } from "
 import { newId } from "../domain/ids.js";
 import type { Tier } from "../domain/scopes.js";
 import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "../domain/text.js";
+import { HashingQueue } from "../limits/hashing-queue.js";
 import type { Store } from "../store/interface.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import type { RevocationBus } from "./revocation.js";
@@ -30,16 +31,25 @@ export interface NewAccountInput {
   name?: string;
   tier?: Tier;
   isPlatformAdmin?: boolean;
+  /** Who asked (the client address), so the password hashing queues fairly; absent for the operator CLI. */
+  clientAddress?: string;
 }
+
+/** The hashing line of callers without a client address (the operator CLI). */
+const NO_ADDRESS = "none";
 
 export class AccountService {
   constructor(
     private readonly store: Store,
     private readonly bus: RevocationBus,
     private readonly audit: AuditLog,
+    private readonly hashing = new HashingQueue(),
   ) {}
 
-  /** Validates and creates an account; CONFLICT when the email or the chosen handle is taken. */
+  /**
+   * Validates and creates an account; CONFLICT when the email or the chosen handle is taken;
+   * UNAVAILABLE when too many passwords are waiting to be hashed.
+   */
   async create(input: NewAccountInput): Promise<Account> {
     const email = normalizeEmail(input.email);
     const problems: InputProblem[] = [];
@@ -65,7 +75,7 @@ export class AccountService {
       name,
       tier: input.tier ?? "free",
       isPlatformAdmin: input.isPlatformAdmin ?? false,
-      passwordHash: input.password === null ? null : await hashPassword(input.password),
+      passwordHash: input.password === null ? null : await this.hash(input.clientAddress ?? NO_ADDRESS, input.password),
       createdAt: Date.now(),
     };
     // A derived handle steps past taken ones; a CONFLICT while the handle is free is the email's.
@@ -86,16 +96,24 @@ export class AccountService {
     }
   }
 
-  /** Returns the account when the password matches; null otherwise (same timing either way). */
-  async checkPassword(email: string, password: string): Promise<Account | null> {
+  private hash(clientAddress: string, password: string): Promise<string> {
+    return this.hashing.run(clientAddress, () => hashPassword(password));
+  }
+
+  /**
+   * Returns the account when the password matches; null otherwise (same timing either way).
+   * Throws UNAVAILABLE when too many checks are waiting (see limits/hashing-queue.ts).
+   */
+  async checkPassword(email: string, password: string, clientAddress: string): Promise<Account | null> {
     const record = await this.store.accounts.findByEmail(normalizeEmail(email));
-    const matches = await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), record?.passwordHash ?? DECOY_HASH);
+    const stored = record?.passwordHash ?? DECOY_HASH;
+    const matches = await this.hashing.run(clientAddress, () => verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), stored));
     return record && record.passwordHash && matches ? withoutSecrets(record) : null;
   }
 
   /** checkPassword, recorded in the account's audit log (a failure only when the email names an account). */
   async signIn(email: string, password: string, client: ClientInfo): Promise<Account | null> {
-    const account = await this.checkPassword(email, password);
+    const account = await this.checkPassword(email, password, client.address ?? NO_ADDRESS);
     const known = account ?? (await this.findByEmail(email));
     if (known) {
       this.audit.record({

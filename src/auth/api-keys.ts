@@ -6,8 +6,12 @@ import { newId } from "../domain/ids.js";
 import { validExpiry, validGraceMs, validKeyName, valueStanding, type ExpiryChoice } from "../domain/key-lifecycle.js";
 import { digestKey, generateKeyValue } from "../domain/keys.js";
 import { scopeAtLeast, tierCeiling, type Scope } from "../domain/scopes.js";
+import { SerialQueues } from "../limits/serial-queues.js";
 import type { Store } from "../store/interface.js";
 import type { RevocationBus } from "./revocation.js";
+
+/** Keys one account may hold at once (SPEC §9: a tenant-controlled count, bounded). */
+export const MAX_KEYS_PER_ACCOUNT = 100;
 
 function publicKey(record: ApiKeyRecord): ApiKey {
   const { digest: _digest, previousDigest: _previousDigest, ...key } = record;
@@ -22,6 +26,9 @@ export interface CreatedApiKey {
 
 /** Creating, listing, renaming, rolling, re-scoping and deleting keys. Authorization of the actor is the caller's job. */
 export class ApiKeyService {
+  /** Creates for one account run one at a time here, so the count check is exact on an instance. */
+  private readonly creates = new SerialQueues();
+
   constructor(
     private readonly store: Store,
     private readonly secret: string,
@@ -32,17 +39,29 @@ export class ApiKeyService {
   /**
    * Creates a key for `owner`. Without `scope` the owner's tier ceiling is used. An actor who
    * is not a platform admin cannot go above the ceiling (SCOPE_ABOVE_CEILING); a platform
-   * admin can, and a scope a platform admin gives another account's key, or one above the
-   * ceiling, is recorded as assigned so it stands when the tier changes. Without an expiry
-   * the key never expires.
+   * admin can, and a scope a platform admin chose for another account's key, or one above the
+   * ceiling, is recorded as assigned so it stands when the tier changes. A key created without
+   * a chosen scope follows the tier like any other. Without an expiry the key never expires.
+   * BAD_USER_INPUT once the owner holds MAX_KEYS_PER_ACCOUNT keys.
    */
-  async create(
+  create(
     actor: Account,
     owner: Account,
     name: string,
     scope?: Scope,
     expiry: ExpiryChoice = {},
     client?: ClientInfo,
+  ): Promise<CreatedApiKey> {
+    return this.creates.run(owner.id, () => this.createNow(actor, owner, name, scope, expiry, client));
+  }
+
+  private async createNow(
+    actor: Account,
+    owner: Account,
+    name: string,
+    scope: Scope | undefined,
+    expiry: ExpiryChoice,
+    client: ClientInfo | undefined,
   ): Promise<CreatedApiKey> {
     const trimmed = validKeyName(name);
     const now = Date.now();
@@ -51,13 +70,18 @@ export class ApiKeyService {
     const chosen = scope ?? ceiling;
     const aboveCeiling = !scopeAtLeast(ceiling, chosen);
     if (aboveCeiling && !actor.isPlatformAdmin) throw KnoudsError.scopeAboveCeiling(chosen, ceiling);
+    if ((await this.store.apiKeys.countByAccount(owner.id)) >= MAX_KEYS_PER_ACCOUNT) {
+      throw KnoudsError.invalidInput(
+        [{ path: "", message: `an account holds at most ${MAX_KEYS_PER_ACCOUNT} keys; delete one before creating another` }],
+      );
+    }
     const { value, start } = generateKeyValue();
     const record: ApiKeyRecord = {
       id: newId("key"),
       accountId: owner.id,
       name: trimmed,
       scope: chosen,
-      scopeAssignedByPlatformAdmin: actor.isPlatformAdmin && (aboveCeiling || owner.id !== actor.id),
+      scopeAssignedByPlatformAdmin: actor.isPlatformAdmin && scope !== undefined && (aboveCeiling || owner.id !== actor.id),
       digest: digestKey(value, this.secret),
       start,
       createdAt: now,

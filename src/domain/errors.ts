@@ -31,6 +31,8 @@ interface ErrorFacts {
   ceiling?: Scope;
   limit?: number;
   retryAfter?: number;
+  /** RATE_LIMITED by the account-wide budget (SPEC §9) rather than the key's own. */
+  budget?: "account";
   details?: InputProblem[];
 }
 
@@ -74,8 +76,9 @@ export class KnoudsError extends Error {
     return new KnoudsError("FORBIDDEN", message);
   }
 
-  static rateLimited(limit: number, retryAfter: number): KnoudsError {
-    return new KnoudsError("RATE_LIMITED", "Too Many Requests", { limit, retryAfter });
+  /** `budget: "account"` when the account-wide budget ran out; absent for every other limit. */
+  static rateLimited(limit: number, retryAfter: number, budget?: "account"): KnoudsError {
+    return new KnoudsError("RATE_LIMITED", "Too Many Requests", budget ? { limit, retryAfter, budget } : { limit, retryAfter });
   }
 
   static notFound(): KnoudsError {
@@ -96,6 +99,11 @@ export class KnoudsError extends Error {
 
   static unavailable(): KnoudsError {
     return new KnoudsError("UNAVAILABLE", "Service Unavailable");
+  }
+
+  /** Too much password hashing waiting on this instance: try again after `retryAfter` seconds. */
+  static hashingBusy(retryAfter: number): KnoudsError {
+    return new KnoudsError("UNAVAILABLE", "Too many sign-ins in progress; try again shortly", { retryAfter });
   }
 
   static internal(): KnoudsError {
@@ -137,7 +145,13 @@ export function toRestError(error: unknown): RestError {
     case "RATE_LIMITED":
       return {
         status: 429,
-        body: { error: "Too Many Requests", code: "RATE_LIMITED", limit: facts.limit, retryAfter: facts.retryAfter },
+        body: {
+          error: "Too Many Requests",
+          code: "RATE_LIMITED",
+          limit: facts.limit,
+          retryAfter: facts.retryAfter,
+          ...(facts.budget ? { budget: facts.budget } : {}),
+        },
       };
     case "NOT_FOUND":
       return { status: 404, body: { error: "Not Found" } };
@@ -179,6 +193,7 @@ export function toGraphQLError(error: unknown): GraphQLErrorShape {
     case "RATE_LIMITED":
       extensions.limit = facts.limit;
       extensions.retryAfter = facts.retryAfter;
+      if (facts.budget) extensions.budget = facts.budget;
       break;
     case "BAD_USER_INPUT":
       extensions.details = facts.details ?? [];
@@ -188,6 +203,7 @@ export function toGraphQLError(error: unknown): GraphQLErrorShape {
       break;
     case "UNAVAILABLE":
       extensions.code = "SERVICE_UNAVAILABLE";
+      if (facts.retryAfter !== undefined) extensions.retryAfter = facts.retryAfter;
       break;
     default:
       break;

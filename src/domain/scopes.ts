@@ -110,3 +110,19 @@ export function effectiveScope(
 export function requestsPerMinute(scope: Scope): number {
   return SCOPE_TABLE[scope].requestsPerMinute;
 }
+
+/**
+ * SPEC §9: all keys of one account together may make this many times the per-key limit of the
+ * account's tier per minute, so minting more keys never multiplies a tier's allowance.
+ */
+export const ACCOUNT_BUDGET_MULTIPLE = 5;
+
+/**
+ * The account-wide budget per minute that a request of a key acting with `scope` is judged
+ * against: the multiple of the tier ceiling's per-key limit, or of the key's own scope when a
+ * platform admin assigned one above the ceiling (so the assignment is not capped back down).
+ */
+export function accountRequestsPerMinute(tier: Tier, scope: Scope): number {
+  const ceiling = tierCeiling(tier);
+  return ACCOUNT_BUDGET_MULTIPLE * requestsPerMinute(scopeAtLeast(scope, ceiling) ? scope : ceiling);
+}

@@ -114,6 +114,7 @@ builder.mutationField("signUp", (t) =>
         password: input.password,
         name: input.name ?? undefined,
         handle: input.handle ?? undefined,
+        clientAddress: ctx.clientAddress,
       });
       return startSession(ctx, account);
     },
@@ -126,10 +127,13 @@ builder.mutationField("signIn", (t) =>
     description: "Checks email and password and sets the session cookie.",
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: async (_root, args, ctx, info) => {
-      // Counted per address and per account: `Ada@x.com` and ` ada@x.com` are one account, and
-      // a megabyte-long "email" must not become a megabyte-long counter key.
+      // Counted per address across all emails (spraying), then per address and account:
+      // `Ada@x.com` and ` ada@x.com` are one account, and a megabyte-long "email" must not
+      // become a megabyte-long counter key.
+      const limits = ctx.services.limits.fields;
+      await limits.check({ field: "signInFromAddress", args: {}, info, clientAddress: ctx.clientAddress });
       const counted = { input: { email: normalizeEmail(args.input.email).slice(0, MAX_EMAIL_LENGTH) } };
-      await ctx.services.limits.fields.check({ field: "signIn", args: counted, info, clientAddress: ctx.clientAddress });
+      await limits.check({ field: "signIn", args: counted, info, clientAddress: ctx.clientAddress });
       const { input } = args;
       const account = await ctx.services.accounts.signIn(input.email, input.password, requestClient(ctx));
       if (!account) throw new KnoudsError("UNAUTHENTICATED", "Wrong email or password");

@@ -5,7 +5,8 @@ import type { Caller } from "../auth/principal.js";
 import { SESSION_COOKIE } from "../auth/sessions.js";
 import { KnoudsError } from "../domain/errors.js";
 import { isWellFormedKey } from "../domain/keys.js";
-import { wholeSeconds, type BudgetDecision } from "../limits/interface.js";
+import { rateLimitHeaders, wholeSeconds } from "../limits/interface.js";
+import { refusal } from "../limits/request-budgets.js";
 import type { Services } from "../services.js";
 import { sendError } from "./errors.js";
 
@@ -24,14 +25,6 @@ const RATE_LIMIT_HEADERS = ["ratelimit-limit", "ratelimit-remaining", "ratelimit
 function headerValue(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** The IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers), on every key-authenticated answer. */
-function setRateLimitHeaders(reply: FastifyReply, decision: BudgetDecision): void {
-  reply.header("ratelimit-limit", decision.limit);
-  reply.header("ratelimit-remaining", decision.remaining);
-  reply.header("ratelimit-reset", wholeSeconds(decision.resetMs));
-  reply.header("ratelimit-policy", `${decision.limit};w=60`);
 }
 
 /**
@@ -54,7 +47,7 @@ async function resolveCaller(request: FastifyRequest, reply: FastifyReply, servi
       key = services.verifier.verifyFromCache(apiKey, source) ?? null;
       if (key?.outcome !== "VALID") {
         // The address's own budget of failed checks is what ran out; its headers say so.
-        setRateLimitHeaders(reply, { allowed: false, limit: failedAuth.limit, remaining: 0, resetMs: blockedMs });
+        reply.headers(rateLimitHeaders({ allowed: false, limit: failedAuth.limit, remaining: 0, resetMs: blockedMs }));
         throw KnoudsError.rateLimited(failedAuth.limit, wholeSeconds(blockedMs));
       }
     } else {
@@ -73,8 +66,9 @@ async function resolveCaller(request: FastifyRequest, reply: FastifyReply, servi
 }
 
 /**
- * Identifies the caller and charges a key-authenticated request to the key's budget
- * (never throws for bad input; throws RATE_LIMITED past the budget).
+ * Identifies the caller and charges a key-authenticated request to the key's and the account's
+ * budgets (never throws for bad input; throws RATE_LIMITED past either). The RateLimit headers
+ * describe the budget that refused, or the one closest to running out.
  */
 async function identifyCaller(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
   services.noticeChangesElsewhere();
@@ -82,9 +76,9 @@ async function identifyCaller(request: FastifyRequest, reply: FastifyReply, serv
   await resolveCaller(request, reply, services);
   const principal = request.caller.key;
   if (!principal) return;
-  const decision = await services.limits.keys.consume(principal.key.id, principal.scope);
-  setRateLimitHeaders(reply, decision);
-  if (!decision.allowed) throw KnoudsError.rateLimited(decision.limit, wholeSeconds(decision.resetMs));
+  const decision = await services.limits.requests.charge(principal);
+  reply.headers(rateLimitHeaders(decision));
+  if (!decision.allowed) throw refusal(decision);
   if (services.config.redisUrl === undefined) return;
   // Another instance's revocation reached Redis before this request did, so Redis wrote it to
   // our subscriber socket before it answered the budget call above. Let the event loop deliver

@@ -4,7 +4,7 @@
  * every documented answer against real responses.
  */
 import type { FastifyPluginAsync } from "fastify";
-import { SCOPES } from "../domain/scopes.js";
+import { ACCOUNT_BUDGET_MULTIPLE, SCOPES } from "../domain/scopes.js";
 import { INPUT_SCHEMA_LIMITS } from "../domain/workflow-limits.js";
 
 const json = (schema: object) => ({ "application/json": { schema } });
@@ -16,8 +16,11 @@ const answer = (description: string, schema: object, headers: object = rateLimit
 });
 
 const rateLimitHeaders = {
-  "RateLimit-Limit": { description: "Requests allowed per window for this key", schema: { type: "integer" } },
-  "RateLimit-Remaining": { description: "Requests left in the current window", schema: { type: "integer" } },
+  "RateLimit-Limit": {
+    description: "Requests allowed per window by the budget that refused, or else by the one closer to running out (the key's, or its account's)",
+    schema: { type: "integer" },
+  },
+  "RateLimit-Remaining": { description: "Requests left in the current window of that budget", schema: { type: "integer" } },
   "RateLimit-Reset": { description: "Seconds until the window resets", schema: { type: "integer" } },
 };
 
@@ -30,10 +33,14 @@ const errors = {
   "401": answer("x-api-key absent, malformed, unknown or deleted (on every /api/ path, routed or not)", ref("Unauthorized"), {}),
   "404": answer("No such resource, or another account's private one", ref("NotFound")),
   "413": answer("Body larger than KNOUDS_BODY_LIMIT_BYTES", ref("PayloadTooLarge"), {}),
-  "429": answer("The key's per-minute budget is spent, or this address sent too many bad keys", ref("RateLimited"), {
-    ...rateLimitHeaders,
-    "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
-  }),
+  "429": answer(
+    `The key's per-minute budget is spent; or its account's, shared by all the account's keys (${ACCOUNT_BUDGET_MULTIPLE} × the tier's per-key limit), then with "budget": "account"; or this address sent too many bad keys`,
+    ref("RateLimited"),
+    {
+      ...rateLimitHeaders,
+      "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } },
+    },
+  ),
   "500": answer("A server fault; never a stack trace", ref("InternalError"), {}),
   "503": answer("This instance is shutting down; retry (another instance)", ref("InternalError"), {}),
 };
@@ -202,7 +209,8 @@ export const OPENAPI_DOCUMENT = {
         code: { const: "RATE_LIMITED" },
         limit: { type: "integer", minimum: 1 },
         retryAfter: { type: "integer", minimum: 1 },
-      }),
+        budget: { const: "account", description: "Present only when the account-wide budget is what ran out" },
+      }, ["error", "code", "limit", "retryAfter"]),
       InternalError: exact({ error: { const: "Internal Server Error" } }),
       LeakReportReceived: exact({ received: { const: true } }),
     },

@@ -8,7 +8,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { Budget, BudgetDecision } from "./interface.js";
 
 export interface BudgetOptions {
-  /** Requests allowed per window; `consume` may apply a lower limit per call. */
+  /** Requests allowed per window. */
   points: number;
   windowSeconds: number;
   /** Namespaces the counters in Redis; budgets sharing a prefix share their counters. */
@@ -40,11 +40,11 @@ export function createBudget({ points, windowSeconds, keyPrefix, redis }: Budget
       })
     : memory;
   return {
-    async consume(identity, limit = points) {
+    async consume(identity) {
       try {
-        return decision(Math.min(limit, points), await limiter.consume(identity));
+        return decision(points, await limiter.consume(identity));
       } catch (refused) {
-        if (refused instanceof RateLimiterRes) return decision(Math.min(limit, points), refused);
+        if (refused instanceof RateLimiterRes) return decision(points, refused);
         throw refused;
       }
     },

@@ -1,17 +1,20 @@
 /**
- * Field-level limits on the GraphQL fields abuse goes for (sign-up, sign-in, createApiKey, rollApiKey),
- * with graphql-rate-limit. Its algorithm reads a list of timestamps, then writes it back, so
+ * Field-level limits on the GraphQL fields abuse goes for (sign-up, sign-in, createApiKey,
+ * rollApiKey), with graphql-rate-limit. One field may be counted under several named limits
+ * (sign-in: per address across all emails, and per address and email). Its algorithm reads a
+ * list of timestamps, then writes it back, so
  * two concurrent calls can both see room: calls for the same identity are queued one after
  * another in this process, which makes the limit exact on one instance. Across instances the
  * timestamps are shared through Redis, but a burst hitting several instances in the same
  * millisecond may let one extra call per instance through — acceptable for abuse throttling.
- * The per-key request budget, which must be exact everywhere, is KeyBudgets instead.
+ * The per-key request budget, which must be exact everywhere, is RequestBudgets instead.
  */
 import type { Redis } from "ioredis";
 import { getFieldIdentity, getGraphQLRateLimiter, type Identity, type Store } from "graphql-rate-limit";
 import type { GraphQLResolveInfo } from "graphql";
 import { LRUCache } from "lru-cache";
 import { KnoudsError } from "../domain/errors.js";
+import { SerialQueues } from "./serial-queues.js";
 
 interface FieldRule {
   max: number;
@@ -26,6 +29,8 @@ const MINUTE = 60_000;
 
 export const FIELD_LIMITS = {
   signUp: { max: 30, windowMs: 10 * MINUTE, per: "address" },
+  /** Every sign-in from one address, whatever the email: spraying many emails costs one budget. */
+  signInFromAddress: { max: 30, windowMs: MINUTE, per: "address" },
   signIn: { max: 10, windowMs: MINUTE, per: "address", identityArgs: ["input.email"] },
   createApiKey: { max: 60, windowMs: MINUTE, per: "account" },
   rollApiKey: { max: 60, windowMs: MINUTE, per: "account" },
@@ -78,6 +83,7 @@ class TimestampStore implements Store {
 }
 
 export interface FieldCall {
+  /** The limit to count under (a FIELD_LIMITS name). */
   field: LimitedField;
   args: Record<string, unknown>;
   info: GraphQLResolveInfo;
@@ -88,7 +94,7 @@ export interface FieldCall {
 export class FieldLimits {
   private readonly store: TimestampStore;
   private readonly limiter: ReturnType<typeof getGraphQLRateLimiter>;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queues = new SerialQueues();
 
   constructor(options: { redis?: Redis | undefined; prefix: string }) {
     this.store = new TimestampStore(options.redis, `${options.prefix}field:`);
@@ -101,9 +107,10 @@ export class FieldLimits {
   /** Throws RATE_LIMITED (with limit and retryAfter seconds) when the caller used up the field's allowance. */
   async check(call: FieldCall): Promise<void> {
     const rule: FieldRule = FIELD_LIMITS[call.field];
-    const identity = rule.per === "account" ? `account:${call.accountId ?? "anonymous"}` : `address:${call.clientAddress}`;
+    // Named after the limit, not the field: one field may be counted under several limits.
+    const identity = `${call.field}:${rule.per === "account" ? `account:${call.accountId ?? "anonymous"}` : `address:${call.clientAddress}`}`;
     const fieldIdentity = getFieldIdentity(call.info.fieldName, rule.identityArgs ?? [], call.args);
-    const refused = await this.serially(`${identity}:${fieldIdentity}`, () =>
+    const refused = await this.queues.run(`${identity}:${fieldIdentity}`, () =>
       this.limiter(
         { parent: undefined, args: call.args, context: { identity }, info: call.info },
         // graphql-rate-limit parses `window` with `ms`, which reads a bare number as milliseconds.
@@ -115,15 +122,4 @@ export class FieldLimits {
     throw KnoudsError.rateLimited(rule.max, Math.max(1, Math.ceil(waitMs / 1000)));
   }
 
-  /** Runs `task` after every earlier task with the same name has finished. */
-  private async serially<T>(name: string, task: () => Promise<T>): Promise<T> {
-    const before = this.queues.get(name) ?? Promise.resolve();
-    const result = before.then(task, task);
-    const settled = result.catch(() => undefined);
-    this.queues.set(name, settled);
-    void settled.then(() => {
-      if (this.queues.get(name) === settled) this.queues.delete(name);
-    });
-    return result;
-  }
 }

@@ -1,4 +1,4 @@
-/** The rate-limiting port: a fixed-window budget of requests per identity. */
+/** The rate-limiting port: a fixed-window budget of requests per identity, and its answer. */
 export interface BudgetDecision {
   allowed: boolean;
   /** Requests allowed per window. */
@@ -14,10 +14,20 @@ export function wholeSeconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
 
+/** The IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers) describing `decision`. */
+export function rateLimitHeaders(decision: BudgetDecision): Record<string, number | string> {
+  return {
+    "ratelimit-limit": decision.limit,
+    "ratelimit-remaining": decision.remaining,
+    "ratelimit-reset": wholeSeconds(decision.resetMs),
+    "ratelimit-policy": `${decision.limit};w=60`,
+  };
+}
+
 export interface Budget {
   /**
    * Counts one request for `identity` (atomic across every instance sharing the store) and
-   * allows it while the window's count is within `limit` (default: the budget's points).
+   * allows it while the window's count is within the budget's points.
    */
-  consume(identity: string, limit?: number): Promise<BudgetDecision>;
+  consume(identity: string): Promise<BudgetDecision>;
 }

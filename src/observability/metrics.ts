@@ -5,6 +5,7 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { ErrorCode } from "../domain/errors.js";
 import type { Run } from "../domain/run.js";
+import type { HashingOutcome } from "../limits/hashing-queue.js";
 
 const AUTH_OUTCOMES: Partial<Record<ErrorCode, string>> = {
   UNAUTHENTICATED: "unauthenticated",
@@ -47,6 +48,12 @@ export class Metrics {
     buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60],
     registers: [this.registry],
   });
+  private readonly passwordHashes = new Counter({
+    name: "knouds_password_hashing_total",
+    help: "Password hashes (scrypt) for sign-up and sign-in: hashed, or refused because too many were waiting",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: "knouds_" });
@@ -61,6 +68,10 @@ export class Metrics {
   refusal(code: ErrorCode): void {
     const outcome = AUTH_OUTCOMES[code];
     if (outcome) this.authRefusals.inc({ outcome });
+  }
+
+  passwordHashing(outcome: HashingOutcome): void {
+    this.passwordHashes.inc({ outcome });
   }
 
   run(run: Run): void {

@@ -44,6 +44,8 @@ export interface ApiKeyStore {
   findById(id: string): Promise<ApiKeyRecord | null>;
   /** Newest first. */
   listByAccount(accountId: string): Promise<ApiKeyRecord[]>;
+  /** How many keys the account holds. */
+  countByAccount(accountId: string): Promise<number>;
   /** Removes the key for good; returns what was removed, or null. */
   delete(id: string): Promise<ApiKeyRecord | null>;
   setScope(id: string, scope: Scope, assignedByPlatformAdmin: boolean): Promise<ApiKeyRecord | null>;

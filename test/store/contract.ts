@@ -136,6 +136,20 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       expect((await store.apiKeys.listByAccount(a.id)).map((k) => k.id)).toEqual([newer.id, older.id]);
     });
 
+    it("counts an account's keys and no one else's", async () => {
+      const a = account();
+      const b = account();
+      await store.accounts.create(a);
+      await store.accounts.create(b);
+      expect(await store.apiKeys.countByAccount(a.id)).toBe(0);
+      const keys = [apiKey(a.id), apiKey(a.id), apiKey(a.id)];
+      await Promise.all([...keys, apiKey(b.id)].map((k) => store.apiKeys.create(k)));
+      expect(await store.apiKeys.countByAccount(a.id)).toBe(3);
+      await store.apiKeys.delete(keys[0]!.id);
+      expect(await store.apiKeys.countByAccount(a.id)).toBe(2);
+      expect(await store.apiKeys.countByAccount(b.id)).toBe(1);
+    });
+
     it("deletes a key for good and returns what it removed", async () => {
       const a = account();
       await store.accounts.create(a);

@@ -88,6 +88,9 @@ function apiKeyStore(col: Collection<ApiKeyDoc>): ApiKeyStore {
       const docs = await col.find({ accountId }).sort({ createdAt: -1, _id: -1 }).toArray();
       return docs.map(toApiKey);
     },
+    countByAccount(accountId) {
+      return col.countDocuments({ accountId });
+    },
     async delete(id) {
       const doc = await col.findOneAndDelete({ _id: id });
       return doc ? toApiKey(doc) : null;

@@ -37,6 +37,7 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit): 
     byPreviousDigest: db.prepare("SELECT * FROM api_keys WHERE previous_digest = ?"),
     byId: db.prepare("SELECT * FROM api_keys WHERE id = ?"),
     byAccount: db.prepare("SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at DESC, id DESC"),
+    countByAccount: db.prepare("SELECT COUNT(*) FROM api_keys WHERE account_id = ?").pluck(),
     delete: db.prepare("DELETE FROM api_keys WHERE id = ? RETURNING *"),
     setScope: db.prepare(
       "UPDATE api_keys SET scope = ?, scope_assigned_by_platform_admin = ? WHERE id = ? RETURNING *",
@@ -71,6 +72,9 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit): 
     },
     async listByAccount(accountId) {
       return (q.byAccount.all(accountId) as Row[]).map(toApiKey);
+    },
+    async countByAccount(accountId) {
+      return q.countByAccount.get(accountId) as number;
     },
     async delete(id) {
       const row = q.delete.get(id) as Row | undefined;

@@ -30,6 +30,9 @@ const TENANT_OPTIONS: Options = {
   logger: false,
   code: { optimize: false },
   loopEnum: 16,
+  // A `$ref` is a call, not a copy of its target: inlined, one big definition referenced from
+  // many places grows the generated code (and the compile time) with the product of the two.
+  inlineRefs: false,
 };
 
 export type Validator = (value: unknown) => InputProblem[];

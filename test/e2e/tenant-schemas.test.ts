@@ -131,6 +131,15 @@ describe("tenant input schemas and definitions", () => {
     expect(slowestMs).toBeLessThan(STALL_MS);
   });
 
+  it("compiles one large definition referenced from many places without stalling (a $ref is a call, not a copy)", async () => {
+    const property = { type: "string", minLength: 1, maxLength: 9, minimum: 1, maximum: 9, multipleOf: 1, title: "t" };
+    const wide = { type: "object", properties: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`p${i}`, property])) };
+    const schema = { definitions: { wide }, allOf: Array.from({ length: 85 }, () => ({ $ref: "#/definitions/wide" })) };
+    const { result, slowestMs } = await slowestHealthzWhile(server.url, () => create("many-refs", definition(schema)));
+    expect(result.errors, result.text).toBeUndefined();
+    expect(slowestMs).toBeLessThan(STALL_MS);
+  });
+
   it("refuses inputs heavier than the schema's bound before checking them", async () => {
     const schema = { type: "object", properties: { xs: { type: "array", items: { type: "number", minimum: 1 } } } };
     expect((await create("many-numbers", definition(schema))).errors).toBeUndefined();

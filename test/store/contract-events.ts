@@ -80,6 +80,14 @@ export function eventsContract(name: string, open: OpenStore): void {
       expect((await store.audit.list({ accountId, newerThan: ids[0], olderThan: ids[4], limit: 10 })).map((e) => e.id)).toEqual([ids[3], ids[2], ids[1]]);
     });
 
+    it("keeps an event sent again in a retried batch once, and stores the rest of that batch", async () => {
+      const accountId = newId("acc");
+      const [first, second, third] = [1, 2, 3].map((n) => event(accountId, 1_700_000_000_000 + n * 1000));
+      await store.audit.append([first!, second!]);
+      await store.audit.append([first!, second!, third!]);
+      expect(await store.audit.list({ accountId, limit: 10 })).toEqual([third, second, first]);
+    });
+
     it("keeps events without key or client as recorded", async () => {
       const accountId = newId("acc");
       const bare = event(accountId, 1_700_000_000_000, {

@@ -1,5 +1,5 @@
 /** Usage buckets and audit events in MongoDB. */
-import type { Collection, Filter } from "mongodb";
+import { MongoBulkWriteError, type Collection, type Filter } from "mongodb";
 import type { AuditEvent } from "../../audit/interface.js";
 import type { UsageBucket, UsagePeriod } from "../../usage/interface.js";
 import type { AuditStore, UsageStore } from "../interface.js";
@@ -37,10 +37,17 @@ export function mongoAuditStore(col: Collection<AuditDoc>): AuditStore {
   return {
     async append(events) {
       if (events.length === 0) return;
-      await col.insertMany(
-        events.map(({ id, ...rest }) => ({ _id: id, ...rest })),
-        { ordered: false },
-      );
+      try {
+        await col.insertMany(
+          events.map(({ id, ...rest }) => ({ _id: id, ...rest })),
+          { ordered: false },
+        );
+      } catch (error) {
+        // An id already stored is the same event sent again (a batch retried after a partial
+        // write): it is kept once, and the rest of the batch is in. Anything else is a failure.
+        const errors = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
+        if (errors.length === 0 || errors.some((e) => e.code !== 11000)) throw error;
+      }
     },
     async list({ accountId, olderThan, newerThan, limit, oldestFirst }) {
       const filter: Filter<AuditDoc> = { accountId };

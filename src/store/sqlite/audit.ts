@@ -20,7 +20,8 @@ function toEvent(row: Row): AuditEvent {
 
 export function sqliteAuditStore(db: Database.Database): AuditStore {
   const insert = db.prepare(
-    `INSERT INTO audit_events (id, account_id, type, at, actor, key_id, key_name, details, address, user_agent)
+    // An id already stored is the same event sent again (a retried batch): kept once.
+    `INSERT OR IGNORE INTO audit_events (id, account_id, type, at, actor, key_id, key_name, details, address, user_agent)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const appendAll = db.transaction((events: readonly AuditEvent[]) => {

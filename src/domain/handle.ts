@@ -14,7 +14,8 @@ export const HANDLE_RULE = `1-${MAX_HANDLE_LENGTH} characters of a-z, 0-9 and -,
 export const SYSTEM_ACCOUNT_ID = "acc_system";
 export const SYSTEM_HANDLE = "knouds";
 /** Never given to a tenant, chosen or derived: the system account's and route-like words. */
-const RESERVED = new Set([SYSTEM_HANDLE, "api", "admin", "graphql", "models", "workflows", "runs"]);
+// "undefined" and "null" too: what a missing handle turns into when printed into an address.
+const RESERVED = new Set([SYSTEM_HANDLE, "api", "admin", "graphql", "models", "workflows", "runs", "undefined", "null"]);
 
 export function isReservedHandle(handle: string): boolean {
   return RESERVED.has(handle);

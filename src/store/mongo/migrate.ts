@@ -41,7 +41,12 @@ async function addressWorkflows(db: Db): Promise<void> {
   const accounts = db.collection<AccountDoc>("accounts");
   for (const { _id, ...rest } of await workflows.find({ slug: { $exists: false } }).toArray()) {
     const owner = await accounts.findOne({ _id: rest.accountId });
-    if (!owner?.handle) continue;
+    if (!owner?.handle) {
+      // No owner to name it after (SQLite's foreign key makes this impossible there): kept as it
+      // was, reachable by no address, with a slug so the unique (account, slug) index holds.
+      await workflows.updateOne({ _id, slug: { $exists: false } }, { $set: { slug: _id } });
+      continue;
+    }
     try {
       await workflows.insertOne({ ...rest, _id: workflowAddress(owner.handle, _id), slug: _id });
     } catch (error) {

@@ -1,4 +1,5 @@
 import SchemaBuilder from "@pothos/core";
+import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
 import { KnoudsError } from "../domain/errors.js";
@@ -40,7 +41,10 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin],
+  // Connections only (src/graphql/connections.ts): no global ids, so no `node`/`nodes` lookups
+  // that would need their own access rules.
+  relay: { nodeQueryOptions: false, nodesQueryOptions: false },
   scopeAuth: {
     authScopes: (ctx) => {
       const key = ctx.caller.key;

@@ -3,7 +3,8 @@
  * server.ts; nothing else knows which database is in use. Both pass test/store/contract.ts.
  */
 import type { AccountRecord, ApiKeyRecord, Session } from "../domain/account.js";
-import type { Run } from "../domain/run.js";
+import type { NewestFirstPosition, PageRequest } from "../domain/pages.js";
+import type { Run, RunStatus } from "../domain/run.js";
 import type { Scope, Tier } from "../domain/scopes.js";
 import type { Workflow } from "../domain/workflow.js";
 
@@ -21,8 +22,8 @@ export interface ApiKeyStore {
   create(key: ApiKeyRecord): Promise<void>;
   findByDigest(digest: string): Promise<ApiKeyRecord | null>;
   findById(id: string): Promise<ApiKeyRecord | null>;
-  /** Newest first. */
-  listByAccount(accountId: string): Promise<ApiKeyRecord[]>;
+  /** A page of the account's keys, newest first (createdAt, then id, descending). */
+  listByAccount(accountId: string, page: PageRequest<NewestFirstPosition>): Promise<ApiKeyRecord[]>;
   /** Removes the key for good; returns what was removed, or null. */
   delete(id: string): Promise<ApiKeyRecord | null>;
   setScope(id: string, scope: Scope, assignedByPlatformAdmin: boolean): Promise<ApiKeyRecord | null>;
@@ -45,13 +46,23 @@ export interface WorkflowStore {
   /** Replaces the stored workflow with the same id; returns false when there is none. */
   replace(workflow: Workflow): Promise<boolean>;
   delete(id: string): Promise<boolean>;
-  /** The account's own workflows, plus every public deployed one when `includePublic`; by id. */
-  listVisible(accountId: string, includePublic: boolean, limit: number): Promise<Workflow[]>;
+  /**
+   * A page of the account's own workflows, plus every public deployed one when `includePublic`,
+   * by id ascending; the position is the last id seen.
+   */
+  listVisible(accountId: string, includePublic: boolean, page: PageRequest<string>): Promise<Workflow[]>;
 }
 
 export interface RunStore {
   create(run: Run): Promise<void>;
   findById(id: string): Promise<Run | null>;
+  /** A page of the account's runs, newest first (startedAt, then id, descending), optionally filtered. */
+  listByAccount(accountId: string, filter: RunFilter, page: PageRequest<NewestFirstPosition>): Promise<Run[]>;
+}
+
+export interface RunFilter {
+  workflowId?: string;
+  status?: RunStatus;
 }
 
 export interface Store {

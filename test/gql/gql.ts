@@ -18,7 +18,7 @@ type Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      tier\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n": typeof types.ViewerDocument,
-    "\n  query ApiKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  query ApiKeys($accountId: ID, $first: Int, $after: String) {\n    apiKeys(accountId: $accountId, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          scope\n          start\n          createdAt\n          lastUsedAt\n          scopeAssignedByPlatformAdmin\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        scopeAssignedByPlatformAdmin\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteApiKeyDocument,
     "\n  mutation SetApiKeyScope($id: ID!, $scope: Scope!) {\n    setApiKeyScope(id: $id, scope: $scope) {\n      id\n      scope\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": typeof types.SetApiKeyScopeDocument,
@@ -31,8 +31,9 @@ type Documents = {
     "\n  mutation RunModel($id: String!, $inputs: JSON!) {\n    runModel(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n    }\n  }\n": typeof types.RunModelDocument,
     "\n  query WorkflowSchema($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      inputSchema\n    }\n  }\n": typeof types.WorkflowSchemaDocument,
     "\n  query WorkflowBasics($id: ID!) {\n    workflow(id: $id) {\n      id\n      status\n      visibility\n      steps\n    }\n  }\n": typeof types.WorkflowBasicsDocument,
-    "\n  query Workflows {\n    workflows {\n      id\n      ownerId\n      status\n      visibility\n    }\n  }\n": typeof types.WorkflowsDocument,
-    "\n  query Models {\n    models {\n      id\n      provider\n      inputSchema\n    }\n  }\n": typeof types.ModelsDocument,
+    "\n  query Workflows($first: Int, $after: String) {\n    workflows(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ownerId\n          status\n          visibility\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WorkflowsDocument,
+    "\n  query Models($first: Int, $after: String) {\n    models(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          provider\n          inputSchema\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ModelsDocument,
+    "\n  query Runs($first: Int, $after: String, $workflowId: ID, $status: RunStatus) {\n    runs(first: $first, after: $after, workflowId: $workflowId, status: $status) {\n      edges {\n        node {\n          id\n          status\n          workflowId\n          modelId\n          keyId\n          startedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RunsDocument,
     "\n  query RunById($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      workflowId\n      modelId\n      inputs\n      outputs\n    }\n  }\n": typeof types.RunByIdDocument,
 };
 const documents: Documents = {
@@ -40,7 +41,7 @@ const documents: Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      tier\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n": types.ViewerDocument,
-    "\n  query ApiKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  query ApiKeys($accountId: ID, $first: Int, $after: String) {\n    apiKeys(accountId: $accountId, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          scope\n          start\n          createdAt\n          lastUsedAt\n          scopeAssignedByPlatformAdmin\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        scopeAssignedByPlatformAdmin\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": types.DeleteApiKeyDocument,
     "\n  mutation SetApiKeyScope($id: ID!, $scope: Scope!) {\n    setApiKeyScope(id: $id, scope: $scope) {\n      id\n      scope\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": types.SetApiKeyScopeDocument,
@@ -53,8 +54,9 @@ const documents: Documents = {
     "\n  mutation RunModel($id: String!, $inputs: JSON!) {\n    runModel(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n    }\n  }\n": types.RunModelDocument,
     "\n  query WorkflowSchema($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      inputSchema\n    }\n  }\n": types.WorkflowSchemaDocument,
     "\n  query WorkflowBasics($id: ID!) {\n    workflow(id: $id) {\n      id\n      status\n      visibility\n      steps\n    }\n  }\n": types.WorkflowBasicsDocument,
-    "\n  query Workflows {\n    workflows {\n      id\n      ownerId\n      status\n      visibility\n    }\n  }\n": types.WorkflowsDocument,
-    "\n  query Models {\n    models {\n      id\n      provider\n      inputSchema\n    }\n  }\n": types.ModelsDocument,
+    "\n  query Workflows($first: Int, $after: String) {\n    workflows(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ownerId\n          status\n          visibility\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WorkflowsDocument,
+    "\n  query Models($first: Int, $after: String) {\n    models(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          provider\n          inputSchema\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ModelsDocument,
+    "\n  query Runs($first: Int, $after: String, $workflowId: ID, $status: RunStatus) {\n    runs(first: $first, after: $after, workflowId: $workflowId, status: $status) {\n      edges {\n        node {\n          id\n          status\n          workflowId\n          modelId\n          keyId\n          startedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RunsDocument,
     "\n  query RunById($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      workflowId\n      modelId\n      inputs\n      outputs\n    }\n  }\n": types.RunByIdDocument,
 };
 
@@ -91,7 +93,7 @@ export function graphql(source: "\n  query Viewer {\n    viewer {\n      authent
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      scopeAssignedByPlatformAdmin\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      scopeAssignedByPlatformAdmin\n    }\n  }\n"];
+export function graphql(source: "\n  query ApiKeys($accountId: ID, $first: Int, $after: String) {\n    apiKeys(accountId: $accountId, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          scope\n          start\n          createdAt\n          lastUsedAt\n          scopeAssignedByPlatformAdmin\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys($accountId: ID, $first: Int, $after: String) {\n    apiKeys(accountId: $accountId, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          scope\n          start\n          createdAt\n          lastUsedAt\n          scopeAssignedByPlatformAdmin\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -143,11 +145,15 @@ export function graphql(source: "\n  query WorkflowBasics($id: ID!) {\n    workf
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Workflows {\n    workflows {\n      id\n      ownerId\n      status\n      visibility\n    }\n  }\n"): (typeof documents)["\n  query Workflows {\n    workflows {\n      id\n      ownerId\n      status\n      visibility\n    }\n  }\n"];
+export function graphql(source: "\n  query Workflows($first: Int, $after: String) {\n    workflows(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ownerId\n          status\n          visibility\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workflows($first: Int, $after: String) {\n    workflows(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          ownerId\n          status\n          visibility\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Models {\n    models {\n      id\n      provider\n      inputSchema\n    }\n  }\n"): (typeof documents)["\n  query Models {\n    models {\n      id\n      provider\n      inputSchema\n    }\n  }\n"];
+export function graphql(source: "\n  query Models($first: Int, $after: String) {\n    models(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          provider\n          inputSchema\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Models($first: Int, $after: String) {\n    models(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          provider\n          inputSchema\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Runs($first: Int, $after: String, $workflowId: ID, $status: RunStatus) {\n    runs(first: $first, after: $after, workflowId: $workflowId, status: $status) {\n      edges {\n        node {\n          id\n          status\n          workflowId\n          modelId\n          keyId\n          startedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Runs($first: Int, $after: String, $workflowId: ID, $status: RunStatus) {\n    runs(first: $first, after: $after, workflowId: $workflowId, status: $status) {\n      edges {\n        node {\n          id\n          status\n          workflowId\n          modelId\n          keyId\n          startedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,7 +7,7 @@ import type { Workflow } from "../../src/domain/workflow.js";
 import type { Store } from "../../src/store/interface.js";
 import { account, type OpenStore } from "./contract.js";
 
-function workflow(accountId: string, overrides: Partial<Workflow> = {}): Workflow {
+export function workflow(accountId: string, overrides: Partial<Workflow> = {}): Workflow {
   return {
     id: `wf-${newId("run").slice(4)}`,
     accountId,
@@ -25,7 +25,7 @@ function workflow(accountId: string, overrides: Partial<Workflow> = {}): Workflo
   };
 }
 
-function run(accountId: string, overrides: Partial<Run> = {}): Run {
+export function run(accountId: string, overrides: Partial<Run> = {}): Run {
   return {
     id: newId("run"),
     workflowId: "wf",
@@ -97,7 +97,7 @@ export function workflowsAndRunsContract(name: string, open: OpenStore): void {
       const privateDeployed = workflow(them.id, { id: "d-private", status: "deployed" });
       for (const w of [mine, publicDeployed, publicDraft, privateDeployed]) await store.workflows.create(w);
       const ids = async (includePublic: boolean) =>
-        (await store.workflows.listVisible(me.id, includePublic, 100)).map((w) => w.id).filter((id) => /^[a-d]-/.test(id));
+        (await store.workflows.listVisible(me.id, includePublic, { after: null, limit: 100 })).map((w) => w.id).filter((id) => /^[a-d]-/.test(id));
       expect(await ids(false)).toEqual(["b-mine"]);
       expect(await ids(true)).toEqual(["a-public", "b-mine"]);
     });

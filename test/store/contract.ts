@@ -113,7 +113,7 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       await store.apiKeys.create(older);
       await store.apiKeys.create(newer);
       await store.apiKeys.create(apiKey(b.id));
-      expect((await store.apiKeys.listByAccount(a.id)).map((k) => k.id)).toEqual([newer.id, older.id]);
+      expect((await store.apiKeys.listByAccount(a.id, { after: null, limit: 10 })).map((k) => k.id)).toEqual([newer.id, older.id]);
     });
 
     it("deletes a key for good and returns what it removed", async () => {

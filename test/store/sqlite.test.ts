@@ -5,11 +5,13 @@ import { openSqliteStore } from "../../src/store/sqlite/index.js";
 import { MIGRATIONS } from "../../src/store/sqlite/migrations.js";
 import { tempDataDir } from "../support/server.js";
 import { account, accountsKeysAndSessionsContract } from "./contract.js";
+import { pagesContract } from "./contract-pages.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
 
 const openSqlite = async () => openSqliteStore(join(tempDataDir(), "knouds.db"));
 accountsKeysAndSessionsContract("SQLite", openSqlite);
 workflowsAndRunsContract("SQLite", openSqlite);
+pagesContract("SQLite", openSqlite);
 
 describe("SQLite file", () => {
   it("is created in WAL mode with every migration applied, and keeps data across reopen", async () => {

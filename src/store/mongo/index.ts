@@ -2,6 +2,7 @@ import { MongoClient, MongoServerError, type Collection, type Db } from "mongodb
 import type { AccountRecord, ApiKeyRecord, Session } from "../../domain/account.js";
 import { KnoudsError } from "../../domain/errors.js";
 import type { AccountStore, ApiKeyStore, SessionStore, Store } from "../interface.js";
+import { newestFirstAfter } from "./pages.js";
 import { mongoRunStore, mongoWorkflowStore, type RunDoc, type WorkflowDoc } from "./workflows.js";
 
 /** Documents mirror the domain records with the id as `_id`; times are epoch milliseconds. */
@@ -63,8 +64,12 @@ function apiKeyStore(col: Collection<ApiKeyDoc>): ApiKeyStore {
       const doc = await col.findOne({ _id: id });
       return doc ? fromDoc(doc) : null;
     },
-    async listByAccount(accountId) {
-      const docs = await col.find({ accountId }).sort({ createdAt: -1, _id: -1 }).toArray();
+    async listByAccount(accountId, { after, limit }) {
+      const docs = await col
+        .find({ accountId, ...newestFirstAfter("createdAt", after) })
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit)
+        .toArray();
       return docs.map(fromDoc);
     },
     async delete(id) {
@@ -120,11 +125,14 @@ async function ensureIndexes(db: Db): Promise<void> {
   await Promise.all([
     db.collection("accounts").createIndex({ email: 1 }, { unique: true }),
     db.collection("api_keys").createIndex({ digest: 1 }, { unique: true }),
-    db.collection("api_keys").createIndex({ accountId: 1, createdAt: -1 }),
+    // Keyset pages (src/store/mongo/pages.ts): each listing reads one range of one index.
+    db.collection("api_keys").createIndex({ accountId: 1, createdAt: -1, _id: -1 }),
     db.collection("sessions").createIndex({ expiresAt: 1 }),
-    db.collection("workflows").createIndex({ accountId: 1 }),
-    db.collection("workflows").createIndex({ visibility: 1, status: 1 }),
-    db.collection("runs").createIndex({ accountId: 1, startedAt: -1 }),
+    db.collection("workflows").createIndex({ accountId: 1, _id: 1 }),
+    db.collection("workflows").createIndex({ visibility: 1, status: 1, _id: 1 }),
+    db.collection("runs").createIndex({ accountId: 1, startedAt: -1, _id: -1 }),
+    db.collection("runs").createIndex({ accountId: 1, workflowId: 1, startedAt: -1, _id: -1 }),
+    db.collection("runs").createIndex({ accountId: 1, status: 1, startedAt: -1, _id: -1 }),
   ]);
 }
 

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
+import { startOfNewestFirst } from "../../domain/pages.js";
 import type { Run, RunStatus } from "../../domain/run.js";
-import type { RunStore } from "../interface.js";
+import type { RunFilter, RunStore } from "../interface.js";
 import type { GroupCommit } from "./group-commit.js";
 import type { Row } from "./rows.js";
 
@@ -48,6 +49,23 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
     ),
     byId: db.prepare("SELECT * FROM runs WHERE id = ?"),
   };
+  // One keyset statement per filter combination, each served by its own index
+  // (runs_account_newest, runs_account_workflow_newest, runs_account_status_newest).
+  const listings = new Map<string, Database.Statement>();
+  function listing(filter: RunFilter): Database.Statement {
+    const key = `${filter.workflowId !== undefined}:${filter.status !== undefined}`;
+    let statement = listings.get(key);
+    if (!statement) {
+      const conditions = ["account_id = @accountId", "(started_at, id) < (@at, @id)"];
+      if (filter.workflowId !== undefined) conditions.push("workflow_id = @workflowId");
+      if (filter.status !== undefined) conditions.push("status = @status");
+      statement = db.prepare(
+        `SELECT * FROM runs WHERE ${conditions.join(" AND ")} ORDER BY started_at DESC, id DESC LIMIT @limit`,
+      );
+      listings.set(key, statement);
+    }
+    return statement;
+  }
   return {
     create(run) {
       const row = toRow(run);
@@ -56,6 +74,10 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
     async findById(id) {
       const row = q.byId.get(id) as Row | undefined;
       return row ? toRun(row) : null;
+    },
+    async listByAccount(accountId, filter, { after, limit }) {
+      const rows = listing(filter).all({ accountId, ...filter, ...(after ?? startOfNewestFirst), limit }) as Row[];
+      return rows.map(toRun);
     },
   };
 }

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, h, replaceChildren } from "./dom.js";
 import type { KeyListQuery, MeQuery } from "./gql/graphql.js";
 import { DeleteKey, KeyList } from "./operations.js";
 
-type Key = KeyListQuery["apiKeys"][number];
+type Key = KeyListQuery["apiKeys"]["edges"][number]["node"];
 
 function keyRow(key: Key, deleted: () => void): HTMLTableRowElement {
   const remove = h("button", { type: "button", class: "danger small", "aria-label": `Delete key ${key.name}` }, "Delete");
@@ -37,11 +37,32 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
   const list = h("div", { class: "key-list", "aria-live": "polite" });
   const create = h("button", { type: "button", class: "primary" }, "Create key");
 
+  // Keys come 100 at a time (the API's largest page); later pages are appended on request.
+  const rows = h("tbody");
+  const more = h("button", { type: "button", class: "more", hidden: true }, "Show more keys");
+  let nextCursor: string | null = null;
+  function showMore(page: KeyListQuery["apiKeys"]): void {
+    rows.append(...page.edges.map(({ node }) => keyRow(node, () => void load())));
+    nextCursor = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+    more.hidden = nextCursor === null;
+  }
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    try {
+      showMore((await request(KeyList, { after: nextCursor })).apiKeys);
+      more.textContent = "Show more keys";
+    } catch (failure) {
+      more.textContent = `Could not load more keys: ${failure instanceof ApiError ? failure.message : "unknown error"}. Try again`;
+    } finally {
+      more.disabled = false;
+    }
+  });
+
   async function load(): Promise<void> {
     replaceChildren(list, h("p", { role: "status", class: "loading" }, "Loading keys…"));
-    let keys: Key[];
+    let page: KeyListQuery["apiKeys"];
     try {
-      keys = (await request(KeyList)).apiKeys;
+      page = (await request(KeyList)).apiKeys;
     } catch (failure) {
       const retry = h("button", { type: "button" }, "Try again");
       retry.addEventListener("click", () => void load());
@@ -51,13 +72,14 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
       );
       return;
     }
-    if (keys.length === 0) {
+    if (page.edges.length === 0) {
       replaceChildren(
         list,
         h("div", { class: "empty" }, h("p", {}, h("strong", {}, "No API keys yet.")), h("p", {}, "Create one to call the Knouds API from scripts, CI or your backend.")),
       );
       return;
     }
+    replaceChildren(rows);
     replaceChildren(
       list,
       h(
@@ -69,9 +91,11 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
           {},
           h("tr", {}, ...["Name", "Key", "Scope", "Created", "Last used"].map((title) => h("th", { scope: "col" }, title)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions"))),
         ),
-        h("tbody", {}, ...keys.map((key) => keyRow(key, () => void load()))),
+        rows,
       ),
+      more,
     );
+    showMore(page);
   }
 
   create.addEventListener("click", () => openCreateKeyDialog(me, () => void load()));

@@ -46,14 +46,22 @@ export const SignOutPage = graphql(`
 `);
 
 export const KeyList = graphql(`
-  query KeyList {
-    apiKeys {
-      id
-      name
-      scope
-      start
-      createdAt
-      lastUsedAt
+  query KeyList($after: String) {
+    apiKeys(first: 100, after: $after) {
+      edges {
+        node {
+          id
+          name
+          scope
+          start
+          createdAt
+          lastUsedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

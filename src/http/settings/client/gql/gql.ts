@@ -19,7 +19,7 @@ type Documents = {
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": typeof types.SignInPageDocument,
     "\n  mutation SignUpPage($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n    }\n  }\n": typeof types.SignUpPageDocument,
     "\n  mutation SignOutPage {\n    signOut\n  }\n": typeof types.SignOutPageDocument,
-    "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.KeyListDocument,
+    "\n  query KeyList($after: String) {\n    apiKeys(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          name\n          scope\n          start\n          createdAt\n          lastUsedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.KeyListDocument,
     "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": typeof types.CreateKeyDocument,
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteKeyDocument,
 };
@@ -28,7 +28,7 @@ const documents: Documents = {
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": types.SignInPageDocument,
     "\n  mutation SignUpPage($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n    }\n  }\n": types.SignUpPageDocument,
     "\n  mutation SignOutPage {\n    signOut\n  }\n": types.SignOutPageDocument,
-    "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.KeyListDocument,
+    "\n  query KeyList($after: String) {\n    apiKeys(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          name\n          scope\n          start\n          createdAt\n          lastUsedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.KeyListDocument,
     "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": types.CreateKeyDocument,
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": types.DeleteKeyDocument,
 };
@@ -52,7 +52,7 @@ export function graphql(source: "\n  mutation SignOutPage {\n    signOut\n  }\n"
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n    }\n  }\n"): typeof import('./graphql.js').KeyListDocument;
+export function graphql(source: "\n  query KeyList($after: String) {\n    apiKeys(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          name\n          scope\n          start\n          createdAt\n          lastUsedAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql.js').KeyListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

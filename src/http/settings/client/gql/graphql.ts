@@ -67,10 +67,12 @@ export type SignOutPageMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutPageMutation = { signOut: boolean };
 
-export type KeyListQueryVariables = Exact<{ [key: string]: never; }>;
+export type KeyListQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type KeyListQuery = { apiKeys: Array<{ id: string, name: string, scope: Scope, start: string, createdAt: string, lastUsedAt: string | null }> };
+export type KeyListQuery = { apiKeys: { edges: Array<{ node: { id: string, name: string, scope: Scope, start: string, createdAt: string, lastUsedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -146,14 +148,22 @@ export const SignOutPageDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SignOutPageMutation, SignOutPageMutationVariables>;
 export const KeyListDocument = new TypedDocumentString(`
-    query KeyList {
-  apiKeys {
-    id
-    name
-    scope
-    start
-    createdAt
-    lastUsedAt
+    query KeyList($after: String) {
+  apiKeys(first: 100, after: $after) {
+    edges {
+      node {
+        id
+        name
+        scope
+        start
+        createdAt
+        lastUsedAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
     `) as unknown as TypedDocumentString<KeyListQuery, KeyListQueryVariables>;

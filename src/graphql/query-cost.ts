@@ -1,0 +1,156 @@
+/**
+ * The cost limit, counting list sizes (SPEC §9): checked per request, with its variables, before
+ * any resolver runs. graphql-armor's cost rule runs at validation, which yoga caches per document
+ * and which cannot see variables, so `first: $n` would cost nothing there.
+ *
+ * Each field asked for costs its weight (1 unless its definition says more, see `weighs`), plus
+ * one for every 128 characters of its answer key (a long alias is answer bytes too). What is
+ * asked under a field with a `first` argument counts once per item of the page (`first`, default
+ * PAGE_SIZE.default); a fixed short list declares its `maxItems`. Fragments count where spread;
+ * aliases count once each. A cost unit stands for at most COST_UNIT_BYTES of answer, so
+ * DOCUMENT_LIMITS.maxCost units bound the answer outside the JSON budget (answer-budget.ts).
+ */
+import {
+  GraphQLError,
+  Kind,
+  getArgumentValues,
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  isInterfaceType,
+  isObjectType,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { KnoudsError, toGraphQLError } from "../domain/errors.js";
+import { PAGE_SIZE } from "../domain/pages.js";
+
+/** Answer bytes one cost unit may stand for: an id, a name of 100 characters, a date, a number. */
+export const COST_UNIT_BYTES = 512;
+const KEY_CHARACTERS_PER_UNIT = 128;
+
+/** Weights of fields whose answers are longer than one unit. */
+export const FIELD_COST = {
+  /** Free text of up to 2,000 characters: at most 6 bytes each in JSON (\u0000-style escapes). */
+  longText: Math.ceil((2000 * 6) / COST_UNIT_BYTES),
+  /**
+   * Stored JSON (definitions, run inputs and outputs). Its bytes are counted as they are answered
+   * (answer-budget.ts); the weight makes a list of them costly enough that aliases cannot multiply
+   * it past the limit.
+   */
+  json: 10,
+} as const;
+
+const COST = "knoudsCost";
+const MAX_ITEMS = "knoudsMaxItems";
+
+/** Field options giving a field a weight above 1 (`t.field({ ...weighs(FIELD_COST.json), ... })`). */
+export function weighs(cost: number): { extensions: Record<string, number> } {
+  return { extensions: { [COST]: cost } };
+}
+
+/** Field options for a list that is not a connection but has at most `items` entries. */
+export function holdsAtMost(items: number): { extensions: Record<string, number> } {
+  return { extensions: { [MAX_ITEMS]: items } };
+}
+
+type Variables = Record<string, unknown>;
+
+function itemsUnder(field: GraphQLField<unknown, unknown> | undefined, node: FieldNode, variables: Variables): number {
+  if (!field) return 1;
+  if (field.args.some((arg) => arg.name === "first")) {
+    let first: unknown;
+    try {
+      first = getArgumentValues(field, node, variables).first;
+    } catch {
+      first = PAGE_SIZE.max; // refused by execution anyway; never cheaper than the largest page
+    }
+    if (first === undefined || first === null) return PAGE_SIZE.default;
+    // Out of range is refused by the field (BAD_USER_INPUT) with a clearer message than a cost.
+    return typeof first === "number" ? Math.min(Math.max(first, 0), PAGE_SIZE.max) : PAGE_SIZE.max;
+  }
+  const declared = field.extensions[MAX_ITEMS];
+  return typeof declared === "number" ? declared : 1;
+}
+
+function fieldsOf(type: GraphQLNamedType | undefined): Record<string, GraphQLField<unknown, unknown>> {
+  return type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : {};
+}
+
+/** The cost of the operation that will run, or 0 when there is none (execution reports that). */
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Variables | null | undefined,
+): number {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return 0;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  // Bad variables fail execution before any resolver runs.
+  if (coerced.errors) return 0;
+  const variables = coerced.coerced;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  // Cost is linear in how often a selection repeats, so a fragment is costed once.
+  const fragmentCosts = new Map<string, number>();
+  const expanding = new Set<string>();
+
+  function cost(selectionSet: SelectionSetNode, type: GraphQLNamedType | undefined): number {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = fieldsOf(type)[selection.name.value];
+        const key = (selection.alias ?? selection.name).value;
+        const weight = field?.extensions[COST];
+        total += (typeof weight === "number" ? weight : 1) + Math.floor(key.length / KEY_CHARACTERS_PER_UNIT);
+        if (selection.selectionSet) {
+          const items = itemsUnder(field, selection, variables);
+          total += items * cost(selection.selectionSet, field ? getNamedType(field.type) : undefined);
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
+        total += cost(selection.selectionSet, condition ?? undefined);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        // A fragment cycle is refused by validation; here it only must not loop.
+        if (!fragment || expanding.has(name)) continue;
+        let fragmentCost = fragmentCosts.get(name);
+        if (fragmentCost === undefined) {
+          expanding.add(name);
+          fragmentCost = cost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined);
+          expanding.delete(name);
+          fragmentCosts.set(name, fragmentCost);
+        }
+        total += fragmentCost;
+      }
+    }
+    return total;
+  }
+
+  return cost(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
+}
+
+/** Refuses, before anything runs, an operation whose cost is over `maxCost`. */
+export function queryCostLimit(maxCost: number): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const cost = queryCost(args.schema, args.document, args.operationName, args.variableValues as Variables);
+      if (cost <= maxCost) return;
+      const message =
+        `This operation costs ${cost}, over the limit of ${maxCost}: every field counts, once per item ` +
+        `of each list it is in (first, default ${PAGE_SIZE.default}). Ask for fewer items or fewer fields.`;
+      const shape = toGraphQLError(KnoudsError.invalidInput([{ path: "", message }], message));
+      setResultAndStopExecution({ errors: [new GraphQLError(shape.message, { extensions: shape.extensions })] });
+    },
+  };
+}

@@ -12,11 +12,10 @@
  */
 import {
   GraphQLError,
+  GraphQLInt,
   Kind,
-  getArgumentValues,
   getNamedType,
   getOperationAST,
-  getVariableValues,
   isInterfaceType,
   isObjectType,
   type DocumentNode,
@@ -26,6 +25,7 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
   type SelectionSetNode,
+  valueFromAST,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { KnoudsError, toGraphQLError } from "../domain/errors.js";
@@ -62,26 +62,15 @@ export function holdsAtMost(items: number): { extensions: Record<string, number>
 
 type Variables = Record<string, unknown>;
 
-function itemsUnder(field: GraphQLField<unknown, unknown> | undefined, node: FieldNode, variables: Variables): number {
-  if (!field) return 1;
-  if (field.args.some((arg) => arg.name === "first")) {
-    let first: unknown;
-    try {
-      first = getArgumentValues(field, node, variables).first;
-    } catch {
-      first = PAGE_SIZE.max; // refused by execution anyway; never cheaper than the largest page
-    }
-    if (first === undefined || first === null) return PAGE_SIZE.default;
-    // Out of range is refused by the field (BAD_USER_INPUT) with a clearer message than a cost.
-    return typeof first === "number" ? Math.min(Math.max(first, 0), PAGE_SIZE.max) : PAGE_SIZE.max;
-  }
-  const declared = field.extensions[MAX_ITEMS];
-  return typeof declared === "number" ? declared : 1;
-}
-
 function fieldsOf(type: GraphQLNamedType | undefined): Record<string, GraphQLField<unknown, unknown>> {
   return type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : {};
 }
+
+/**
+ * Costs of documents whose cost does not depend on variables, by operation name. Yoga hands the
+ * same parsed document to every request with the same text, so the run path pays a lookup.
+ */
+const fixedCosts = new WeakMap<DocumentNode, Map<string, number>>();
 
 /** The cost of the operation that will run, or 0 when there is none (execution reports that). */
 export function queryCost(
@@ -90,16 +79,44 @@ export function queryCost(
   operationName: string | null | undefined,
   rawVariables: Variables | null | undefined,
 ): number {
+  const known = fixedCosts.get(document)?.get(operationName ?? "");
+  if (known !== undefined) return known;
   const operation = getOperationAST(document, operationName);
   if (!operation) return 0;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
-  // Bad variables fail execution before any resolver runs.
-  if (coerced.errors) return 0;
-  const variables = coerced.coerced;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
+  let variables: Variables | undefined;
+  /** The request's variables, with the operation's defaults for those it left out. */
+  function requestVariables(): Variables {
+    if (variables) return variables;
+    variables = { ...rawVariables };
+    for (const definition of operation!.variableDefinitions ?? []) {
+      const name = definition.variable.name.value;
+      if (variables[name] === undefined && definition.defaultValue) {
+        variables[name] = valueFromAST(definition.defaultValue, GraphQLInt) ?? null;
+      }
+    }
+    return variables;
+  }
+
+  /** How many times what is asked under `node` is answered. */
+  function itemsUnder(field: GraphQLField<unknown, unknown> | undefined, node: FieldNode): number {
+    if (!field) return 1;
+    if (!field.args.some((arg) => arg.name === "first")) {
+      const declared = field.extensions[MAX_ITEMS];
+      return typeof declared === "number" ? declared : 1;
+    }
+    const value = node.arguments?.find((arg) => arg.name.value === "first")?.value;
+    if (value === undefined) return PAGE_SIZE.default;
+    const first = value.kind === Kind.VARIABLE ? requestVariables()[value.name.value] : valueFromAST(value, GraphQLInt);
+    if (first === undefined || first === null) return PAGE_SIZE.default;
+    // Out of range is refused by the field (BAD_USER_INPUT) with a clearer message than a cost;
+    // what is not an integer is refused by execution, and never counts as less than a full page.
+    return Number.isInteger(first) ? Math.min(Math.max(first as number, 0), PAGE_SIZE.max) : PAGE_SIZE.max;
+  }
+
   // Cost is linear in how often a selection repeats, so a fragment is costed once.
   const fragmentCosts = new Map<string, number>();
   const expanding = new Set<string>();
@@ -113,8 +130,7 @@ export function queryCost(
         const weight = field?.extensions[COST];
         total += (typeof weight === "number" ? weight : 1) + Math.floor(key.length / KEY_CHARACTERS_PER_UNIT);
         if (selection.selectionSet) {
-          const items = itemsUnder(field, selection, variables);
-          total += items * cost(selection.selectionSet, field ? getNamedType(field.type) : undefined);
+          total += itemsUnder(field, selection) * cost(selection.selectionSet, field ? getNamedType(field.type) : undefined);
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
@@ -137,7 +153,13 @@ export function queryCost(
     return total;
   }
 
-  return cost(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
+  const total = cost(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
+  if (variables === undefined) {
+    let byName = fixedCosts.get(document);
+    if (!byName) fixedCosts.set(document, (byName = new Map()));
+    byName.set(operationName ?? "", total);
+  }
+  return total;
 }
 
 /** Refuses, before anything runs, an operation whose cost is over `maxCost`. */

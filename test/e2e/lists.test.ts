@@ -210,6 +210,9 @@ describe("the size of one answer", () => {
   it("refuses the 15-alias query up front, whether first is written out or a variable", async () => {
     const aliases = (first: string) =>
       Array.from({ length: 15 }, (_, i) => `a${i}: workflows(first: ${first}) { edges { node { id name description inputSchema } } }`).join(" ");
+    // The same text with a small page first: a cost remembered per document must not stick.
+    const small = await rawGraphQL(attacker, `query($n: Int) { ${aliases("$n")} }`, { n: 1 });
+    expect(small.body.errors, small.text.slice(0, 300)).toBeUndefined();
     for (const [query, variables] of [
       [`{ ${aliases("100")} }`, undefined],
       [`query($n: Int) { ${aliases("$n")} }`, { n: 100 }],

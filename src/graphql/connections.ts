@@ -1,18 +1,20 @@
 /**
  * Relay connections read a page at a time from the store (keyset pagination): a list names the
- * order it is read in and the position of an item in that order; the cursor is that position,
- * encoded opaquely and checked on the way back in. Every list field (workflows, apiKeys, models,
- * runs, and later ones) is built from the three pieces here:
+ * order it is read in and each item's position in that order; a cursor is that position, encoded
+ * opaquely and checked on the way back in. Every list field (workflows, apiKeys, models, runs,
+ * and any later one) is made of the three pieces here:
  *
  *   const WorkflowConnection = connectionOf(WorkflowRef, "Workflow");
- *   t.field({ type: WorkflowConnection, args: { ...pageArgs },
+ *   t.field({ type: WorkflowConnection, args: { ...pageArgs, ...filters },
  *     resolve: (_root, args, ctx) => resolveKeysetConnection(args, {
- *       list: "workflows", position: (w) => w.id, positionSchema: z.string(),
+ *       list: "workflows", position: (w: Workflow) => w.id, positionSchema: z.string().max(200),
  *       fetch: (page) => ctx.services.workflows.list(ctx.caller.key!, page) }) })
  *
- * Forward paging only (`first`, `after`), which is what Relay requires of a connection.
- * src/graphql/query-cost.ts multiplies what is asked under a field with a `first` argument by
- * its page size, so a connection's cost is counted before anything runs.
+ * `fetch` gets `{ after, limit }` (a PageRequest) and must answer with a keyset query: items
+ * strictly after `after` in list order, at most `limit` of them, along an index.
+ * Forward paging only (`first`, `after`: what Relay requires of a connection); hasPreviousPage
+ * is always false, as the Relay spec allows for forward paging. query-cost.ts counts what is
+ * asked under a field with a `first` argument once per item, so a connection costs its page.
  */
 import type { ObjectRef } from "@pothos/core";
 import { z } from "zod";

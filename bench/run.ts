@@ -75,6 +75,8 @@ async function startTarget(script: string, env: Record<string, string> = {}, pro
   return {
     url,
     async stop() {
+      // A server that died under load is a failure, whatever its last answers were.
+      if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode} during the load`);
       child.kill("SIGTERM");
       if (child.exitCode === null) await once(child, "exit");
       children.delete(child);
@@ -139,7 +141,7 @@ const knoudsEnv = {
 
 const restRun = (key: string): LoadRequest => ({
   method: "POST",
-  path: "/api/workflows/hello-world/run",
+  path: "/api/workflows/knouds/hello-world/run",
   headers: { ...json, "x-api-key": key },
   body: runBody,
 });
@@ -156,7 +158,7 @@ await run(
     method: "POST",
     path: "/graphql",
     headers: { ...json, "x-api-key": key },
-    body: JSON.stringify({ query: 'mutation { runWorkflow(id: "hello-world", inputs: {name: "Ada"}) { id status outputs } }' }),
+    body: JSON.stringify({ query: 'mutation { runWorkflow(id: "knouds/hello-world", inputs: {name: "Ada"}) { id status outputs } }' }),
   })),
   200,
   yogaRow,
@@ -212,11 +214,11 @@ console.log(
   `\nKnouds bench — ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
     `${duration} s per scenario, ${connections} connections\n`,
 );
-console.log(`${pad("scenario", 44)}${pad("req/s", 10, true)}${pad("p50 ms", 9, true)}${pad("p99 ms", 9, true)}${pad("unexpected", 12, true)}  vs yardstick`);
+console.log(`${pad("scenario", 44)}${pad("req/s", 10, true)}${pad("p50 ms", 9, true)}${pad("p99 ms", 9, true)}${pad("unexpected", 12, true)}${pad("unanswered", 12, true)}  vs yardstick`);
 for (const row of rows) {
   const ratio = row.yardstick ? `${fmt((100 * row.result.requestsPerSecond) / row.yardstick.requestsPerSecond)}% of ${row.yardstick.name.split(" ")[0]}` : "";
   console.log(
-    `${pad(row.name, 44)}${pad(fmt(row.result.requestsPerSecond), 10, true)}${pad(fmt(row.result.p50, 1), 9, true)}${pad(fmt(row.result.p99, 1), 9, true)}${pad(fmt(row.result.unexpected), 12, true)}  ${ratio}`,
+    `${pad(row.name, 44)}${pad(fmt(row.result.requestsPerSecond), 10, true)}${pad(fmt(row.result.p50, 1), 9, true)}${pad(fmt(row.result.p99, 1), 9, true)}${pad(fmt(row.result.unexpected), 12, true)}${pad(fmt(row.result.unanswered), 12, true)}  ${ratio}`,
   );
 }
 console.log(
@@ -247,7 +249,7 @@ const targets: Array<[string, boolean, string]> = [
 console.log("\ntargets");
 for (const [name, met, figure] of targets) console.log(`  ${met ? "PASS" : "MISS"}  ${pad(name, 62)} ${figure}`);
 
-const wrong = rows.filter((r) => r.result.unexpected > 0);
+const wrong = rows.filter((r) => r.result.unexpected > 0 || r.result.total === 0);
 if (wrong.length > 0) {
   console.log(`\nunexpected answers (the scenario measured the wrong path):`);
   for (const row of wrong) console.log(`  ${row.name}: ${JSON.stringify(row.result.statuses)}`);

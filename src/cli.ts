@@ -1,7 +1,7 @@
 /**
  * Operator commands against the configured store (same env as the server):
  *
- *   npm run cli -- create-account --email a@b.c --password 'secret123' [--tier pro] [--platform-admin]
+ *   npm run cli -- create-account --email a@b.c --password 'secret123' [--handle ab] [--tier pro] [--platform-admin]
  *   npm run cli -- set-tier --email a@b.c --tier business
  *   npm run cli -- grant-platform-admin --email a@b.c
  *
@@ -18,7 +18,7 @@ import { connectRedis, waitForRedis } from "./redis/connection.js";
 import { createLogger, openStore } from "./server.js";
 
 const USAGE = `usage:
-  knouds create-account --email EMAIL [--password PASSWORD] [--name NAME] [--tier ${TIERS.join("|")}] [--platform-admin]
+  knouds create-account --email EMAIL [--password PASSWORD] [--name NAME] [--handle HANDLE] [--tier ${TIERS.join("|")}] [--platform-admin]
   knouds set-tier --email EMAIL --tier ${TIERS.join("|")}
   knouds grant-platform-admin --email EMAIL
   knouds revoke-platform-admin --email EMAIL`;
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       email: { type: "string" },
       password: { type: "string" },
       name: { type: "string" },
+      handle: { type: "string" },
       tier: { type: "string" },
       "platform-admin": { type: "boolean", default: false },
     },
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
         email: values.email,
         password: values.password ?? null,
         name: values.name,
+        handle: values.handle,
         tier: tierOption(values.tier),
         isPlatformAdmin: values["platform-admin"],
       });

@@ -1,8 +1,9 @@
 import SchemaBuilder from "@pothos/core";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from "@pothos/plugin-scope-auth";
-import { GraphQLError } from "graphql";
-import { KnoudsError } from "../domain/errors.js";
+import { GraphQLError, valueFromASTUntyped } from "graphql";
+import { KnoudsError, toGraphQLError } from "../domain/errors.js";
+import { depthRefusal } from "../domain/json-depth.js";
 import { CAPABILITIES, SCOPES, isScope, scopeAtLeast, type Capability, type Scope } from "../domain/scopes.js";
 import type { GraphQLContext } from "./context.js";
 
@@ -86,10 +87,22 @@ builder.scalarType("DateTime", {
   },
 });
 
+/**
+ * JSON arguments nest at most MAX_JSON_DEPTH levels, whether sent as variables or written
+ * inline. Thrown while the document is validated, so it is a GraphQLError carrying our shape
+ * (yoga would label anything else GRAPHQL_VALIDATION_FAILED).
+ */
+function shallowJson(value: unknown): unknown {
+  const refusal = depthRefusal(value);
+  if (refusal) throw new GraphQLError(refusal.message, toGraphQLError(refusal));
+  return value;
+}
+
 builder.scalarType("JSON", {
   description: "Any JSON value.",
   serialize: (value) => value,
-  parseValue: (value) => value,
+  parseValue: shallowJson,
+  parseLiteral: (node, variables) => shallowJson(valueFromASTUntyped(node, variables)),
 });
 
 builder.queryType({});

@@ -1,4 +1,5 @@
 import { RUN_STATUSES, type Run } from "../domain/run.js";
+import { resolveWorkflowAddress } from "../domain/workflow.js";
 import { answerJson } from "./answer-budget.js";
 import { builder, needs } from "./builder.js";
 import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "./connections.js";
@@ -53,19 +54,22 @@ builder.queryField("runs", (t) =>
     authScopes: needs("readRun"),
     args: {
       ...pageArgs,
-      workflowId: t.arg.id({ description: "Only runs of this workflow." }),
+      workflowId: t.arg.id({ description: "Only runs of this workflow: `handle/slug`, or a bare slug for one of your own." }),
       status: t.arg({ type: RunStatusEnum, description: "Only runs that ended this way." }),
     },
     resolve: (_root, args, ctx) => {
+      const caller = ctx.caller.key!;
+      const workflowId = args.workflowId == null ? null : String(args.workflowId);
       const filter = {
-        ...(args.workflowId != null && { workflowId: String(args.workflowId) }),
+        // An id no workflow can have matches no run.
+        ...(workflowId !== null && { workflowId: resolveWorkflowAddress(workflowId, caller.account.handle) ?? workflowId }),
         ...(args.status != null && { status: args.status }),
       };
       return resolveKeysetConnection(args, {
         list: "runs",
         position: (run: Run) => ({ at: run.startedAt, id: run.id }),
         positionSchema: newestFirstPositionSchema,
-        fetch: (page) => ctx.services.runner.listRuns(ctx.caller.key!, filter, page),
+        fetch: (page) => ctx.services.runner.listRuns(caller, filter, page),
       });
     },
   }),

@@ -21,12 +21,12 @@ query Viewer {
   viewer {
     authenticatedBy
     effectiveScope
-    account { email tier allowedScopes }
+    account { handle email tier allowedScopes }
   }
 }
 
 mutation RunHelloWorld {
-  runWorkflow(id: "hello-world", inputs: { name: "Ada" }) {
+  runWorkflow(id: "knouds/hello-world", inputs: { name: "Ada" }) {
     id
     status
     outputs

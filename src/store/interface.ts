@@ -9,11 +9,12 @@ import type { Scope, Tier } from "../domain/scopes.js";
 import type { Workflow } from "../domain/workflow.js";
 
 export interface AccountStore {
-  /** Throws KnoudsError CONFLICT when the email is taken. */
+  /** Throws KnoudsError CONFLICT when the email or the handle is taken (the message says which). */
   create(account: AccountRecord): Promise<void>;
   findById(id: string): Promise<AccountRecord | null>;
   /** Looks up by normalized email. */
   findByEmail(email: string): Promise<AccountRecord | null>;
+  findByHandle(handle: string): Promise<AccountRecord | null>;
   /** Returns the updated account, or null when there is none. */
   update(id: string, changes: { tier?: Tier; isPlatformAdmin?: boolean }): Promise<AccountRecord | null>;
 }
@@ -40,8 +41,12 @@ export interface SessionStore {
 }
 
 export interface WorkflowStore {
-  /** Throws KnoudsError CONFLICT when the id is taken. */
+  /**
+   * Throws KnoudsError CONFLICT when the owner already has the slug (the id, `handle/slug`,
+   * is then taken too). Another account's slug never conflicts.
+   */
   create(workflow: Workflow): Promise<void>;
+  /** By full address, `handle/slug`. */
   findById(id: string): Promise<Workflow | null>;
   /** Replaces the stored workflow with the same id; returns false when there is none. */
   replace(workflow: Workflow): Promise<boolean>;

@@ -12,7 +12,7 @@ import { Client } from "../support/client.js";
 import { ApiKeys } from "../support/operations.js";
 import { nodes } from "../support/pages.js";
 import { startServer, type TestServer } from "../support/server.js";
-import { Models, RunWorkflow, Runs, Workflows } from "../support/workflow-operations.js";
+import { CreateWorkflow, DeployWorkflow, Models, RunWorkflow, Runs, Workflows } from "../support/workflow-operations.js";
 import { createWorkflow, type DefinitionInput } from "../support/workflows.js";
 
 /** Bindings are not type-checked against the schema, so `{"text": 5}` makes a failed run. */
@@ -22,7 +22,7 @@ const ECHO_ANY: DefinitionInput = {
   outputs: { text: { from: "steps.say.text" } },
 };
 
-/** A public definition a Pro key may read in full (inputSchema), about `bytes` long. */
+/** A definition whose input schema (which a Pro key may read) is about `bytes` long. */
 function bulky(bytes: number): DefinitionInput {
   return { ...ECHO_ANY, inputSchema: { type: "object", description: "x".repeat(bytes) } };
 }
@@ -76,11 +76,12 @@ describe("lists as Relay connections", () => {
       await createWorkflow(owner, id, { visibility: i % 2 === 0 ? "public" : "private", definition: ECHO_ANY });
     }
     const mine = await everyPage(3, async (after) => (await admin.graphql(Workflows, { first: 3, after })).data?.workflows);
-    expect(mine.map((w) => w.id)).toEqual(["hello-world", ...ids].sort());
+    const address = (slug: string) => `${owner.handle}/${slug}`;
+    expect(mine.map((w) => w.id)).toEqual(["knouds/hello-world", ...ids.map(address)].sort());
     // Another account's deployment key: the public ones and the example, by id, each once.
     const seen = await everyPage(2, async (after) => (await strangerKey.graphql(Workflows, { first: 2, after })).data?.workflows);
     const publicOnes = ids.filter((_, i) => i % 2 === 0);
-    expect(seen.map((w) => w.id)).toEqual(["hello-world", ...publicOnes].sort());
+    expect(seen.map((w) => w.id)).toEqual(["knouds/hello-world", ...publicOnes.map(address)].sort());
   });
 
   it("pages through the signed-in account's keys newest first, each exactly once", async () => {
@@ -116,10 +117,10 @@ describe("lists as Relay connections", () => {
       ran.push({ id: answer.data!.runWorkflow.id, workflowId, status: answer.data!.runWorkflow.status });
     }
     expect(new Set(ran.map((r) => r.status))).toEqual(new Set(["succeeded", "failed"]));
-    // Another account's runs, of the same public example and of its own workflows, in between.
-    await createWorkflow(owner, "runs-a", { definition: ECHO_ANY }).catch(() => undefined);
-    await admin.graphql(RunWorkflow, { id: "hello-world", inputs: { name: "Eve" } });
-    await free.graphql(RunWorkflow, { id: "hello-world", inputs: { name: "Ada" } }).catch(() => undefined);
+    // Another account's runs, of a workflow with the same slug and of the public example.
+    await createWorkflow(owner, "runs-a", { definition: ECHO_ANY });
+    await admin.graphql(RunWorkflow, { id: "runs-a", inputs: { text: "theirs" } });
+    await admin.graphql(RunWorkflow, { id: "knouds/hello-world", inputs: { name: "Eve" } });
 
     const newestFirst = [...ran].reverse();
     const filters = [{}, { workflowId: "runs-a" }, { status: "failed" as const }, { workflowId: "runs-b", status: "succeeded" as const }];
@@ -133,14 +134,16 @@ describe("lists as Relay connections", () => {
         listed.map((r) => r.id),
         JSON.stringify(filter),
       ).toEqual(expected.map((r) => r.id));
-      expect(listed.every((r) => r.workflowId !== "hello-world" || "workflowId" in filter)).toBe(true);
     }
     // Any key of the account lists them all (a free key's budget is 10 a minute: one page).
     expect(nodes((await free.graphql(Runs, { first: 100 })).data?.runs).map((r) => r.id)).toEqual(newestFirst.map((r) => r.id));
     // The other account sees only its own run, never these.
     const theirs = nodes((await admin.graphql(Runs, { first: 100 })).data?.runs).map((r) => r.id);
     expect(theirs.some((id) => ran.some((r) => r.id === id))).toBe(false);
-    expect(theirs).toHaveLength(1);
+    expect(theirs).toHaveLength(2);
+    // A full address filters the same as the bare slug.
+    const byAddress = nodes((await other.graphql(Runs, { first: 100, workflowId: `${account.handle}/runs-b` })).data?.runs);
+    expect(byAddress.map((r) => r.id)).toEqual(newestFirst.filter((r) => r.workflowId === "runs-b").map((r) => r.id));
   });
 
   it("refuses first above 100 or below 0 with BAD_USER_INPUT, and takes 20 when it is left out", async () => {
@@ -190,13 +193,18 @@ describe("lists as Relay connections", () => {
 describe("the size of one answer", () => {
   let server: TestServer;
   let attacker: Client;
-  const DEFINITION_BYTES = 240_000;
-  const BULKY_WORKFLOWS = 20; // 4.8 MB of definitions: more than the JSON budget
+  // Public input schemas of 15 kB (the cap is 16 KiB): 100 of them are 1.5 MB a page.
+  const SCHEMA_BYTES = 15_000;
+  const BULKY_WORKFLOWS = 100;
   beforeAll(async () => {
     server = await startServer();
     const victim = await signUp(server, { tier: "business" });
+    const builder = new Client(server.url, (await createKey(victim, "admin")).value);
     for (let i = 0; i < BULKY_WORKFLOWS; i++) {
-      await createWorkflow(victim, `bulky-${String(i).padStart(2, "0")}`, { visibility: "public", definition: bulky(DEFINITION_BYTES) });
+      const id = `bulky-${String(i).padStart(3, "0")}`;
+      const created = await builder.graphql(CreateWorkflow, { input: { id, name: id, visibility: "public", ...bulky(SCHEMA_BYTES) } });
+      expect(created.errors, created.text).toBeUndefined();
+      expect((await builder.graphql(DeployWorkflow, { id })).errors).toBeUndefined();
     }
     attacker = new Client(server.url, (await createKey(await signUp(server, { tier: "pro" }), "deployment")).value);
   });
@@ -238,16 +246,17 @@ describe("the size of one answer", () => {
   });
 
   it(`keeps the heaviest legal queries under the documented bound`, async () => {
-    // Definitions by the page: the JSON budget stops them, with a clear error.
-    const definitions = await rawGraphQL(attacker, "{ workflows(first: 100) { edges { node { id inputSchema } } } }");
-    expect(definitions.body.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    const pages = (aliases: number) =>
+      `{ ${Array.from({ length: aliases }, (_, i) => `a${i}: workflows(first: 100) { edges { node { id inputSchema } } }`).join(" ")} }`;
+    // Three pages of definitions are within the cost, and past the JSON budget: a clear error.
+    const definitions = await rawGraphQL(attacker, pages(3));
+    expect(definitions.body.errors?.[0]?.extensions.code, definitions.text.slice(0, 300)).toBe("BAD_USER_INPUT");
     expect(definitions.body.errors?.[0]?.message).toContain("bytes of stored JSON");
     expect(definitions.text.length).toBeLessThan(MAX_ANSWER_BYTES);
-    // Just within the budget, the answer comes whole: the largest answer stored JSON can make.
-    const within = Math.floor(ANSWER_JSON_BYTES / DEFINITION_BYTES) - 1; // hello-world comes first
-    const some = await rawGraphQL(attacker, `{ workflows(first: ${within}) { edges { node { id inputSchema } } } }`);
+    // Two are within both: the largest answer stored JSON can make here comes whole.
+    const some = await rawGraphQL(attacker, pages(2));
     expect(some.body.errors, some.text.slice(0, 300)).toBeUndefined();
-    expect(some.text.length).toBeGreaterThan((within - 1) * DEFINITION_BYTES);
+    expect(some.text.length).toBeGreaterThan(2 * 99 * SCHEMA_BYTES);
     expect(some.text.length).toBeLessThan(MAX_ANSWER_BYTES);
     // As many small fields as the cost allows, under every alias: the cost bound holds them.
     const fields = "id name description status visibility ownerId createdAt updatedAt";
@@ -257,7 +266,7 @@ describe("the size of one answer", () => {
     expect(answer.text.length).toBeLessThan(MAX_ANSWER_BYTES);
     console.log(
       `[lists] answer sizes: definitions page refused at ${definitions.text.length} bytes, ` +
-        `${within} definitions ${some.text.length} bytes, 15 aliases of small fields ${answer.text.length} bytes; bound ${MAX_ANSWER_BYTES}`,
+        `200 definitions ${some.text.length} bytes, 15 aliases of small fields ${answer.text.length} bytes; bound ${MAX_ANSWER_BYTES}`,
     );
   });
 });

@@ -1,9 +1,10 @@
-import { MongoServerError, type Collection, type Filter } from "mongodb";
+import type { Collection, Filter } from "mongodb";
 import { KnoudsError } from "../../domain/errors.js";
 import type { Run } from "../../domain/run.js";
 import type { Workflow, WorkflowDefinition } from "../../domain/workflow.js";
 import type { RunStore, WorkflowStore } from "../interface.js";
 import { mergeById } from "../merge-pages.js";
+import { isDuplicateKey } from "./migrate.js";
 import { newestFirstAfter } from "./pages.js";
 
 /**
@@ -17,8 +18,6 @@ export type RunDoc = Omit<Run, "id" | "durationMs" | "inputs" | "outputs"> & {
   inputs: string;
   outputs: string | null;
 };
-
-const DUPLICATE_KEY = 11000;
 
 function toWorkflow({ _id, definition, ...rest }: WorkflowDoc): Workflow {
   return { id: _id, ...rest, ...(JSON.parse(definition) as WorkflowDefinition) };
@@ -34,8 +33,8 @@ export function mongoWorkflowStore(col: Collection<WorkflowDoc>): WorkflowStore 
       try {
         await col.insertOne(toDoc(workflow));
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
-          throw KnoudsError.conflict(`A workflow with id "${workflow.id}" already exists`);
+        if (isDuplicateKey(error)) {
+          throw KnoudsError.conflict(`You already have a workflow with id "${workflow.slug}"`);
         }
         throw error;
       }

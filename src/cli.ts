@@ -4,6 +4,7 @@
  *   npm run cli -- create-account --email a@b.c --password 'secret123' [--handle ab] [--tier pro] [--platform-admin]
  *   npm run cli -- set-tier --email a@b.c --tier business
  *   npm run cli -- grant-platform-admin --email a@b.c
+ *   npm run cli -- backup --to FILE / restore --from FILE   (src/cli/backup-restore.ts)
  *
  * `grant-platform-admin` is how the first platform administrator is made.
  */
@@ -11,6 +12,7 @@ import { parseArgs } from "node:util";
 import { AccountService } from "./auth/accounts.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
+import { BACKUP_RESTORE_COMMANDS, BACKUP_RESTORE_USAGE, runBackupRestore } from "./cli/backup-restore.js";
 import { loadConfig } from "./config.js";
 import { KnoudsError } from "./domain/errors.js";
 import { isTier, TIERS, type Tier } from "./domain/scopes.js";
@@ -21,7 +23,8 @@ const USAGE = `usage:
   knouds create-account --email EMAIL [--password PASSWORD] [--name NAME] [--handle HANDLE] [--tier ${TIERS.join("|")}] [--platform-admin]
   knouds set-tier --email EMAIL --tier ${TIERS.join("|")}
   knouds grant-platform-admin --email EMAIL
-  knouds revoke-platform-admin --email EMAIL`;
+  knouds revoke-platform-admin --email EMAIL
+${BACKUP_RESTORE_USAGE}`;
 
 function fail(message: string): never {
   console.error(message);
@@ -36,6 +39,8 @@ function tierOption(value: string | undefined): Tier | undefined {
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  const storeCommand = BACKUP_RESTORE_COMMANDS.find((c) => c === command);
+  if (storeCommand) return runBackupRestore(storeCommand, rest);
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -63,6 +63,12 @@ export interface RunStore {
   findById(id: string): Promise<Run | null>;
   /** A page of the account's runs, newest first (startedAt, then id, descending), optionally filtered. */
   listByAccount(accountId: string, filter: RunFilter, page: PageRequest<NewestFirstPosition>): Promise<Run[]>;
+  /**
+   * Deletes at most `limit` runs that started before `cutoff` (epoch ms), oldest first, in one
+   * short write; returns how many went. Retention calls it batch by batch. Only runs are
+   * deleted: nothing counted from them (usage) is touched.
+   */
+  deleteStartedBefore(cutoff: number, limit: number): Promise<number>;
 }
 
 export interface RunFilter {

@@ -4,6 +4,7 @@ import { newId } from "../../src/domain/ids.js";
 import { openMongoStore } from "../../src/store/mongo/index.js";
 import { accountsKeysAndSessionsContract } from "./contract.js";
 import { pagesContract } from "./contract-pages.js";
+import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
 
 const uri = process.env.MONGODB_URI;
@@ -13,6 +14,7 @@ if (uri) {
   accountsKeysAndSessionsContract("MongoDB", openMongo);
   workflowsAndRunsContract("MongoDB", openMongo);
   pagesContract("MongoDB", openMongo);
+  runRetentionContract("MongoDB", openMongo);
 
   describe("MongoDB migration to per-account workflow namespaces", () => {
     it("gives accounts written before handles a derived one and moves their workflows to `handle/slug`", async () => {

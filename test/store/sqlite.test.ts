@@ -6,12 +6,14 @@ import { MIGRATIONS } from "../../src/store/sqlite/migrations.js";
 import { tempDataDir } from "../support/server.js";
 import { account, accountsKeysAndSessionsContract } from "./contract.js";
 import { pagesContract } from "./contract-pages.js";
+import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
 
 const openSqlite = async () => openSqliteStore(join(tempDataDir(), "knouds.db"));
 accountsKeysAndSessionsContract("SQLite", openSqlite);
 workflowsAndRunsContract("SQLite", openSqlite);
 pagesContract("SQLite", openSqlite);
+runRetentionContract("SQLite", openSqlite);
 
 describe("SQLite file", () => {
   it("is created in WAL mode with every migration applied, and keeps data across reopen", async () => {

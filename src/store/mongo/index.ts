@@ -139,6 +139,8 @@ async function ensureIndexes(db: Db): Promise<void> {
     db.collection("runs").createIndex({ accountId: 1, startedAt: -1, _id: -1 }),
     db.collection("runs").createIndex({ accountId: 1, workflowId: 1, startedAt: -1, _id: -1 }),
     db.collection("runs").createIndex({ accountId: 1, status: 1, startedAt: -1, _id: -1 }),
+    // Run retention deletes the oldest runs in batches (see run-retention.ts).
+    db.collection("runs").createIndex({ startedAt: 1 }),
   ]);
 }
 

@@ -101,5 +101,15 @@ export function mongoRunStore(col: Collection<RunDoc>): RunStore {
         .toArray();
       return docs.map(toRun);
     },
+    async deleteStartedBefore(cutoff, limit) {
+      const oldest = await col
+        .find({ startedAt: { $lt: cutoff } }, { projection: { _id: 1 } })
+        .sort({ startedAt: 1 })
+        .limit(limit)
+        .toArray();
+      if (oldest.length === 0) return 0;
+      const result = await col.deleteMany({ _id: { $in: oldest.map((doc) => doc._id) }, startedAt: { $lt: cutoff } });
+      return result.deletedCount;
+    },
   };
 }

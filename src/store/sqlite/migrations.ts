@@ -113,6 +113,10 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX runs_account ON runs(account_id, started_at);
   `,
   workflowNamespaces,
+  // Run retention deletes the oldest runs in small batches; this index finds them without a scan.
+  `
+  CREATE INDEX runs_started ON runs(started_at);
+  `,
   // Keyset pages of keys and runs, newest first: the id breaks ties in the index itself, so a
   // page is a range read, never a sort of the account's whole list.
   `

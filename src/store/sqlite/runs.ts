@@ -40,7 +40,7 @@ function toRow(run: Run): Record<string, unknown> {
   };
 }
 
-/** Runs are group-committed (see group-commit.ts): the run path's one write. */
+/** Runs are group-committed (see group-commit.ts): the run path's one write, and retention's deletes. */
 export function sqliteRunStore(db: Database.Database, commits: GroupCommit): RunStore {
   const q = {
     insert: db.prepare(
@@ -48,6 +48,9 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
        VALUES (@id, @accountId, @keyId, @workflowId, @modelId, @status, @inputs, @outputs, @error, @startedAt, @finishedAt)`,
     ),
     byId: db.prepare("SELECT * FROM runs WHERE id = ?"),
+    deleteStartedBefore: db.prepare(
+      "DELETE FROM runs WHERE rowid IN (SELECT rowid FROM runs WHERE started_at < ? ORDER BY started_at LIMIT ?)",
+    ),
   };
   // One keyset statement per filter combination, each served by its own index
   // (runs_account_newest, runs_account_workflow_newest, runs_account_status_newest).
@@ -76,8 +79,23 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
       return row ? toRun(row) : null;
     },
     async listByAccount(accountId, filter, { after, limit }) {
-      const rows = listing(filter).all({ accountId, ...filter, ...(after ?? startOfNewestFirst), limit }) as Row[];
+      const rows = listing(filter).all({
+        accountId,
+        ...(filter.workflowId !== undefined && { workflowId: filter.workflowId }),
+        ...(filter.status !== undefined && { status: filter.status }),
+        ...(after ?? startOfNewestFirst),
+        limit,
+      }) as Row[];
       return rows.map(toRun);
+    },
+    // Rides the group commit like the inserts: a retention batch shares the transaction (and
+    // the fsync) of whatever runs were made in the same turn, so it costs only its CPU time.
+    async deleteStartedBefore(cutoff, limit) {
+      let deleted = 0;
+      await commits.enqueue(() => {
+        deleted = q.deleteStartedBefore.run(cutoff, limit).changes;
+      });
+      return deleted;
     },
   };
 }

@@ -158,11 +158,14 @@ class SubschemaGraph {
         value.forEach((s, i) => this.edge(node.same, keyword, s, at(where, i)));
       } else if (SAME_VALUE_ONE.includes(keyword)) this.edge(node.same, keyword, value, where);
       else if (keyword === "dependencies" && isObject(value)) {
+        node.own += Object.keys(value).length;
         for (const [name, dependency] of Object.entries(value)) {
           if (Array.isArray(dependency)) node.own += dependency.length;
           else this.edge(node.same, keyword, dependency, at(where, name));
         }
       } else if (keyword === "properties" && isObject(value)) {
+        // Each named property is looked up on every value the subschema is applied to.
+        node.own += Object.keys(value).length;
         for (const [name, s] of Object.entries(value)) {
           const target = this.edge(node.properties, keyword, s, at(where, name));
           if (target && isObject(s) && "default" in s) node.defaults.push({ target, weight: this.defaultWeight(s.default, at(where, name)) });
@@ -200,6 +203,7 @@ class SubschemaGraph {
         }
         node.perChild += 2;
       } else if (keyword === "minProperties" || keyword === "maxProperties") node.perChild += 1;
+      else if (keyword === "required" && Array.isArray(value)) node.own += value.length;
     }
   }
 

@@ -8,36 +8,39 @@ import { MAX_JSON_DEPTH } from "./json-depth.js";
 
 export const STRING_CHARS_PER_UNIT = 128;
 
-function stringWeight(s: string): number {
-  return Math.floor(s.length / STRING_CHARS_PER_UNIT);
-}
-
 /**
  * The weight of `value`, or Infinity once it passes `max` or nests deeper than MAX_JSON_DEPTH
- * (the walk stops there). Iterative: never recurses.
+ * (the walk stops there, so refusing a huge value costs little). Iterative: never recurses.
  */
 export function jsonWeight(value: unknown, max = Number.POSITIVE_INFINITY): number {
   let weight = 0;
-  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
-  while (pending.length > 0) {
-    const next = pending.pop()!;
+  // Objects and arrays still to walk, with their depth; scalars are weighed as they are met.
+  const containers: object[] = [];
+  const depths: number[] = [];
+  const weigh = (item: unknown, depth: number) => {
     weight += 1;
-    if (typeof next.value === "string") weight += stringWeight(next.value);
-    else if (next.value !== null && typeof next.value === "object") {
-      if (next.depth >= MAX_JSON_DEPTH) return Number.POSITIVE_INFINITY;
-      const children = Array.isArray(next.value) ? next.value.length : Object.keys(next.value).length;
-      // Each child weighs at least one: a wide value is refused before it is walked.
-      if (weight + children > max) return Number.POSITIVE_INFINITY;
-      if (Array.isArray(next.value)) {
-        for (const item of next.value) pending.push({ value: item, depth: next.depth + 1 });
-      } else {
-        for (const [key, item] of Object.entries(next.value)) {
-          weight += stringWeight(key);
-          pending.push({ value: item, depth: next.depth + 1 });
-        }
+    if (typeof item === "string") weight += Math.floor(item.length / STRING_CHARS_PER_UNIT);
+    else if (item !== null && typeof item === "object") {
+      containers.push(item);
+      depths.push(depth);
+    }
+  };
+  weigh(value, 0);
+  while (containers.length > 0 && weight <= max) {
+    const node = containers.pop()!;
+    const depth = depths.pop()! + 1;
+    if (depth > MAX_JSON_DEPTH) return Number.POSITIVE_INFINITY;
+    if (Array.isArray(node)) {
+      // Each item weighs at least one: a long array is refused before it is walked.
+      if (weight + node.length > max) return Number.POSITIVE_INFINITY;
+      for (const item of node) weigh(item, depth);
+    } else {
+      for (const key in node) {
+        weight += Math.floor(key.length / STRING_CHARS_PER_UNIT);
+        weigh((node as Record<string, unknown>)[key], depth);
+        if (weight > max) return Number.POSITIVE_INFINITY;
       }
     }
-    if (weight > max) return Number.POSITIVE_INFINITY;
   }
-  return weight;
+  return weight > max ? Number.POSITIVE_INFINITY : weight;
 }

@@ -31,9 +31,9 @@ export const DEFINITION_LIMITS = {
  */
 export const INPUT_SCHEMA_LIMITS = {
   /** Subschemas (JSON objects in schema positions, definitions included) in one input schema. */
-  subschemas: 200,
+  subschemas: 120,
   /** Members of one `enum`. */
-  enumValues: 1000,
+  enumValues: 500,
   /** Weight (json-weight.ts) of one `enum`, `const` or `default` value. */
   literalWeight: 2000,
   /** Checks one input value may cost, at any nesting depth. */

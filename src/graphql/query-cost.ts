@@ -30,6 +30,7 @@ import {
 import type { Plugin } from "graphql-yoga";
 import { KnoudsError, toGraphQLError } from "../domain/errors.js";
 import { PAGE_SIZE } from "../domain/pages.js";
+import { DEFINITION_LIMITS } from "../domain/workflow-limits.js";
 
 /** Answer bytes one cost unit may stand for: an id, a name of 100 characters, a date, a number. */
 export const COST_UNIT_BYTES = 512;
@@ -37,8 +38,8 @@ const KEY_CHARACTERS_PER_UNIT = 128;
 
 /** Weights of fields whose answers are longer than one unit. */
 export const FIELD_COST = {
-  /** Free text of up to 2,000 characters: at most 6 bytes each in JSON (\u0000-style escapes). */
-  longText: Math.ceil((2000 * 6) / COST_UNIT_BYTES),
+  /** Free text as long as a workflow description: at most 6 bytes a character in JSON (\u0000-style escapes). */
+  longText: Math.ceil((DEFINITION_LIMITS.descriptionChars * 6) / COST_UNIT_BYTES),
   /**
    * Stored JSON (definitions, run inputs and outputs). Its bytes are counted as they are answered
    * (answer-budget.ts); the weight makes a list of them costly enough that aliases cannot multiply

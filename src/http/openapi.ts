@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsync } from "fastify";
 import { SCOPES } from "../domain/scopes.js";
+import { INPUT_SCHEMA_LIMITS } from "../domain/workflow-limits.js";
 
 const json = (schema: object) => ({ "application/json": { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -21,7 +22,11 @@ const rateLimitHeaders = {
 };
 
 const errors = {
-  "400": answer("Bad JSON, wrong Content-Type, unknown fields, or inputs failing the schema", ref("InvalidInput")),
+  "400": answer(
+    "Bad JSON, wrong Content-Type, unknown fields, JSON nested over 64 levels, inputs failing the schema or weighing more than " +
+      "its cost bound allows, or a stored workflow whose input schema a later rule refuses (details name the keyword)",
+    ref("InvalidInput"),
+  ),
   "401": answer("x-api-key absent, malformed, unknown or deleted (on every /api/ path, routed or not)", ref("Unauthorized"), {}),
   "404": answer("No such resource, or another account's private one", ref("NotFound")),
   "413": answer("Body larger than KNOUDS_BODY_LIMIT_BYTES", ref("PayloadTooLarge"), {}),
@@ -166,6 +171,7 @@ export const OPENAPI_DOCUMENT = {
         code: { const: "INVALID_INPUT" },
         details: {
           type: "array",
+          description: `At most ${INPUT_SCHEMA_LIMITS.reportedProblems} problems with the inputs are listed, then one line counting the rest`,
           items: exact({ path: { type: "string" }, message: { type: "string" } }),
         },
       }),

@@ -15,8 +15,22 @@ const OPTIONS: Options = { allErrors: true, strict: false, useDefaults: true, co
 
 const operatorAjv = new Ajv(OPTIONS);
 
-/** Options for a tenant's Ajv: unknown formats and compile failures are not written to the console. */
-const TENANT_OPTIONS: Options = { ...OPTIONS, meta: false, validateSchema: false, addUsedSchema: false, logger: false };
+/**
+ * Options for a tenant's Ajv: unknown formats and compile failures are not written to the
+ * console; compiling (on the event loop, at create and at a version's first run on each
+ * instance) skips Ajv's optimising pass and loops over long enums instead of inlining every
+ * comparison, which takes a half to two thirds off compile time for validators that run
+ * about as fast.
+ */
+const TENANT_OPTIONS: Options = {
+  ...OPTIONS,
+  meta: false,
+  validateSchema: false,
+  addUsedSchema: false,
+  logger: false,
+  code: { optimize: false },
+  loopEnum: 16,
+};
 
 export type Validator = (value: unknown) => InputProblem[];
 
@@ -67,7 +81,7 @@ export function compileTenantValidator(schema: Record<string, unknown>, prefix: 
   if (schema.$async !== undefined && schema.$async !== false) {
     throw new SchemaError("asynchronous schemas ($async) are not supported", "$async");
   }
-  // First: the meta-schema check and the compiler are only bounded for schemas that pass it.
+  // First: it also bounds what the meta-schema check and the compiler below will cost.
   const cost = inputSchemaCost(schema);
   if (!cost.bounded) {
     const path = [cost.path, cost.keyword].filter(Boolean).join(".");

@@ -97,13 +97,12 @@ describe("a server killed with SIGKILL mid-write", () => {
         }
       }),
     ];
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Kill once enough writes were acknowledged, however long a loaded machine takes to get there.
+    while (keys.length <= 10 || runs.length <= 100) await new Promise((resolve) => setTimeout(resolve, 50));
     first.child.kill("SIGKILL");
     killed = true;
     await once(first.child, "exit");
     await Promise.all(writers);
-    expect(keys.length).toBeGreaterThan(10);
-    expect(runs.length).toBeGreaterThan(100);
 
     const db = new Database(join(env.KNOUDS_DATA_DIR, "knouds.db"));
     try {

@@ -146,7 +146,7 @@ describe("tenant input schemas and definitions", () => {
 
   it("refuses huge enums and literals, references that never descend, remote references, nested $id and object defaults", async () => {
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
-      [{ enum: Array.from({ length: 1001 }, (_, i) => i) }, "inputSchema.enum", /^"enum" lists at most 1000 values/],
+      [{ enum: Array.from({ length: 501 }, (_, i) => i) }, "inputSchema.enum", /^"enum" lists at most 500 values/],
       [{ const: { a: Array(3000).fill(1) } }, "inputSchema.const", /^"const" may weigh at most 2000/],
       [{ $ref: "#" }, "inputSchema.$ref", /^"\$ref" leads back to the same subschema without descending into the input/],
       [{ definitions: { d: { anyOf: [{ $ref: "#/definitions/d" }] } }, $ref: "#/definitions/d" }, "inputSchema.definitions.d.anyOf.0.$ref", /infinite recursion/],
@@ -180,7 +180,7 @@ describe("tenant input schemas and definitions", () => {
   });
 
   it("caps the size of a definition: input schema, bindings, whole definition", async () => {
-    const bigSchema = { type: "object", properties: Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`field${i}`, { type: "string", description: "x".repeat(100) }])) };
+    const bigSchema = { type: "object", properties: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`field${i}`, { type: "string", description: "x".repeat(150) }])) };
     expect(await refusalOf(definition(bigSchema))).toEqual([{ path: "inputSchema", message: "an input schema is at most 16384 characters of JSON" }]);
 
     const outputs = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`o${i}`, { from: "steps.say.text" }]));

@@ -5,6 +5,7 @@ import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import { validExpiry, validGraceMs, validKeyName, valueStanding, type ExpiryChoice } from "../domain/key-lifecycle.js";
 import { digestKey, generateKeyValue } from "../domain/keys.js";
+import type { NewestFirstPosition, PageRequest } from "../domain/pages.js";
 import { scopeAtLeast, tierCeiling, type Scope } from "../domain/scopes.js";
 import { SerialQueues } from "../limits/serial-queues.js";
 import type { Store } from "../store/interface.js";
@@ -105,8 +106,9 @@ export class ApiKeyService {
     return { apiKey: publicKey(record), value };
   }
 
-  async list(accountId: string): Promise<ApiKey[]> {
-    return (await this.store.apiKeys.listByAccount(accountId)).map(publicKey);
+  /** A page of the account's keys, newest first. */
+  async list(accountId: string, page: PageRequest<NewestFirstPosition>): Promise<ApiKey[]> {
+    return (await this.store.apiKeys.listByAccount(accountId, page)).map(publicKey);
   }
 
   /** Keys of other accounts are NOT_FOUND unless the actor is a platform admin. */

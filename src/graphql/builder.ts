@@ -43,7 +43,8 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, RelayPlugin],
-  // Relay-style connections for lists; no global `node` lookup (ids are not global ids).
+  // Connections only (src/graphql/connections.ts): no global ids, so no `node`/`nodes` lookups
+  // that would need their own access rules.
   relay: { nodeQueryOptions: false, nodesQueryOptions: false },
   scopeAuth: {
     authScopes: (ctx) => {

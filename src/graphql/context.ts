@@ -11,4 +11,6 @@ export interface GraphQLContext {
   clientAddress: string;
   /** Runs started by this request so far (see run-charge.ts). */
   runs: number;
+  /** Bytes of stored JSON answered so far (see answer-budget.ts). */
+  answerJsonBytes: number;
 }

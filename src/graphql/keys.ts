@@ -3,6 +3,7 @@ import { KnoudsError } from "../domain/errors.js";
 import { SCOPES, SCOPE_TABLE } from "../domain/scopes.js";
 import { requestClient } from "./audit.js";
 import { builder } from "./builder.js";
+import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "./connections.js";
 
 export const ScopeEnum = builder.enumType("Scope", {
   values: Object.fromEntries(
@@ -77,15 +78,23 @@ const RolledApiKeyRef = builder
       }),
     }),
   });
+const ApiKeyConnection = connectionOf(ApiKeyRef, "ApiKey");
 
 builder.queryField("apiKeys", (t) =>
   t.field({
-    type: [ApiKeyRef],
+    type: ApiKeyConnection,
     description: "The signed-in account's keys, newest first (platform admins may name another account).",
     authScopes: (_root, args) => (args.accountId ? { platformAdmin: true } : { signedIn: true }),
-    args: { accountId: t.arg.id() },
-    resolve: (_root, args, ctx) =>
-      ctx.services.apiKeys.list(args.accountId ? String(args.accountId) : ctx.caller.session!.account.id),
+    args: { ...pageArgs, accountId: t.arg.id() },
+    resolve: (_root, args, ctx) => {
+      const accountId = args.accountId ? String(args.accountId) : ctx.caller.session!.account.id;
+      return resolveKeysetConnection(args, {
+        list: "apiKeys",
+        position: (key: ApiKey) => ({ at: key.createdAt, id: key.id }),
+        positionSchema: newestFirstPositionSchema,
+        fetch: (page) => ctx.services.apiKeys.list(accountId, page),
+      });
+    },
   }),
 );
 

@@ -1,7 +1,11 @@
 import { KnoudsError } from "../domain/errors.js";
 import { requireInputsObject } from "../domain/workflow.js";
 import type { ModelInfo } from "../runtime/providers/interface.js";
+import { z } from "zod";
+import { answerJson } from "./answer-budget.js";
 import { builder, needs } from "./builder.js";
+import { connectionOf, pageArgs, resolveKeysetConnection } from "./connections.js";
+import { FIELD_COST, weighs } from "./query-cost.js";
 import { chargeRun } from "./run-charge.js";
 import { RunRef } from "./runs.js";
 
@@ -9,19 +13,38 @@ const ModelRef = builder.objectRef<ModelInfo>("Model").implement({
   description: "A model in the registry.",
   fields: (t) => ({
     id: t.exposeID("id"),
-    description: t.exposeString("description"),
+    description: t.exposeString("description", weighs(FIELD_COST.longText)),
     provider: t.exposeString("provider", { description: "builtin or http" }),
-    inputSchema: t.field({ type: "JSON", description: "JSON Schema of the inputs.", resolve: (m) => m.inputSchema }),
-    outputSchema: t.field({ type: "JSON", description: "JSON Schema of the outputs.", resolve: (m) => m.outputSchema }),
+    inputSchema: t.field({
+      ...weighs(FIELD_COST.json),
+      type: "JSON",
+      description: "JSON Schema of the inputs.",
+      resolve: (m, _args, ctx) => answerJson(ctx, m.inputSchema),
+    }),
+    outputSchema: t.field({
+      ...weighs(FIELD_COST.json),
+      type: "JSON",
+      description: "JSON Schema of the outputs.",
+      resolve: (m, _args, ctx) => answerJson(ctx, m.outputSchema),
+    }),
   }),
 });
 
+const ModelConnection = connectionOf(ModelRef, "Model");
+
 builder.queryField("models", (t) =>
   t.field({
-    type: [ModelRef],
-    description: "Every model in the registry.",
+    type: ModelConnection,
+    description: "The models in the registry, by id.",
     authScopes: needs("listModels"),
-    resolve: (_root, _args, ctx) => ctx.services.models.list(),
+    args: pageArgs,
+    resolve: (_root, args, ctx) =>
+      resolveKeysetConnection(args, {
+        list: "models",
+        position: (model: ModelInfo) => model.id,
+        positionSchema: z.string().max(200),
+        fetch: async (page) => ctx.services.models.list(page),
+      }),
   }),
 );
 

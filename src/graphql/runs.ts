@@ -1,5 +1,9 @@
 import { RUN_STATUSES, type Run } from "../domain/run.js";
+import { resolveWorkflowAddress } from "../domain/workflow.js";
+import { answerJson } from "./answer-budget.js";
 import { builder, needs } from "./builder.js";
+import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "./connections.js";
+import { FIELD_COST, weighs } from "./query-cost.js";
 
 const RunStatusEnum = builder.enumType("RunStatus", { values: RUN_STATUSES });
 
@@ -11,9 +15,20 @@ export const RunRef = builder.objectRef<Run>("Run").implement({
     workflowId: t.exposeString("workflowId", { nullable: true }),
     modelId: t.exposeString("modelId", { nullable: true }),
     keyId: t.exposeID("keyId"),
-    inputs: t.field({ type: "JSON", resolve: (r) => r.inputs }),
-    outputs: t.field({ type: "JSON", nullable: true, resolve: (r) => r.outputs }),
-    error: t.exposeString("error", { nullable: true, description: "Why the run failed, when it did." }),
+    inputs: t.field({ ...weighs(FIELD_COST.json), type: "JSON", resolve: (r, _args, ctx) => answerJson(ctx, r.inputs) }),
+    outputs: t.field({
+      ...weighs(FIELD_COST.json),
+      type: "JSON",
+      nullable: true,
+      resolve: (r, _args, ctx) => answerJson(ctx, r.outputs),
+    }),
+    error: t.string({
+      ...weighs(FIELD_COST.longText),
+      nullable: true,
+      description: "Why the run failed, when it did.",
+      // It may quote an input's path: counted like the inputs themselves.
+      resolve: (r, _args, ctx) => answerJson(ctx, r.error),
+    }),
     startedAt: t.field({ type: "DateTime", resolve: (r) => r.startedAt }),
     finishedAt: t.field({ type: "DateTime", resolve: (r) => r.finishedAt }),
     durationMs: t.exposeInt("durationMs"),
@@ -27,5 +42,35 @@ builder.queryField("run", (t) =>
     authScopes: needs("readRun"),
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => ctx.services.runner.findRun(String(id), ctx.caller.key!),
+  }),
+);
+
+const RunConnection = connectionOf(RunRef, "Run");
+
+builder.queryField("runs", (t) =>
+  t.field({
+    type: RunConnection,
+    description: "Your account's runs (any key of the account), newest first.",
+    authScopes: needs("readRun"),
+    args: {
+      ...pageArgs,
+      workflowId: t.arg.id({ description: "Only runs of this workflow: `handle/slug`, or a bare slug for one of your own." }),
+      status: t.arg({ type: RunStatusEnum, description: "Only runs that ended this way." }),
+    },
+    resolve: (_root, args, ctx) => {
+      const caller = ctx.caller.key!;
+      const workflowId = args.workflowId == null ? null : String(args.workflowId);
+      const filter = {
+        // An id no workflow can have matches no run.
+        ...(workflowId !== null && { workflowId: resolveWorkflowAddress(workflowId, caller.account.handle) ?? workflowId }),
+        ...(args.status != null && { status: args.status }),
+      };
+      return resolveKeysetConnection(args, {
+        list: "runs",
+        position: (run: Run) => ({ at: run.startedAt, id: run.id }),
+        positionSchema: newestFirstPositionSchema,
+        fetch: (page) => ctx.services.runner.listRuns(caller, filter, page),
+      });
+    },
   }),
 );

@@ -2,6 +2,7 @@ import { SCOPES, SCOPE_TABLE, lowestTierFor, type Scope } from "../domain/scopes
 import { TierEnum } from "./account.js";
 import { builder } from "./builder.js";
 import { ScopeEnum } from "./keys.js";
+import { holdsAtMost } from "./query-cost.js";
 
 /** One row of the scope table, for clients such as the settings page's scope picker. */
 const ScopeInfoRef = builder.objectRef<Scope>("ScopeInfo").implement({
@@ -20,6 +21,7 @@ const ScopeInfoRef = builder.objectRef<Scope>("ScopeInfo").implement({
 
 builder.queryField("scopes", (t) =>
   t.field({
+    ...holdsAtMost(SCOPES.length),
     type: [ScopeInfoRef],
     description: "Every key scope, lowest first, with what it allows and its rate limit. Needs no authentication.",
     resolve: () => [...SCOPES],

@@ -1,5 +1,9 @@
 import { VISIBILITIES, WORKFLOW_STATUSES, requireInputsObject, type Workflow } from "../domain/workflow.js";
+import { z } from "zod";
+import { answerJson } from "./answer-budget.js";
 import { builder, needs } from "./builder.js";
+import { connectionOf, pageArgs, resolveKeysetConnection } from "./connections.js";
+import { FIELD_COST, weighs } from "./query-cost.js";
 import { chargeRun } from "./run-charge.js";
 import { RunRef } from "./runs.js";
 
@@ -13,27 +17,30 @@ const WorkflowRef = builder.objectRef<Workflow>("Workflow").implement({
     slug: t.exposeString("slug", { description: "The id within the owner's namespace." }),
     ownerHandle: t.string({ description: "The owner account's handle.", resolve: (w) => w.id.split("/")[0]! }),
     name: t.exposeString("name"),
-    description: t.exposeString("description"),
+    description: t.exposeString("description", weighs(FIELD_COST.longText)),
     status: t.field({ type: WorkflowStatusEnum, resolve: (w) => w.status }),
     visibility: t.field({ type: VisibilityEnum, resolve: (w) => w.visibility }),
     ownerId: t.exposeID("accountId"),
     inputSchema: t.field({
+      ...weighs(FIELD_COST.json),
       type: "JSON",
       description: "JSON Schema of the run inputs.",
       authScopes: needs("readWorkflowSchema"),
-      resolve: (w) => w.inputSchema,
+      resolve: (w, _args, ctx) => answerJson(ctx, w.inputSchema),
     }),
     steps: t.field({
+      ...weighs(FIELD_COST.json),
       type: "JSON",
       nullable: true,
       description: "The steps; shown to the owner only.",
-      resolve: (w, _args, ctx) => (w.accountId === ctx.caller.key?.account.id ? w.steps : null),
+      resolve: (w, _args, ctx) => (w.accountId === ctx.caller.key?.account.id ? answerJson(ctx, w.steps) : null),
     }),
     outputs: t.field({
+      ...weighs(FIELD_COST.json),
       type: "JSON",
       nullable: true,
       description: "How outputs are bound; shown to the owner only.",
-      resolve: (w, _args, ctx) => (w.accountId === ctx.caller.key?.account.id ? w.outputs : null),
+      resolve: (w, _args, ctx) => (w.accountId === ctx.caller.key?.account.id ? answerJson(ctx, w.outputs) : null),
     }),
     createdAt: t.field({ type: "DateTime", resolve: (w) => w.createdAt }),
     updatedAt: t.field({ type: "DateTime", resolve: (w) => w.updatedAt }),
@@ -43,12 +50,21 @@ const WorkflowRef = builder.objectRef<Workflow>("Workflow").implement({
 /** Either way of naming a workflow, as every workflow argument takes it. */
 const WORKFLOW_ID_ARG = "`handle/slug`, or a bare slug for one of your own.";
 
+const WorkflowConnection = connectionOf(WorkflowRef, "Workflow");
+
 builder.queryField("workflows", (t) =>
   t.field({
-    type: [WorkflowRef],
-    description: "Your workflows, and with deployment scope or more every public deployed one.",
+    type: WorkflowConnection,
+    description: "Your workflows, and with deployment scope or more every public deployed one; by id.",
     authScopes: needs("listWorkflows"),
-    resolve: (_root, _args, ctx) => ctx.services.workflows.list(ctx.caller.key!),
+    args: pageArgs,
+    resolve: (_root, args, ctx) =>
+      resolveKeysetConnection(args, {
+        list: "workflows",
+        position: (workflow: Workflow) => workflow.id,
+        positionSchema: z.string().max(200),
+        fetch: (page) => ctx.services.workflows.list(ctx.caller.key!, page),
+      }),
   }),
 );
 

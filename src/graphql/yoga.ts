@@ -65,7 +65,7 @@ export function createGraphQLServer(
       defaultQuery: PLAYGROUND_QUERY,
       headers: JSON.stringify({ "x-api-key": "knouds_live_..." }, null, 2),
     },
-    context: ({ req, reply }) => ({ caller: req.caller, services, reply, clientAddress: req.ip, runs: 0 }),
+    context: ({ req, reply }) => ({ caller: req.caller, services, reply, clientAddress: req.ip, runs: 0, answerJsonBytes: 0 }),
     maskedErrors: {
       maskError(error) {
         if (error instanceof GraphQLError && error.originalError === undefined) return error;

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { InputProblem } from "../domain/errors.js";
+import type { PageRequest } from "../domain/pages.js";
 import { compileValidator, type Validator } from "./json-schema.js";
 import { BUILTIN_MODELS } from "./providers/builtin.js";
 import { httpModel } from "./providers/http.js";
@@ -70,6 +71,8 @@ interface Entry {
 
 export class ModelRegistry {
   private readonly entries = new Map<string, Entry>();
+  /** Ids in list order. */
+  private readonly byId: readonly string[];
 
   constructor(models: readonly Model[]) {
     for (const model of models) {
@@ -82,6 +85,7 @@ export class ModelRegistry {
         outputNames: properties ? Object.keys(properties) : "any",
       });
     }
+    this.byId = [...this.entries.keys()].sort();
   }
 
   static withBuiltins(extra: readonly Model[] = []): ModelRegistry {
@@ -92,8 +96,15 @@ export class ModelRegistry {
     return this.entries.get(id)?.model ?? null;
   }
 
-  list(): ModelInfo[] {
-    return [...this.entries.values()].map(({ model: { run: _run, ...info } }) => info);
+  /** A page of the registry by id (the registry is in memory and its size the operator's). */
+  list({ after, limit }: PageRequest<string>): ModelInfo[] {
+    return this.byId
+      .filter((id) => after === null || id > after)
+      .slice(0, limit)
+      .map((id) => {
+        const { run: _run, ...info } = this.entries.get(id)!.model;
+        return info;
+      });
   }
 
   /** The declared output names of a model, or null when there is no such model. */

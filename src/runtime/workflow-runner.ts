@@ -7,9 +7,10 @@ import { LRUCache } from "lru-cache";
 import type { KeyPrincipal } from "../auth/principal.js";
 import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
+import type { NewestFirstPosition, PageRequest } from "../domain/pages.js";
 import type { Run } from "../domain/run.js";
 import { resolveBinding, type Workflow } from "../domain/workflow.js";
-import type { Store } from "../store/interface.js";
+import type { RunFilter, Store } from "../store/interface.js";
 import { SchemaError, compileTenantValidator, type Validator } from "./json-schema.js";
 import type { ModelRegistry } from "./model-registry.js";
 import { ModelError, type Model } from "./providers/interface.js";
@@ -152,5 +153,10 @@ export class WorkflowRunner {
     const run = await this.store.runs.findById(id);
     if (!run || run.accountId !== caller.account.id) throw KnoudsError.notFound();
     return run;
+  }
+
+  /** A page of the caller's own account's runs, newest first (the same ownership as findRun). */
+  listRuns(caller: KeyPrincipal, filter: RunFilter, page: PageRequest<NewestFirstPosition>): Promise<Run[]> {
+    return this.store.runs.listByAccount(caller.account.id, filter, page);
   }
 }

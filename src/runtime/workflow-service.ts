@@ -6,6 +6,7 @@ import { LRUCache } from "lru-cache";
 import type { KeyPrincipal } from "../auth/principal.js";
 import type { RevocationBus } from "../auth/revocation.js";
 import { KnoudsError } from "../domain/errors.js";
+import type { PageRequest } from "../domain/pages.js";
 import { assertMayManage, assertMayReadSchema, assertMayRun, isVisibleTo } from "../domain/workflow-access.js";
 import { CAPABILITIES, scopeAtLeast } from "../domain/scopes.js";
 import {
@@ -24,7 +25,6 @@ import { DEFINITION_LIMITS } from "../domain/workflow-limits.js";
 import { SchemaError, compileTenantValidator } from "./json-schema.js";
 import type { ModelRegistry } from "./model-registry.js";
 
-const LIST_LIMIT = 500;
 /** Characters of JSON (ids and definitions) the workflow cache may hold; heap use is a few times this. */
 const CACHE_MAX_CHARS = 16 * 1024 * 1024;
 /** Bounds how long a lost change broadcast can leave another instance with an old copy. */
@@ -215,9 +215,9 @@ export class WorkflowService {
     return workflow;
   }
 
-  /** The caller's own workflows, plus public deployed ones when its scope may run them. */
-  async list(caller: KeyPrincipal): Promise<Workflow[]> {
+  /** A page of the caller's own workflows, plus public deployed ones when its scope may run them; by id. */
+  async list(caller: KeyPrincipal, page: PageRequest<string>): Promise<Workflow[]> {
     const includePublic = scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
-    return this.store.workflows.listVisible(caller.account.id, includePublic, LIST_LIMIT);
+    return this.store.workflows.listVisible(caller.account.id, includePublic, page);
   }
 }

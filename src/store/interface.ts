@@ -4,7 +4,8 @@
  */
 import type { AuditEvent } from "../audit/interface.js";
 import type { AccountRecord, ApiKeyRecord, Session } from "../domain/account.js";
-import type { Run } from "../domain/run.js";
+import type { NewestFirstPosition, PageRequest } from "../domain/pages.js";
+import type { Run, RunStatus } from "../domain/run.js";
 import type { Scope, Tier } from "../domain/scopes.js";
 import type { Workflow } from "../domain/workflow.js";
 import type { UsageBucket, UsageDelta, UsagePeriod } from "../usage/interface.js";
@@ -42,8 +43,8 @@ export interface ApiKeyStore {
   /** The key whose current or previous (rolled) value has this digest. */
   findByDigest(digest: string): Promise<ApiKeyRecord | null>;
   findById(id: string): Promise<ApiKeyRecord | null>;
-  /** Newest first. */
-  listByAccount(accountId: string): Promise<ApiKeyRecord[]>;
+  /** A page of the account's keys, newest first (createdAt, then id, descending). */
+  listByAccount(accountId: string, page: PageRequest<NewestFirstPosition>): Promise<ApiKeyRecord[]>;
   /** How many keys the account holds. */
   countByAccount(accountId: string): Promise<number>;
   /** Removes the key for good; returns what was removed, or null. */
@@ -80,13 +81,18 @@ export interface WorkflowStore {
   /** Replaces the stored workflow with the same id; returns false when there is none. */
   replace(workflow: Workflow): Promise<boolean>;
   delete(id: string): Promise<boolean>;
-  /** The account's own workflows, plus every public deployed one when `includePublic`; by id. */
-  listVisible(accountId: string, includePublic: boolean, limit: number): Promise<Workflow[]>;
+  /**
+   * A page of the account's own workflows, plus every public deployed one when `includePublic`,
+   * by id ascending; the position is the last id seen.
+   */
+  listVisible(accountId: string, includePublic: boolean, page: PageRequest<string>): Promise<Workflow[]>;
 }
 
 export interface RunStore {
   create(run: Run): Promise<void>;
   findById(id: string): Promise<Run | null>;
+  /** A page of the account's runs, newest first (startedAt, then id, descending), optionally filtered. */
+  listByAccount(accountId: string, filter: RunFilter, page: PageRequest<NewestFirstPosition>): Promise<Run[]>;
   /**
    * Deletes at most `limit` runs that started before `cutoff` (epoch ms), oldest first, in one
    * short write; returns how many went. Retention calls it batch by batch. Only runs are
@@ -122,6 +128,11 @@ export interface AuditStore {
   list(page: AuditPage): Promise<AuditEvent[]>;
   /** Deletes at most `limit` events recorded before `before`; returns how many (retention). */
   deleteBefore(before: number, limit: number): Promise<number>;
+}
+
+export interface RunFilter {
+  workflowId?: string;
+  status?: RunStatus;
 }
 
 export interface Store {

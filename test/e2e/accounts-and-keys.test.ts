@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCOPES } from "../../src/domain/scopes.js";
 import { createKey, signUp } from "../support/accounts.js";
 import { Client } from "../support/client.js";
+import { nodes } from "../support/pages.js";
 import {
   ApiKeys,
   CreateApiKey,
@@ -117,14 +118,14 @@ describe("accounts and API keys over GraphQL", () => {
     }
     const responsesBefore = owner.client.bodies.length;
     const listed = await owner.client.graphql(ApiKeys, {});
-    expect(listed.data?.apiKeys.map((k) => k.scope)).toEqual(["admin", "deployment", "free"]);
-    for (const key of listed.data!.apiKeys) {
+    expect(nodes(listed.data?.apiKeys).map((k) => k.scope)).toEqual(["admin", "deployment", "free"]);
+    for (const key of nodes(listed.data!.apiKeys)) {
       expect(key.start).toHaveLength(4);
       expect(Date.parse(key.createdAt)).toBeGreaterThan(0);
     }
     await server.server.services.verifier.flushLastUsed();
     const afterUse = await owner.client.graphql(ApiKeys, {});
-    expect(afterUse.data?.apiKeys.every((k) => k.lastUsedAt !== null)).toBe(true);
+    expect(nodes(afterUse.data?.apiKeys).every((k) => k.lastUsedAt !== null)).toBe(true);
 
     const later = owner.client.bodies.slice(responsesBefore).join("\n");
     const logs = server.logs.join("\n");
@@ -149,7 +150,7 @@ describe("accounts and API keys over GraphQL", () => {
     const refused = await pro.client.graphql(CreateApiKey, { input: { name: "too much", scope: "admin" } });
     expect(refused.data).toBeNull();
     expect(refused.errors?.[0]?.extensions).toEqual({ code: "SCOPE_ABOVE_CEILING", requested: "admin", ceiling: "deployment" });
-    expect((await pro.client.graphql(ApiKeys, {})).data?.apiKeys).toEqual([]);
+    expect(nodes((await pro.client.graphql(ApiKeys, {})).data?.apiKeys)).toEqual([]);
 
     const business = await signUp(server, { tier: "business" });
     const { value } = await createKey(business, "admin");
@@ -177,7 +178,7 @@ describe("accounts and API keys over GraphQL", () => {
     });
     expect(created.data?.createApiKey.apiKey).toMatchObject({ scope: "admin", scopeAssignedByPlatformAdmin: true });
     const listed = await free.client.graphql(ApiKeys, {});
-    expect(listed.data?.apiKeys.map((k) => k.name)).toEqual(["granted"]);
+    expect(nodes(listed.data?.apiKeys).map((k) => k.name)).toEqual(["granted"]);
 
     const notAdmin = await free.client.graphql(CreateApiKey, {
       input: { name: "sneaky", accountId: platformAdmin.accountId },
@@ -214,7 +215,7 @@ describe("accounts and API keys over GraphQL", () => {
     const next = await keyClient.graphql(Viewer);
     expect(next.status).toBe(401);
     expect(next.errors?.[0]?.extensions.code).toBe("UNAUTHENTICATED");
-    expect((await owner.client.graphql(ApiKeys, {})).data?.apiKeys).toEqual([]);
+    expect(nodes((await owner.client.graphql(ApiKeys, {})).data?.apiKeys)).toEqual([]);
   });
 
   it("refuses a key with one flipped checksum character without asking the store", async () => {
@@ -230,7 +231,7 @@ describe("accounts and API keys over GraphQL", () => {
 
     // A well-formed but unknown key does reach the store: the counter can move.
     const { value: other } = await createKey(owner);
-    await owner.client.graphql(DeleteApiKey, { id: (await owner.client.graphql(ApiKeys, {})).data!.apiKeys[0]!.id });
+    await owner.client.graphql(DeleteApiKey, { id: nodes((await owner.client.graphql(ApiKeys, {})).data!.apiKeys)[0]!.id });
     await new Client(server.url, other).graphql(Viewer);
     expect(server.server.services.verifier.storeLookups).toBeGreaterThan(lookupsBefore);
   });
@@ -243,7 +244,7 @@ describe("accounts and API keys over GraphQL", () => {
     expect(attempt.errors?.[0]?.extensions.code).toBe("NOT_FOUND");
     const peek = await bob.client.graphql(ApiKeys, { accountId: alice.accountId });
     expect(peek.errors?.[0]?.extensions.code).toBe("FORBIDDEN");
-    expect((await alice.client.graphql(ApiKeys, {})).data?.apiKeys.map((k) => k.id)).toEqual([id]);
+    expect(nodes((await alice.client.graphql(ApiKeys, {})).data?.apiKeys).map((k) => k.id)).toEqual([id]);
   });
 
   it("does not manage keys with an API key: key management needs a signed-in session", async () => {

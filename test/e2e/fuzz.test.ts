@@ -59,7 +59,12 @@ function requests(keys: string[]): fc.Arbitrary<FuzzRequest> {
     fc.constant("{ viewer { authenticatedBy effectiveScope account { id email tier } } }"),
     fc.jsonValue().map((inputs) => `mutation { runWorkflow(id: "my-flow", inputs: ${JSON.stringify(JSON.stringify(inputs))}) { id status } }`),
     segment.map((id) => `{ workflow(id: ${JSON.stringify(id)}) { id inputSchema } }`),
-    fc.constant("{ models { id } workflows { id } apiKeys { id } }"),
+    fc.tuple(fc.integer({ min: -5, max: 500 }), printable(60)).map(
+      ([first, after]) =>
+        `{ models(first: ${first}, after: ${JSON.stringify(after)}) { edges { cursor node { id } } } ` +
+        `workflows(first: ${first}) { edges { node { id } } pageInfo { endCursor } } apiKeys { edges { node { id } } } ` +
+        `runs(first: ${first}, after: ${JSON.stringify(after)}, status: failed) { pageInfo { hasNextPage } } }`,
+    ),
     fc.tuple(printable(40), fc.constantFrom("free", "deployment", "admin", "root")).map(
       ([name, scope]) => `mutation { createApiKey(input: {name: ${JSON.stringify(name)}, scope: ${scope}}) { value } }`,
     ),

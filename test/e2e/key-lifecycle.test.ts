@@ -11,6 +11,7 @@ import { Client } from "../support/client.js";
 import { ACCEPTED, UNAUTHORIZED_BODY, endedAt, probeKey, probeUntilRefused } from "../support/key-probe.js";
 import { CreateExpiringApiKey, KeyDetails, RenameApiKey, RollApiKey } from "../support/key-lifecycle-operations.js";
 import { DeleteApiKey } from "../support/operations.js";
+import { nodes } from "../support/pages.js";
 import { startServer, type TestServer } from "../support/server.js";
 import { CREATED_KEYS_FILE, suiteRoot } from "../support/suite.js";
 
@@ -25,7 +26,7 @@ async function roll(owner: SignedIn, id: string, graceSeconds: number) {
 
 async function details(owner: SignedIn, id: string) {
   const answer = await owner.client.graphql(KeyDetails);
-  return answer.data!.apiKeys.find((k) => k.id === id);
+  return nodes(answer.data!.apiKeys).find((k) => k.id === id);
 }
 
 function reportLeak(url: string, key: unknown, headers: Record<string, string> = {}) {
@@ -152,7 +153,7 @@ describe("key lifecycle on one instance", () => {
       }
       const garbage = await owner.client.graphql(CreateExpiringApiKey, { input: { name: "bad", expiresAt: "next tuesday" } });
       expect(garbage.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ message: expect.stringMatching(/DateTime/) }] });
-      expect((await owner.client.graphql(KeyDetails)).data!.apiKeys.filter((k) => k.name === "bad")).toEqual([]);
+      expect(nodes((await owner.client.graphql(KeyDetails)).data!.apiKeys).filter((k) => k.name === "bad")).toEqual([]);
     });
 
     it("answers 401 with the docs' body from the instant it expires, even from the cache", async () => {

@@ -8,6 +8,7 @@ import { Client } from "../support/client.js";
 import { redisUnavailable, startCluster, type Cluster } from "../support/cluster.js";
 import { SignIn } from "../support/operations.js";
 import { createKey, signUp, type SignedIn } from "../support/accounts.js";
+import { nodes } from "../support/pages.js";
 import { startServer } from "../support/server.js";
 import { KeyUsage, OtherAccountKeyUsage, ViewerKeyUsage } from "../support/usage-operations.js";
 
@@ -99,7 +100,7 @@ describe.skipIf(skipReason !== null)("usage per key across two instances", () =>
       const answer = await owner.client.withBaseUrl(url).graphql(KeyUsage);
       expect(answer.errors, answer.text).toBeUndefined();
       return Object.fromEntries(
-        answer.data!.apiKeys.map((key) => [key.id, { hourly: key.usage.hourly, daily: key.usage.daily }]),
+        nodes(answer.data!.apiKeys).map((key) => [key.id, { hourly: key.usage.hourly, daily: key.usage.daily }]),
       );
     };
     // B's counts reach the store with its next flush; wait for it (bounded).
@@ -139,7 +140,7 @@ describe.skipIf(skipReason !== null)("usage per key across two instances", () =>
     await admin.graphql(SignIn, { input: { email: "admin@example.com", password: PASSWORD } });
     const seen = await admin.graphql(OtherAccountKeyUsage, { accountId: owner.accountId });
     expect(seen.errors, seen.text).toBeUndefined();
-    expect(seen.data!.apiKeys.find((k) => k.id === key.id)?.usage.hourly).toHaveLength(48);
+    expect(nodes(seen.data!.apiKeys).find((k) => k.id === key.id)?.usage.hourly).toHaveLength(48);
   });
 });
 
@@ -164,7 +165,7 @@ describe("usage retention", () => {
       expect((await store.usage.buckets(key.id, "hour", 0)).map((b) => b.start)).toEqual([hour - 47 * 3_600_000]);
       expect((await store.usage.buckets(key.id, "day", 0)).map((b) => b.start)).toEqual([day - 89 * 86_400_000]);
       // What is kept is exactly what apiKey.usage shows: its first buckets are the oldest kept.
-      const shown = (await owner.client.graphql(KeyUsage)).data!.apiKeys.find((k) => k.id === key.id)!.usage;
+      const shown = nodes((await owner.client.graphql(KeyUsage)).data!.apiKeys).find((k) => k.id === key.id)!.usage;
       expect(shown.hourly[0]).toMatchObject({ start: new Date(hour - 47 * 3_600_000).toISOString(), ok: 1 });
       expect(shown.daily[0]).toMatchObject({ start: new Date(day - 89 * 86_400_000).toISOString(), ok: 1 });
     } finally {

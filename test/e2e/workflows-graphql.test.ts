@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKey, signUp, type SignedIn } from "../support/accounts.js";
 import { Client } from "../support/client.js";
+import { nodes } from "../support/pages.js";
 import { startServer, type TestServer } from "../support/server.js";
 import {
   CreateWorkflow,
@@ -46,7 +47,7 @@ describe("workflows over GraphQL", () => {
     await createWorkflow(owner, "listed-public", { visibility: "public" });
     const stranger = await signUp(server, { tier: "pro" });
     const strangerKey = new Client(server.url, (await createKey(stranger, "deployment")).value);
-    const seen = (await strangerKey.graphql(Workflows)).data?.workflows.map((w) => w.id);
+    const seen = nodes((await strangerKey.graphql(Workflows, { first: 100 })).data?.workflows).map((w) => w.id);
     expect(seen).toContain(`${owner.handle}/listed-public`);
     expect(seen).toContain("knouds/hello-world");
     expect(seen).not.toContain(`${owner.handle}/text-pipeline`);

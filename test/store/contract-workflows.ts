@@ -9,7 +9,7 @@ import type { Store } from "../../src/store/interface.js";
 import { account, type OpenStore } from "./contract.js";
 
 /** A workflow of `owner` with the given slug (unique by default): its id is `handle/slug`. */
-function workflow(owner: AccountRecord, slug = `wf-${newId("run").slice(4)}`, overrides: Partial<Workflow> = {}): Workflow {
+export function workflow(owner: AccountRecord, slug = `wf-${newId("run").slice(4)}`, overrides: Partial<Workflow> = {}): Workflow {
   return {
     id: workflowAddress(owner.handle, slug),
     slug,
@@ -28,7 +28,7 @@ function workflow(owner: AccountRecord, slug = `wf-${newId("run").slice(4)}`, ov
   };
 }
 
-function run(accountId: string, overrides: Partial<Run> = {}): Run {
+export function run(accountId: string, overrides: Partial<Run> = {}): Run {
   return {
     id: newId("run"),
     workflowId: "wf",
@@ -118,7 +118,7 @@ export function workflowsAndRunsContract(name: string, open: OpenStore): void {
       for (const w of [mine, publicDeployed, publicDraft, privateDeployed]) await store.workflows.create(w);
       // Only this test's accounts: other public workflows may be in a shared database.
       const ids = async (includePublic: boolean) =>
-        (await store.workflows.listVisible(me.id, includePublic, 1000))
+        (await store.workflows.listVisible(me.id, includePublic, { after: null, limit: 100 }))
           .filter((w) => w.accountId === me.id || w.accountId === them.id)
           .map((w) => w.id);
       expect(await ids(false)).toEqual([mine.id]);

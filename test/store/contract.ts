@@ -133,7 +133,7 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       await store.apiKeys.create(older);
       await store.apiKeys.create(newer);
       await store.apiKeys.create(apiKey(b.id));
-      expect((await store.apiKeys.listByAccount(a.id)).map((k) => k.id)).toEqual([newer.id, older.id]);
+      expect((await store.apiKeys.listByAccount(a.id, { after: null, limit: 10 })).map((k) => k.id)).toEqual([newer.id, older.id]);
     });
 
     it("counts an account's keys and no one else's", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { newId } from "../../src/domain/ids.js";
 import { openMongoStore } from "../../src/store/mongo/index.js";
 import { account, accountsKeysAndSessionsContract } from "./contract.js";
+import { pagesContract } from "./contract-pages.js";
 import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
 import { eventsContract } from "./contract-events.js";
@@ -14,6 +15,7 @@ if (uri) {
   accountsKeysAndSessionsContract("MongoDB", openMongo);
   workflowsAndRunsContract("MongoDB", openMongo);
   eventsContract("MongoDB", openMongo);
+  pagesContract("MongoDB", openMongo);
   runRetentionContract("MongoDB", openMongo);
   describe("MongoDB keys written before the key lifecycle", () => {
     it("read as never expiring, not rolled, last use without address or agent", async () => {

@@ -5,6 +5,7 @@ import { openSqliteStore } from "../../src/store/sqlite/index.js";
 import { MIGRATIONS } from "../../src/store/sqlite/migrations.js";
 import { tempDataDir } from "../support/server.js";
 import { account, accountsKeysAndSessionsContract } from "./contract.js";
+import { pagesContract } from "./contract-pages.js";
 import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
 import { eventsContract } from "./contract-events.js";
@@ -13,6 +14,7 @@ const openSqlite = async () => openSqliteStore(join(tempDataDir(), "knouds.db"))
 accountsKeysAndSessionsContract("SQLite", openSqlite);
 workflowsAndRunsContract("SQLite", openSqlite);
 eventsContract("SQLite", openSqlite);
+pagesContract("SQLite", openSqlite);
 runRetentionContract("SQLite", openSqlite);
 
 describe("SQLite file", () => {

@@ -43,18 +43,22 @@ export const CreateExpiringApiKey = graphql(`
 
 export const KeyDetails = graphql(`
   query KeyDetails {
-    apiKeys {
-      id
-      name
-      scope
-      start
-      createdAt
-      expiresAt
-      graceEndsAt
-      previousStart
-      lastUsedAt
-      lastUsedAddress
-      lastUsedUserAgent
+    apiKeys(first: 100) {
+      edges {
+        node {
+          id
+          name
+          scope
+          start
+          createdAt
+          expiresAt
+          graceEndsAt
+          previousStart
+          lastUsedAt
+          lastUsedAddress
+          lastUsedUserAgent
+        }
+      }
     }
   }
 `);

@@ -50,15 +50,24 @@ export const Viewer = graphql(`
 `);
 
 export const ApiKeys = graphql(`
-  query ApiKeys($accountId: ID) {
-    apiKeys(accountId: $accountId) {
-      id
-      name
-      scope
-      start
-      createdAt
-      lastUsedAt
-      scopeAssignedByPlatformAdmin
+  query ApiKeys($accountId: ID, $first: Int, $after: String) {
+    apiKeys(accountId: $accountId, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          name
+          scope
+          start
+          createdAt
+          lastUsedAt
+          scopeAssignedByPlatformAdmin
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

@@ -3,24 +3,28 @@ import { graphql } from "../gql/index.js";
 
 export const KeyUsage = graphql(`
   query KeyUsage {
-    apiKeys {
-      id
-      usage {
-        hourly {
-          start
-          ok
-          scopeDenied
-          rateLimited
-          otherErrors
-          total
-        }
-        daily {
-          start
-          ok
-          scopeDenied
-          rateLimited
-          otherErrors
-          total
+    apiKeys(first: 100) {
+      edges {
+        node {
+          id
+          usage {
+            hourly {
+              start
+              ok
+              scopeDenied
+              rateLimited
+              otherErrors
+              total
+            }
+            daily {
+              start
+              ok
+              scopeDenied
+              rateLimited
+              otherErrors
+              total
+            }
+          }
         }
       }
     }
@@ -29,11 +33,15 @@ export const KeyUsage = graphql(`
 
 export const OtherAccountKeyUsage = graphql(`
   query OtherAccountKeyUsage($accountId: ID) {
-    apiKeys(accountId: $accountId) {
-      id
-      usage {
-        hourly {
-          total
+    apiKeys(accountId: $accountId, first: 100) {
+      edges {
+        node {
+          id
+          usage {
+            hourly {
+              total
+            }
+          }
         }
       }
     }
@@ -60,22 +68,22 @@ export const AuditEvents = graphql(`
       edges {
         cursor
         node {
-          id
-          type
-          at
-          actor {
-            kind
-            accountId
-            email
-            platformAdmin
-          }
-          keyId
-          keyName
-          details
-          client {
-            address
-            userAgent
-          }
+        id
+        type
+        at
+        actor {
+          kind
+          accountId
+          email
+          platformAdmin
+        }
+        keyId
+        keyName
+        details
+        client {
+          address
+          userAgent
+        }
         }
       }
       pageInfo {

@@ -83,22 +83,59 @@ export const WorkflowBasics = graphql(`
 `);
 
 export const Workflows = graphql(`
-  query Workflows {
-    workflows {
-      id
-      ownerId
-      status
-      visibility
+  query Workflows($first: Int, $after: String) {
+    workflows(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          ownerId
+          status
+          visibility
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
 export const Models = graphql(`
-  query Models {
-    models {
-      id
-      provider
-      inputSchema
+  query Models($first: Int, $after: String) {
+    models(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          provider
+          inputSchema
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const Runs = graphql(`
+  query Runs($first: Int, $after: String, $workflowId: ID, $status: RunStatus) {
+    runs(first: $first, after: $after, workflowId: $workflowId, status: $status) {
+      edges {
+        node {
+          id
+          status
+          workflowId
+          modelId
+          keyId
+          startedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

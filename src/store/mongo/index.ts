@@ -4,6 +4,7 @@ import { KnoudsError } from "../../domain/errors.js";
 import type { AccountStore, ApiKeyStore, SessionStore, Store } from "../interface.js";
 import { mongoAuditStore, mongoUsageStore, type AuditDoc, type UsageDoc } from "./events.js";
 import { isDuplicateKey, migrate } from "./migrate.js";
+import { newestFirstAfter } from "./pages.js";
 import { mongoRunStore, mongoWorkflowStore, type RunDoc, type WorkflowDoc } from "./workflows.js";
 
 /** Documents mirror the domain records with the id as `_id`; times are epoch milliseconds. */
@@ -84,8 +85,12 @@ function apiKeyStore(col: Collection<ApiKeyDoc>): ApiKeyStore {
       const doc = await col.findOne({ _id: id });
       return doc ? toApiKey(doc) : null;
     },
-    async listByAccount(accountId) {
-      const docs = await col.find({ accountId }).sort({ createdAt: -1, _id: -1 }).toArray();
+    async listByAccount(accountId, { after, limit }) {
+      const docs = await col
+        .find({ accountId, ...newestFirstAfter("createdAt", after) })
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit)
+        .toArray();
       return docs.map(toApiKey);
     },
     countByAccount(accountId) {
@@ -155,11 +160,15 @@ async function ensureIndexes(db: Db): Promise<void> {
     db.collection("accounts").createIndex({ handle: 1 }, { unique: true, sparse: true }),
     db.collection("api_keys").createIndex({ digest: 1 }, { unique: true }),
     db.collection("api_keys").createIndex({ previousDigest: 1 }, { sparse: true }),
-    db.collection("api_keys").createIndex({ accountId: 1, createdAt: -1 }),
+    // Keyset pages (src/store/mongo/pages.ts): each listing reads one range of one index.
+    db.collection("api_keys").createIndex({ accountId: 1, createdAt: -1, _id: -1 }),
     db.collection("sessions").createIndex({ expiresAt: 1 }),
     db.collection("workflows").createIndex({ accountId: 1, slug: 1 }, { unique: true }),
-    db.collection("workflows").createIndex({ visibility: 1, status: 1 }),
-    db.collection("runs").createIndex({ accountId: 1, startedAt: -1 }),
+    db.collection("workflows").createIndex({ accountId: 1, _id: 1 }),
+    db.collection("workflows").createIndex({ visibility: 1, status: 1, _id: 1 }),
+    db.collection("runs").createIndex({ accountId: 1, startedAt: -1, _id: -1 }),
+    db.collection("runs").createIndex({ accountId: 1, workflowId: 1, startedAt: -1, _id: -1 }),
+    db.collection("runs").createIndex({ accountId: 1, status: 1, startedAt: -1, _id: -1 }),
     db.collection("key_usage").createIndex({ keyId: 1, period: 1, start: 1 }),
     db.collection("key_usage").createIndex({ period: 1, start: 1 }),
     db.collection("audit_events").createIndex({ accountId: 1, _id: -1 }),

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { ApiKeyRecord } from "../../domain/account.js";
+import { startOfNewestFirst } from "../../domain/pages.js";
 import type { Scope } from "../../domain/scopes.js";
 import type { ApiKeyStore } from "../interface.js";
 import type { GroupCommit } from "./group-commit.js";
@@ -36,7 +37,11 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit): 
     byDigest: db.prepare("SELECT * FROM api_keys WHERE digest = ?"),
     byPreviousDigest: db.prepare("SELECT * FROM api_keys WHERE previous_digest = ?"),
     byId: db.prepare("SELECT * FROM api_keys WHERE id = ?"),
-    byAccount: db.prepare("SELECT * FROM api_keys WHERE account_id = ? ORDER BY created_at DESC, id DESC"),
+    // Keyset: served backwards by the api_keys_account_newest index.
+    byAccount: db.prepare(
+      `SELECT * FROM api_keys WHERE account_id = @accountId AND (created_at, id) < (@at, @id)
+       ORDER BY created_at DESC, id DESC LIMIT @limit`,
+    ),
     countByAccount: db.prepare("SELECT COUNT(*) FROM api_keys WHERE account_id = ?").pluck(),
     delete: db.prepare("DELETE FROM api_keys WHERE id = ? RETURNING *"),
     setScope: db.prepare(
@@ -70,8 +75,8 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit): 
       const row = q.byId.get(id) as Row | undefined;
       return row ? toApiKey(row) : null;
     },
-    async listByAccount(accountId) {
-      return (q.byAccount.all(accountId) as Row[]).map(toApiKey);
+    async listByAccount(accountId, { after, limit }) {
+      return (q.byAccount.all({ accountId, ...(after ?? startOfNewestFirst), limit }) as Row[]).map(toApiKey);
     },
     async countByAccount(accountId) {
       return q.countByAccount.get(accountId) as number;

@@ -156,4 +156,21 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE api_keys ADD COLUMN last_used_user_agent TEXT;
   CREATE INDEX api_keys_previous_digest ON api_keys(previous_digest) WHERE previous_digest IS NOT NULL;
   `,
+  // Keyset pages of keys and runs, newest first: the id breaks ties in the index itself, so a
+  // page is a range read, never a sort of the account's whole list.
+  `
+  DROP INDEX IF EXISTS api_keys_account;
+  CREATE INDEX IF NOT EXISTS api_keys_account_newest ON api_keys(account_id, created_at, id);
+  DROP INDEX IF EXISTS runs_account;
+  CREATE INDEX IF NOT EXISTS runs_account_newest ON runs(account_id, started_at, id);
+  CREATE INDEX IF NOT EXISTS runs_account_workflow_newest ON runs(account_id, workflow_id, started_at, id);
+  CREATE INDEX IF NOT EXISTS runs_account_status_newest ON runs(account_id, status, started_at, id);
+  `,
+  // Keyset pages of workflows by id: own ones, and public deployed ones.
+  `
+  DROP INDEX IF EXISTS workflows_account;
+  CREATE INDEX IF NOT EXISTS workflows_account_by_id ON workflows(account_id, id);
+  DROP INDEX IF EXISTS workflows_public;
+  CREATE INDEX IF NOT EXISTS workflows_public_by_id ON workflows(visibility, status, id);
+  `,
 ];

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
+import { startOfNewestFirst } from "../../domain/pages.js";
 import type { Run, RunStatus } from "../../domain/run.js";
-import type { RunStore } from "../interface.js";
+import type { RunFilter, RunStore } from "../interface.js";
 import type { GroupCommit } from "./group-commit.js";
 import type { Row } from "./rows.js";
 
@@ -51,6 +52,23 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
       "DELETE FROM runs WHERE rowid IN (SELECT rowid FROM runs WHERE started_at < ? ORDER BY started_at LIMIT ?)",
     ),
   };
+  // One keyset statement per filter combination, each served by its own index
+  // (runs_account_newest, runs_account_workflow_newest, runs_account_status_newest).
+  const listings = new Map<string, Database.Statement>();
+  function listing(filter: RunFilter): Database.Statement {
+    const key = `${filter.workflowId !== undefined}:${filter.status !== undefined}`;
+    let statement = listings.get(key);
+    if (!statement) {
+      const conditions = ["account_id = @accountId", "(started_at, id) < (@at, @id)"];
+      if (filter.workflowId !== undefined) conditions.push("workflow_id = @workflowId");
+      if (filter.status !== undefined) conditions.push("status = @status");
+      statement = db.prepare(
+        `SELECT * FROM runs WHERE ${conditions.join(" AND ")} ORDER BY started_at DESC, id DESC LIMIT @limit`,
+      );
+      listings.set(key, statement);
+    }
+    return statement;
+  }
   return {
     create(run) {
       const row = toRow(run);
@@ -59,6 +77,16 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
     async findById(id) {
       const row = q.byId.get(id) as Row | undefined;
       return row ? toRun(row) : null;
+    },
+    async listByAccount(accountId, filter, { after, limit }) {
+      const rows = listing(filter).all({
+        accountId,
+        ...(filter.workflowId !== undefined && { workflowId: filter.workflowId }),
+        ...(filter.status !== undefined && { status: filter.status }),
+        ...(after ?? startOfNewestFirst),
+        limit,
+      }) as Row[];
+      return rows.map(toRun);
     },
     // Rides the group commit like the inserts: a retention batch shares the transaction (and
     // the fsync) of whatever runs were made in the same turn, so it costs only its CPU time.

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { KnoudsError } from "../../domain/errors.js";
 import type { Visibility, Workflow, WorkflowDefinition, WorkflowStatus } from "../../domain/workflow.js";
 import type { WorkflowStore } from "../interface.js";
+import { mergeById } from "../merge-pages.js";
 import { isUniqueViolation, type Row } from "./rows.js";
 
 function toWorkflow(row: Row): Workflow {
@@ -50,10 +51,11 @@ export function sqliteWorkflowStore(db: Database.Database): WorkflowStore {
        WHERE id = @id`,
     ),
     delete: db.prepare("DELETE FROM workflows WHERE id = ?"),
-    visible: db.prepare(
-      `SELECT * FROM workflows
-       WHERE account_id = @accountId OR (@includePublic = 1 AND visibility = 'public' AND status = 'deployed')
-       ORDER BY id LIMIT @limit`,
+    // Two keyset reads, each along its own index, merged by the caller: one query with OR
+    // would sort every public workflow to find a page.
+    own: db.prepare("SELECT * FROM workflows WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?"),
+    publicDeployed: db.prepare(
+      "SELECT * FROM workflows WHERE visibility = 'public' AND status = 'deployed' AND id > ? ORDER BY id LIMIT ?",
     ),
   };
   return {
@@ -77,8 +79,10 @@ export function sqliteWorkflowStore(db: Database.Database): WorkflowStore {
     async delete(id) {
       return q.delete.run(id).changes > 0;
     },
-    async listVisible(accountId, includePublic, limit) {
-      return (q.visible.all({ accountId, includePublic: includePublic ? 1 : 0, limit }) as Row[]).map(toWorkflow);
+    async listVisible(accountId, includePublic, { after, limit }) {
+      const own = (q.own.all(accountId, after ?? "", limit) as Row[]).map(toWorkflow);
+      if (!includePublic) return own;
+      return mergeById(own, (q.publicDeployed.all(after ?? "", limit) as Row[]).map(toWorkflow), limit);
     },
   };
 }

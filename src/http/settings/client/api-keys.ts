@@ -9,7 +9,7 @@ import type { KeyListQuery, MeQuery } from "./gql/graphql.js";
 import { loadKeyUsage, usageCell, type KeyUsage } from "./key-usage.js";
 import { DeleteKey, KeyList } from "./operations.js";
 
-type Key = KeyListQuery["apiKeys"][number];
+type Key = KeyListQuery["apiKeys"]["edges"][number]["node"];
 
 const COLUMNS = ["Name", "Key", "Scope", "Created", "Expires", "Last used", "Last 48 h"];
 
@@ -48,12 +48,34 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
   const list = h("div", { class: "key-list", "aria-live": "polite" });
   const create = h("button", { type: "button", class: "primary" }, "Create key");
 
+  // Keys come 100 at a time (the API's largest page); later pages are appended on request.
+  const rows = h("tbody");
+  const more = h("button", { type: "button", class: "more", hidden: true }, "Show more keys");
+  let nextCursor: string | null = null;
+  function showMore(page: KeyListQuery["apiKeys"], usage: Map<string, KeyUsage>): void {
+    rows.append(...page.edges.flatMap(({ node }) => keyRow(node, usage.get(node.id), () => void load())));
+    nextCursor = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+    more.hidden = nextCursor === null;
+  }
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    try {
+      const [page, usage] = await Promise.all([request(KeyList, { after: nextCursor }), loadKeyUsage(nextCursor)]);
+      showMore(page.apiKeys, usage);
+      more.textContent = "Show more keys";
+    } catch (failure) {
+      more.textContent = `Could not load more keys: ${failure instanceof ApiError ? failure.message : "unknown error"}. Try again`;
+    } finally {
+      more.disabled = false;
+    }
+  });
+
   async function load(): Promise<void> {
     replaceChildren(list, h("p", { role: "status", class: "loading" }, "Loading keys…"));
-    let keys: Key[];
+    let page: KeyListQuery["apiKeys"];
     let usage: Map<string, KeyUsage>;
     try {
-      [keys, usage] = await Promise.all([request(KeyList).then((answer) => answer.apiKeys), loadKeyUsage()]);
+      [page, usage] = await Promise.all([request(KeyList).then((answer) => answer.apiKeys), loadKeyUsage(null)]);
     } catch (failure) {
       const retry = h("button", { type: "button" }, "Try again");
       retry.addEventListener("click", () => void load());
@@ -63,13 +85,14 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
       );
       return;
     }
-    if (keys.length === 0) {
+    if (page.edges.length === 0) {
       replaceChildren(
         list,
         h("div", { class: "empty" }, h("p", {}, h("strong", {}, "No API keys yet.")), h("p", {}, "Create one to call the Knouds API from scripts, CI or your backend.")),
       );
       return;
     }
+    replaceChildren(rows);
     replaceChildren(
       list,
       h(
@@ -81,9 +104,11 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
           {},
           h("tr", {}, ...COLUMNS.map((title) => h("th", { scope: "col" }, title)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions"))),
         ),
-        h("tbody", {}, ...keys.flatMap((key) => keyRow(key, usage.get(key.id), () => void load()))),
+        rows,
       ),
+      more,
     );
+    showMore(page, usage);
   }
 
   create.addEventListener("click", () => openCreateKeyDialog(me, () => void load()));

@@ -24,7 +24,7 @@ function describe(error: NonNullable<GraphQLAnswer<unknown>["errors"]>[number]):
 
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
-  ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+  ...[variables]: {} extends TVariables ? [TVariables?] : [TVariables]
 ): Promise<TResult> {
   let response: Response;
   try {

@@ -8,7 +8,7 @@ import { expiryText } from "./key-expiry.js";
 import { openRenameKeyDialog } from "./rename-key.js";
 import { openRollKeyDialog } from "./roll-key.js";
 
-type Key = KeyListQuery["apiKeys"][number];
+type Key = KeyListQuery["apiKeys"]["edges"][number]["node"];
 
 function fact(term: string, ...value: Array<Node | string>): HTMLElement[] {
   return [h("dt", {}, term), h("dd", {}, ...value)];

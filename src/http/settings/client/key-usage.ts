@@ -10,35 +10,39 @@ import type { KeyUsageListQuery } from "./gql/graphql.js";
 import { summarize, usageChart, usageLegend } from "./usage-chart.js";
 
 const KeyUsageList = graphql(`
-  query KeyUsageList {
-    apiKeys {
-      id
-      usage {
-        hourly {
-          start
-          ok
-          scopeDenied
-          rateLimited
-          otherErrors
-        }
-        daily {
-          start
-          ok
-          scopeDenied
-          rateLimited
-          otherErrors
+  query KeyUsageList($after: String) {
+    apiKeys(first: 100, after: $after) {
+      edges {
+        node {
+          id
+          usage {
+            hourly {
+              start
+              ok
+              scopeDenied
+              rateLimited
+              otherErrors
+            }
+            daily {
+              start
+              ok
+              scopeDenied
+              rateLimited
+              otherErrors
+            }
+          }
         }
       }
     }
   }
 `);
 
-export type KeyUsage = KeyUsageListQuery["apiKeys"][number]["usage"];
+export type KeyUsage = KeyUsageListQuery["apiKeys"]["edges"][number]["node"]["usage"];
 
-/** Every key's usage by id; an empty map when it cannot be read (the list still shows). */
-export async function loadKeyUsage(): Promise<Map<string, KeyUsage>> {
+/** The usage of one page of keys (the list's page, same cursor) by id; an empty map when it cannot be read (the list still shows). */
+export async function loadKeyUsage(after: string | null): Promise<Map<string, KeyUsage>> {
   try {
-    return new Map((await request(KeyUsageList)).apiKeys.map((key) => [key.id, key.usage]));
+    return new Map((await request(KeyUsageList, { after })).apiKeys.edges.map(({ node }) => [node.id, node.usage]));
   } catch {
     return new Map();
   }

@@ -47,19 +47,27 @@ export const SignOutPage = graphql(`
 `);
 
 export const KeyList = graphql(`
-  query KeyList {
-    apiKeys {
-      id
-      name
-      scope
-      start
-      createdAt
-      lastUsedAt
-      expiresAt
-      graceEndsAt
-      previousStart
-      lastUsedAddress
-      lastUsedUserAgent
+  query KeyList($after: String) {
+    apiKeys(first: 100, after: $after) {
+      edges {
+        node {
+          id
+          name
+          scope
+          start
+          createdAt
+          lastUsedAt
+          expiresAt
+          graceEndsAt
+          previousStart
+          lastUsedAddress
+          lastUsedUserAgent
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

@@ -5,7 +5,7 @@ import { h } from "./dom.js";
 import type { KeyListQuery } from "./gql/graphql.js";
 import { RenameKey } from "./operations.js";
 
-type Key = KeyListQuery["apiKeys"][number];
+type Key = KeyListQuery["apiKeys"]["edges"][number]["node"];
 
 export function openRenameKeyDialog(key: Key, renamed: () => void): void {
   const nameField = h("input", { id: "rename-name", name: "name", type: "text", required: true, maxlength: "100", autocomplete: "off" });

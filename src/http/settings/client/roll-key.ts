@@ -9,7 +9,7 @@ import { formatDateTime, h } from "./dom.js";
 import type { KeyListQuery } from "./gql/graphql.js";
 import { RollKey } from "./operations.js";
 
-type Key = KeyListQuery["apiKeys"][number];
+type Key = KeyListQuery["apiKeys"]["edges"][number]["node"];
 
 const GRACES: Array<[seconds: number, label: string]> = [
   [0, "Stop the old value now"],

@@ -15,12 +15,12 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query KeyUsageList {\n    apiKeys {\n      id\n      usage {\n        hourly {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n        daily {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n      }\n    }\n  }\n": typeof types.KeyUsageListDocument,
+    "\n  query KeyUsageList($after: String) {\n    apiKeys(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          usage {\n            hourly {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n            daily {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.KeyUsageListDocument,
     "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        handle\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": typeof types.SignInPageDocument,
     "\n  mutation SignUpPage($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n    }\n  }\n": typeof types.SignUpPageDocument,
     "\n  mutation SignOutPage {\n    signOut\n  }\n": typeof types.SignOutPageDocument,
-    "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n": typeof types.KeyListDocument,
+    "\n  query KeyList($after: String) {\n    apiKeys(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          name\n          scope\n          start\n          createdAt\n          lastUsedAt\n          expiresAt\n          graceEndsAt\n          previousStart\n          lastUsedAddress\n          lastUsedUserAgent\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.KeyListDocument,
     "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": typeof types.CreateKeyDocument,
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteKeyDocument,
     "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        graceEndsAt\n      }\n    }\n  }\n": typeof types.RollKeyDocument,
@@ -28,12 +28,12 @@ type Documents = {
     "\n  query SecurityLog($after: String) {\n    auditEvents(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          type\n          at\n          actor {\n            kind\n            accountId\n            email\n            platformAdmin\n          }\n          keyName\n          details\n          client {\n            address\n            userAgent\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SecurityLogDocument,
 };
 const documents: Documents = {
-    "\n  query KeyUsageList {\n    apiKeys {\n      id\n      usage {\n        hourly {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n        daily {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n      }\n    }\n  }\n": types.KeyUsageListDocument,
+    "\n  query KeyUsageList($after: String) {\n    apiKeys(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          usage {\n            hourly {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n            daily {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n          }\n        }\n      }\n    }\n  }\n": types.KeyUsageListDocument,
     "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        handle\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": types.SignInPageDocument,
     "\n  mutation SignUpPage($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n    }\n  }\n": types.SignUpPageDocument,
     "\n  mutation SignOutPage {\n    signOut\n  }\n": types.SignOutPageDocument,
-    "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n": types.KeyListDocument,
+    "\n  query KeyList($after: String) {\n    apiKeys(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          name\n          scope\n          start\n          createdAt\n          lastUsedAt\n          expiresAt\n          graceEndsAt\n          previousStart\n          lastUsedAddress\n          lastUsedUserAgent\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.KeyListDocument,
     "\n  mutation CreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n      }\n    }\n  }\n": types.CreateKeyDocument,
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": types.DeleteKeyDocument,
     "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        graceEndsAt\n      }\n    }\n  }\n": types.RollKeyDocument,
@@ -44,7 +44,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query KeyUsageList {\n    apiKeys {\n      id\n      usage {\n        hourly {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n        daily {\n          start\n          ok\n          scopeDenied\n          rateLimited\n          otherErrors\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').KeyUsageListDocument;
+export function graphql(source: "\n  query KeyUsageList($after: String) {\n    apiKeys(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          usage {\n            hourly {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n            daily {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').KeyUsageListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -64,7 +64,7 @@ export function graphql(source: "\n  mutation SignOutPage {\n    signOut\n  }\n"
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query KeyList {\n    apiKeys {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      expiresAt\n      graceEndsAt\n      previousStart\n      lastUsedAddress\n      lastUsedUserAgent\n    }\n  }\n"): typeof import('./graphql.js').KeyListDocument;
+export function graphql(source: "\n  query KeyList($after: String) {\n    apiKeys(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          name\n          scope\n          start\n          createdAt\n          lastUsedAt\n          expiresAt\n          graceEndsAt\n          previousStart\n          lastUsedAddress\n          lastUsedUserAgent\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql.js').KeyListDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -72,10 +72,12 @@ export type Tier =
   | 'free'
   | 'pro';
 
-export type KeyUsageListQueryVariables = Exact<{ [key: string]: never; }>;
+export type KeyUsageListQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type KeyUsageListQuery = { apiKeys: Array<{ id: string, usage: { hourly: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }>, daily: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }> } }> };
+export type KeyUsageListQuery = { apiKeys: { edges: Array<{ node: { id: string, usage: { hourly: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }>, daily: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }> } } }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -101,10 +103,12 @@ export type SignOutPageMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type SignOutPageMutation = { signOut: boolean };
 
-export type KeyListQueryVariables = Exact<{ [key: string]: never; }>;
+export type KeyListQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type KeyListQuery = { apiKeys: Array<{ id: string, name: string, scope: Scope, start: string, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, graceEndsAt: string | null, previousStart: string | null, lastUsedAddress: string | null, lastUsedUserAgent: string | null }> };
+export type KeyListQuery = { apiKeys: { edges: Array<{ node: { id: string, name: string, scope: Scope, start: string, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, graceEndsAt: string | null, previousStart: string | null, lastUsedAddress: string | null, lastUsedUserAgent: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -163,23 +167,27 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const KeyUsageListDocument = new TypedDocumentString(`
-    query KeyUsageList {
-  apiKeys {
-    id
-    usage {
-      hourly {
-        start
-        ok
-        scopeDenied
-        rateLimited
-        otherErrors
-      }
-      daily {
-        start
-        ok
-        scopeDenied
-        rateLimited
-        otherErrors
+    query KeyUsageList($after: String) {
+  apiKeys(first: 100, after: $after) {
+    edges {
+      node {
+        id
+        usage {
+          hourly {
+            start
+            ok
+            scopeDenied
+            rateLimited
+            otherErrors
+          }
+          daily {
+            start
+            ok
+            scopeDenied
+            rateLimited
+            otherErrors
+          }
+        }
       }
     }
   }
@@ -227,19 +235,27 @@ export const SignOutPageDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SignOutPageMutation, SignOutPageMutationVariables>;
 export const KeyListDocument = new TypedDocumentString(`
-    query KeyList {
-  apiKeys {
-    id
-    name
-    scope
-    start
-    createdAt
-    lastUsedAt
-    expiresAt
-    graceEndsAt
-    previousStart
-    lastUsedAddress
-    lastUsedUserAgent
+    query KeyList($after: String) {
+  apiKeys(first: 100, after: $after) {
+    edges {
+      node {
+        id
+        name
+        scope
+        start
+        createdAt
+        lastUsedAt
+        expiresAt
+        graceEndsAt
+        previousStart
+        lastUsedAddress
+        lastUsedUserAgent
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
     `) as unknown as TypedDocumentString<KeyListQuery, KeyListQueryVariables>;

@@ -1,0 +1,34 @@
+/**
+ * Lists come a page at a time (SPEC §9): a client asks for `first` items after a cursor and
+ * never for more than PAGE_SIZE.max, so no list answer grows with what a tenant has stored.
+ */
+import { KnoudsError } from "./errors.js";
+
+export const PAGE_SIZE = { default: 20, max: 100 } as const;
+
+/** What a store is asked for: up to `limit` items strictly after `after` (from the start when null). */
+export interface PageRequest<Position> {
+  after: Position | null;
+  limit: number;
+}
+
+/** The page size for a `first` argument; BAD_USER_INPUT outside 0..PAGE_SIZE.max. */
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return PAGE_SIZE.default;
+  if (!Number.isInteger(first) || first < 0 || first > PAGE_SIZE.max) {
+    throw KnoudsError.invalidInput(
+      [{ path: "first", message: `must be between 0 and ${PAGE_SIZE.max}; page through longer lists with after: pageInfo.endCursor` }],
+      `first must be at most ${PAGE_SIZE.max}`,
+    );
+  }
+  return first;
+}
+
+/** Where a list ordered newest first stands: creation time, then id for ties. */
+export interface NewestFirstPosition {
+  at: number;
+  id: string;
+}
+
+/** A position before every item of a newest-first list (no stored time reaches it). */
+export const startOfNewestFirst: NewestFirstPosition = { at: Number.MAX_SAFE_INTEGER, id: "" };

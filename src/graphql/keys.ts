@@ -1,7 +1,7 @@
 import type { ApiKey } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
 import { SCOPES, SCOPE_TABLE } from "../domain/scopes.js";
-import { builder } from "./builder.js";
+import { builder, platformAdminWhenGiven } from "./builder.js";
 
 export const ScopeEnum = builder.enumType("Scope", {
   values: Object.fromEntries(
@@ -45,7 +45,7 @@ builder.queryField("apiKeys", (t) =>
   t.field({
     type: [ApiKeyRef],
     description: "The signed-in account's keys, newest first (platform admins may name another account).",
-    authScopes: (_root, args) => (args.accountId ? { platformAdmin: true } : { signedIn: true }),
+    authScopes: platformAdminWhenGiven("accountId"),
     args: { accountId: t.arg.id() },
     resolve: (_root, args, ctx) =>
       ctx.services.apiKeys.list(args.accountId ? String(args.accountId) : ctx.caller.session!.account.id),
@@ -64,7 +64,7 @@ builder.mutationField("createApiKey", (t) =>
   t.field({
     type: CreatedApiKeyRef,
     description: "Creates a key for the signed-in account. The full value is in the answer, once.",
-    authScopes: (_root, args) => (args.input.accountId ? { platformAdmin: true } : { signedIn: true }),
+    authScopes: platformAdminWhenGiven("input.accountId"),
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     resolve: async (_root, args, ctx, info) => {
       const actor = ctx.caller.session!.account;

@@ -1,4 +1,5 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
 import { builder } from "./builder.js";
 import "./keys.js";
 import "./account.js";
@@ -9,7 +10,8 @@ import "./scopes.js";
 
 export const schema: GraphQLSchema = builder.toSchema();
 
-/** The SDL checked in as schema/schema.graphql. */
+/** The SDL checked in as schema/schema.graphql, with the auth directives on their fields. */
 export function printedSchema(): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  // The printer indents the empty line between a description's paragraphs.
+  return `${printSchemaWithDirectives(lexicographicSortSchema(schema)).replace(/^[ \t]+$/gm, "")}\n`;
 }

@@ -7,6 +7,7 @@ import "./runs.js";
 import "./models.js";
 import "./workflows.js";
 import "./scopes.js";
+import "./error-codes.js";
 
 export const schema: GraphQLSchema = builder.toSchema();
 

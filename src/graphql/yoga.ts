@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { KnoudsError, toGraphQLError } from "../domain/errors.js";
+import { KnoudsError, toGraphQLError, type GraphQLErrorCode } from "../domain/errors.js";
 import type { Services } from "../services.js";
 import type { GraphQLContext } from "./context.js";
 import { documentProtection } from "./protection.js";
@@ -43,6 +43,28 @@ mutation CreateApiKey {
 }
 `;
 
+/**
+ * graphql-js, yoga and graphql-armor speaking about the request itself (syntax, document limits,
+ * validation, variables that do not coerce — a scalar's own GraphQLError inside), not a fault.
+ */
+function isAboutTheRequest(error: GraphQLError): boolean {
+  const cause = error.originalError;
+  return cause === undefined || cause === null || (cause instanceof GraphQLError && cause.originalError == null);
+}
+
+/** Every error names its problem with a code of the SDL's ErrorCode enum; some of graphql-js' carry none. */
+function withCode(error: GraphQLError): GraphQLError {
+  if (error.extensions.code !== undefined) return error;
+  const code: GraphQLErrorCode = error.message.startsWith("Syntax Error") ? "GRAPHQL_PARSE_FAILED" : "BAD_USER_INPUT";
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
+  });
+}
+
 /** The GraphQL endpoint. Errors are masked: only KnoudsError facts reach the client. */
 export function createGraphQLServer(
   services: Services,
@@ -67,7 +89,7 @@ export function createGraphQLServer(
     context: ({ req, reply }) => ({ caller: req.caller, services, reply, clientAddress: req.ip, runs: 0 }),
     maskedErrors: {
       maskError(error) {
-        if (error instanceof GraphQLError && error.originalError === undefined) return error;
+        if (error instanceof GraphQLError && isAboutTheRequest(error)) return withCode(error);
         const original = error instanceof GraphQLError ? error.originalError : error;
         const shape = toGraphQLError(original);
         if (original instanceof KnoudsError) services.metrics.refusal(original.code);

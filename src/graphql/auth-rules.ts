@@ -112,7 +112,8 @@ class AuthRulesPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     const before = fieldConfig.extensions?.directives;
     return {
       ...fieldConfig,
-      description: fieldConfig.description ? `${fieldConfig.description}\n\n${shown.sentence}` : shown.sentence,
+      // One paragraph: GraphiQL's field lists show only a description's first.
+      description: fieldConfig.description ? `${fieldConfig.description} ${shown.sentence}` : shown.sentence,
       extensions: { ...fieldConfig.extensions, directives: [...(Array.isArray(before) ? before : []), ...shown.directives] },
     };
   }

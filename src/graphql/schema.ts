@@ -13,6 +13,5 @@ export const schema: GraphQLSchema = builder.toSchema();
 
 /** The SDL checked in as schema/schema.graphql, with the auth directives on their fields. */
 export function printedSchema(): string {
-  // The printer indents the empty line between a description's paragraphs.
-  return `${printSchemaWithDirectives(lexicographicSortSchema(schema)).replace(/^[ \t]+$/gm, "")}\n`;
+  return `${printSchemaWithDirectives(lexicographicSortSchema(schema))}\n`;
 }

@@ -12,10 +12,20 @@ interface ServerContext {
   reply: FastifyReply;
 }
 
+// Short lines: the editor pane is about 50 characters wide on a laptop screen.
 const PLAYGROUND_QUERY = `# Welcome to the Knouds API playground.
-# 1. Put your key in the Headers tab below: { "x-api-key": "knouds_live_..." }
-#    (create one at /settings/api-keys, or with CreateApiKey while signed in there).
-# 2. Pick an operation with the run button: Viewer, RunHelloWorld, CreateApiKey.
+#
+# Signed in on the settings page? This tab
+# uses your session: run Viewer, MyApiKeys.
+#
+# API operations (RunHelloWorld) need a key:
+# open Headers below and paste
+#   { "x-api-key": "knouds_live_..." }
+# Create keys at /settings/api-keys.
+#
+# Docs (book icon, left): every field and
+# its rule (@requiresScope, @signedIn,
+# @platformAdmin); error codes: ErrorCode.
 
 query Viewer {
   viewer {
@@ -25,20 +35,16 @@ query Viewer {
   }
 }
 
+query MyApiKeys {
+  apiKeys { name scope start createdAt lastUsedAt }
+}
+
 mutation RunHelloWorld {
   runWorkflow(id: "hello-world", inputs: { name: "Ada" }) {
     id
     status
     outputs
     error
-  }
-}
-
-# Needs a signed-in browser session (the settings page), not an API key.
-mutation CreateApiKey {
-  createApiKey(input: { name: "from the playground", scope: free }) {
-    value
-    apiKey { id name scope start createdAt }
   }
 }
 `;
@@ -84,7 +90,9 @@ export function createGraphQLServer(
     graphiql: services.config.graphqlIntrospection && {
       title: "Knouds API playground",
       defaultQuery: PLAYGROUND_QUERY,
-      headers: JSON.stringify({ "x-api-key": "knouds_live_..." }, null, 2),
+      // No key template: a placeholder would be sent, and every request, the schema fetch
+      // included, would answer 401. The headers pane is open with the instructions above.
+      defaultEditorToolsVisibility: "headers",
     },
     context: ({ req, reply }) => ({ caller: req.caller, services, reply, clientAddress: req.ip, runs: 0 }),
     maskedErrors: {

@@ -101,4 +101,52 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     expect(failures).toEqual([]);
     await context.close();
   });
+
+  it("fits the settings page on a 390 px phone: no horizontal overflow, header parts apart", async () => {
+    const owner = await signUp(server, { tier: "pro" });
+    await createKey(owner, "deployment", "Production backend (eu-west)");
+    await createKey(owner, "free", "nightly-ci-pipeline-for-the-mobile-app");
+    const context = await signedInContext(owner, { width: 390, height: 844 });
+    const { page, failures } = await pageIn(context);
+    await page.goto(`${server.url}/settings/api-keys`);
+    await page.getByRole("row", { name: /nightly-ci/ }).waitFor();
+    const layout = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      const brand = box(".top .brand");
+      const who = box(".top .who");
+      const overlap = !(brand.right <= who.left || who.right <= brand.left || brand.bottom <= who.top || who.bottom <= brand.top);
+      const sticking = [...document.querySelectorAll("body *")]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !element.closest(".visually-hidden") && !element.parentElement?.closest("table"))
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+      // A wide table may scroll sideways inside its card; its cells are outside the check above.
+      return { pageWidth: document.documentElement.scrollWidth, overlap, sticking };
+    });
+    await page.screenshot({ path: join(SHOTS, "api-keys-phone.png"), fullPage: true });
+    expect(layout).toEqual({ pageWidth: 390, overlap: false, sticking: [] });
+
+    // The Create key dialog fits too, and says how a self-hosted account gets a higher scope.
+    await page.getByRole("button", { name: "Create key" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create an API key" });
+    await dialog.getByText(`npm run cli -- set-tier --email ${owner.email} --tier business`).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    await page.screenshot({ path: join(SHOTS, "create-key-phone.png") });
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it("serves a favicon and /sign-up as its own page", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, failures } = await pageIn(context);
+    await page.goto(`${server.url}/sign-up`);
+    await page.getByRole("heading", { name: "Create your Knouds account" }).waitFor();
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/sign-in");
+    await page.getByRole("button", { name: "Create an account" }).click();
+    await page.waitForURL("**/sign-up");
+    const icon = await fetch(`${server.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/^image\//);
+    expect(failures).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,14 +1,16 @@
 /**
  * Operator commands against the configured store (same env as the server):
  *
- *   npm run cli -- create-account --email a@b.c --password 'secret123' [--tier pro] [--platform-admin]
+ *   npm run cli -- create-account --email a@b.c [--password-stdin] [--tier pro] [--platform-admin]
  *   npm run cli -- set-tier --email a@b.c --tier business
  *   npm run cli -- grant-platform-admin --email a@b.c
  *
- * `grant-platform-admin` is how the first platform administrator is made.
+ * `grant-platform-admin` is how the first platform administrator is made. create-account asks
+ * for the password at a prompt that does not echo, or reads it from stdin with --password-stdin.
  */
 import { parseArgs } from "node:util";
 import { AccountService } from "./auth/accounts.js";
+import { promptNewPassword, readPasswordFromStdin } from "./cli-secrets.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
 import { loadConfig } from "./config.js";
@@ -18,7 +20,9 @@ import { connectRedis, waitForRedis } from "./redis/connection.js";
 import { createLogger, openStore } from "./server.js";
 
 const USAGE = `usage:
-  knouds create-account --email EMAIL [--password PASSWORD] [--name NAME] [--tier ${TIERS.join("|")}] [--platform-admin]
+  knouds create-account --email EMAIL [--password-stdin] [--name NAME] [--tier ${TIERS.join("|")}] [--platform-admin]
+      the password is asked for without echo; --password-stdin reads it from stdin instead
+      (printf '%s' "$PASSWORD" | knouds create-account ... --password-stdin)
   knouds set-tier --email EMAIL --tier ${TIERS.join("|")}
   knouds grant-platform-admin --email EMAIL
   knouds revoke-platform-admin --email EMAIL`;
@@ -34,6 +38,22 @@ function tierOption(value: string | undefined): Tier | undefined {
   return value;
 }
 
+/**
+ * The new account's password: --password-stdin, else a prompt on a terminal, else none (the
+ * account cannot sign in). --password still works for old scripts, with a warning.
+ */
+async function passwordFor(values: { password?: string; "password-stdin"?: boolean }): Promise<string | null> {
+  if (values.password !== undefined) {
+    if (values["password-stdin"]) fail("give --password-stdin or --password, not both");
+    console.error("warning: --password leaves the password in shell history and `ps`; use the prompt or --password-stdin");
+    return values.password;
+  }
+  if (values["password-stdin"]) return readPasswordFromStdin();
+  if (process.stdin.isTTY) return promptNewPassword().catch((error: Error) => fail(error.message));
+  console.error("no password given (no terminal, no --password-stdin): the account cannot sign in");
+  return null;
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
@@ -41,12 +61,14 @@ async function main(): Promise<void> {
     options: {
       email: { type: "string" },
       password: { type: "string" },
+      "password-stdin": { type: "boolean", default: false },
       name: { type: "string" },
       tier: { type: "string" },
       "platform-admin": { type: "boolean", default: false },
     },
   });
   if (!command || !values.email) fail(USAGE);
+  const password = command === "create-account" ? await passwordFor(values) : null;
   const config = loadConfig();
   const store = await openStore(config);
   // Running servers learn of tier and admin changes at once through Redis when REDIS_URL is
@@ -63,7 +85,7 @@ async function main(): Promise<void> {
     if (command === "create-account") {
       const account = await accounts.create({
         email: values.email,
-        password: values.password ?? null,
+        password,
         name: values.name,
         tier: tierOption(values.tier),
         isPlatformAdmin: values["platform-admin"],

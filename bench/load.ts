@@ -13,8 +13,13 @@ export interface LoadResult {
   p50: number;
   p99: number;
   total: number;
-  /** Answers whose status was not the one the scenario expects. */
+  /** Answers whose status was not the one the scenario expects: the scenario measured the wrong path. */
   unexpected: number;
+  /**
+   * Requests that got no answer in time, or whose connection failed: a sign of an overloaded
+   * machine, not of a wrong answer, so reported apart and never a failure on their own.
+   */
+  unanswered: number;
   statuses: Record<string, number>;
 }
 
@@ -39,7 +44,8 @@ export async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     total,
-    unexpected: total - (statuses[String(options.expectStatus)] ?? 0) + result.errors + result.timeouts,
+    unexpected: total - (statuses[String(options.expectStatus)] ?? 0),
+    unanswered: result.errors + result.timeouts,
     statuses,
   };
 }

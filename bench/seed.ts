@@ -85,3 +85,49 @@ export function addStoredKeys(file: string, count: number): void {
     db.close();
   }
 }
+
+/**
+ * Adds `count` runs of knouds/hello-world straight into the SQLite table, started at even steps
+ * between `from` and `to` (epoch ms): a backlog for retention to work through. Like
+ * addStoredKeys, one transaction, because the run path would take hours to make a million.
+ */
+export function addStoredRuns(file: string, count: number, from: number, to: number): void {
+  const db = new Database(file);
+  try {
+    db.pragma("synchronous = OFF");
+    const insert = db.prepare(
+      `INSERT INTO runs (id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at)
+       VALUES (?, 'acc_bench_bulk', 'key_bulk_0', 'knouds/hello-world', NULL, 'succeeded', '{"name":"Ada"}', '{"greeting":"Hello, Ada!"}', NULL, ?, ?)`,
+    );
+    const step = (to - from) / count;
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        const startedAt = Math.floor(from + i * step);
+        // The shape of newId("run"): time first, then a unique tail.
+        insert.run(`run_${startedAt.toString(36).padStart(9, "0")}${i.toString(36).padStart(12, "0")}`, startedAt, startedAt + 1);
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** The start time of the oldest run, or null (the runs_started index answers it at once). */
+export function oldestRunStartedAt(file: string): number | null {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("SELECT min(started_at) FROM runs").pluck().get() as number | null;
+  } finally {
+    db.close();
+  }
+}
+
+/** How many runs started before `cutoff`. */
+export function countRunsStartedBefore(file: string, cutoff: number): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("SELECT count(*) FROM runs WHERE started_at < ?").pluck().get(cutoff) as number;
+  } finally {
+    db.close();
+  }
+}

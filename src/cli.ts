@@ -1,18 +1,20 @@
 /**
  * Operator commands against the configured store (same env as the server):
  *
- *   npm run cli -- create-account --email a@b.c [--password-stdin] [--tier pro] [--platform-admin]
+ *   npm run cli -- create-account --email a@b.c [--password-stdin] [--handle ab] [--tier pro] [--platform-admin]
  *   npm run cli -- set-tier --email a@b.c --tier business
  *   npm run cli -- grant-platform-admin --email a@b.c
+ *   npm run cli -- backup --to FILE / restore --from FILE   (src/cli/backup-restore.ts)
  *
  * `grant-platform-admin` is how the first platform administrator is made. create-account asks
  * for the password at a prompt that does not echo, or reads it from stdin with --password-stdin.
  */
 import { parseArgs } from "node:util";
 import { AccountService } from "./auth/accounts.js";
-import { promptNewPassword, readPasswordFromStdin } from "./cli-secrets.js";
+import { promptNewPassword, readPasswordFromStdin } from "./cli/secrets.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
+import { BACKUP_RESTORE_COMMANDS, BACKUP_RESTORE_USAGE, runBackupRestore } from "./cli/backup-restore.js";
 import { loadConfig } from "./config.js";
 import { KnoudsError } from "./domain/errors.js";
 import { isTier, TIERS, type Tier } from "./domain/scopes.js";
@@ -20,12 +22,13 @@ import { connectRedis, waitForRedis } from "./redis/connection.js";
 import { createLogger, openStore } from "./server.js";
 
 const USAGE = `usage:
-  knouds create-account --email EMAIL [--password-stdin] [--name NAME] [--tier ${TIERS.join("|")}] [--platform-admin]
+  knouds create-account --email EMAIL [--password-stdin] [--name NAME] [--handle HANDLE] [--tier ${TIERS.join("|")}] [--platform-admin]
       the password is asked for without echo; --password-stdin reads it from stdin instead
       (printf '%s' "$PASSWORD" | knouds create-account ... --password-stdin)
   knouds set-tier --email EMAIL --tier ${TIERS.join("|")}
   knouds grant-platform-admin --email EMAIL
-  knouds revoke-platform-admin --email EMAIL`;
+  knouds revoke-platform-admin --email EMAIL
+${BACKUP_RESTORE_USAGE}`;
 
 function fail(message: string): never {
   console.error(message);
@@ -56,6 +59,8 @@ async function passwordFor(values: { password?: string; "password-stdin"?: boole
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  const storeCommand = BACKUP_RESTORE_COMMANDS.find((c) => c === command);
+  if (storeCommand) return runBackupRestore(storeCommand, rest);
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
       password: { type: "string" },
       "password-stdin": { type: "boolean", default: false },
       name: { type: "string" },
+      handle: { type: "string" },
       tier: { type: "string" },
       "platform-admin": { type: "boolean", default: false },
     },
@@ -87,6 +93,7 @@ async function main(): Promise<void> {
         email: values.email,
         password,
         name: values.name,
+        handle: values.handle,
         tier: tierOption(values.tier),
         isPlatformAdmin: values["platform-admin"],
       });

@@ -76,6 +76,12 @@ const EnvSchema = z.object({
   KNOUDS_GRAPHQL_INTROSPECTION: boolean.default(true),
   KNOUDS_METRICS_TOKEN: z.string().min(16, "KNOUDS_METRICS_TOKEN must be at least 16 characters").optional(),
   KNOUDS_RUN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  KNOUDS_RUN_RETENTION_DAYS: z.coerce
+    .number()
+    .int("KNOUDS_RUN_RETENTION_DAYS must be a whole number of days (0 keeps runs forever)")
+    .min(0, "KNOUDS_RUN_RETENTION_DAYS must be 0 (keep forever) or more")
+    .max(36_500, "KNOUDS_RUN_RETENTION_DAYS must be at most 36500 (0 keeps runs forever)")
+    .default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -100,6 +106,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   modelsFile: string | undefined;
   runTimeoutMs: number;
+  /** How long a run is kept after it started; null keeps runs forever. */
+  runRetentionMs: number | null;
   graphqlIntrospection: boolean;
   metricsToken: string | undefined;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
@@ -140,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.KNOUDS_TRUST_PROXY,
     modelsFile: e.KNOUDS_MODELS_FILE === undefined ? undefined : resolve(e.KNOUDS_MODELS_FILE),
     runTimeoutMs: e.KNOUDS_RUN_TIMEOUT_SECONDS * 1000,
+    runRetentionMs: e.KNOUDS_RUN_RETENTION_DAYS === 0 ? null : e.KNOUDS_RUN_RETENTION_DAYS * 86_400_000,
     graphqlIntrospection: e.KNOUDS_GRAPHQL_INTROSPECTION,
     metricsToken: e.KNOUDS_METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,

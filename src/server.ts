@@ -21,6 +21,7 @@ import { Metrics } from "./observability/metrics.js";
 import { connectRedis, redisReachable, waitForRedis } from "./redis/connection.js";
 import { ensureExampleWorkflow } from "./runtime/example-workflow.js";
 import { ModelRegistry, loadModelsFile } from "./runtime/model-registry.js";
+import { RunRetention } from "./runtime/run-retention.js";
 import { WorkflowRunner } from "./runtime/workflow-runner.js";
 import { WorkflowService } from "./runtime/workflow-service.js";
 import type { Services } from "./services.js";
@@ -68,8 +69,17 @@ export async function openRedis(url: string, prefix: string, logger: Logger) {
   return { commands, subscriber, bus };
 }
 
+export interface ServerOptions {
+  /** The clock run retention reads; tests move it forward instead of waiting days. */
+  now?: () => number;
+}
+
 /** Builds everything. `logDestination` lets tests read what the server logs. */
-export async function createServer(config: Config, logDestination?: DestinationStream): Promise<KnoudsServer> {
+export async function createServer(
+  config: Config,
+  logDestination?: DestinationStream,
+  options: ServerOptions = {},
+): Promise<KnoudsServer> {
   const logger = createLogger(config.logLevel, logDestination);
   if (config.mongodbUri && !config.secret) {
     logger.warn("MONGODB_URI is set without KNOUDS_SECRET: instances sharing the database must share one secret");
@@ -107,6 +117,10 @@ export async function createServer(config: Config, logDestination?: DestinationS
     workflows: new WorkflowService(store, models, bus, config.keyCacheTtlMs),
     runner: new WorkflowRunner(store, models, config.runTimeoutMs, (run) => metrics.run(run)),
     metrics,
+    runRetention:
+      config.runRetentionMs === null
+        ? null
+        : new RunRetention({ runs: store.runs, retentionMs: config.runRetentionMs, now: options.now ?? Date.now, logger }),
     noticeChangesElsewhere:
       redis || !store.changedElsewhere
         ? () => {}
@@ -134,12 +148,14 @@ export async function createServer(config: Config, logDestination?: DestinationS
     logger,
     async listen() {
       await app.listen({ host: config.host, port: config.port });
+      services.runRetention?.start();
       const { address, port } = app.server.address() as AddressInfo;
       const host = address.includes(":") ? `[${address}]` : address;
       return `http://${host}:${port}`;
     },
     async close() {
       await app.close();
+      await services.runRetention?.close();
       await services.verifier.close();
       services.sessions.close();
       await bus.close();

@@ -8,6 +8,7 @@ import type { FieldLimits } from "./limits/field-limits.js";
 import type { KeyBudgets } from "./limits/key-budgets.js";
 import type { Metrics } from "./observability/metrics.js";
 import type { ModelRegistry } from "./runtime/model-registry.js";
+import type { RunRetention } from "./runtime/run-retention.js";
 import type { WorkflowRunner } from "./runtime/workflow-runner.js";
 import type { WorkflowService } from "./runtime/workflow-service.js";
 import type { Store } from "./store/interface.js";
@@ -24,6 +25,8 @@ export interface Services {
   workflows: WorkflowService;
   runner: WorkflowRunner;
   metrics: Metrics;
+  /** Deletes runs past KNOUDS_RUN_RETENTION_DAYS; null when runs are kept forever (0). */
+  runRetention: RunRetention | null;
   limits: { keys: KeyBudgets; failedAuth: FailedAuthGuard; fields: FieldLimits };
   /**
    * Without Redis, the only word of a change made by another process (the operator CLI) is the

@@ -1,8 +1,10 @@
 import type { Account, AccountRecord } from "../domain/account.js";
 import { normalizeEmail } from "../domain/account.js";
 import { KnoudsError, type InputProblem } from "../domain/errors.js";
+import { HANDLE_ATTEMPTS, derivedHandle, handleProblem, normalizeHandle } from "../domain/handle.js";
 import { newId } from "../domain/ids.js";
 import type { Tier } from "../domain/scopes.js";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "../domain/text.js";
 import type { Store } from "../store/interface.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import type { RevocationBus } from "./revocation.js";
@@ -21,6 +23,8 @@ function withoutSecrets(record: AccountRecord): Account {
 export interface NewAccountInput {
   email: string;
   password: string | null;
+  /** Chosen handle; derived from the email when absent. */
+  handle?: string;
   name?: string;
   tier?: Tier;
   isPlatformAdmin?: boolean;
@@ -32,11 +36,12 @@ export class AccountService {
     private readonly bus: RevocationBus,
   ) {}
 
-  /** Validates and creates an account; CONFLICT when the email is taken. */
+  /** Validates and creates an account; CONFLICT when the email or the chosen handle is taken. */
   async create(input: NewAccountInput): Promise<Account> {
     const email = normalizeEmail(input.email);
     const problems: InputProblem[] = [];
     if (!EMAIL.test(email)) problems.push({ path: "email", message: "must be an email address" });
+    else if (hasControlCharacters(email)) problems.push({ path: "email", message: CONTROL_CHARACTERS_MESSAGE });
     if (input.password !== null) {
       if (input.password.length < MIN_PASSWORD_LENGTH) {
         problems.push({ path: "password", message: `must be at least ${MIN_PASSWORD_LENGTH} characters` });
@@ -44,10 +49,15 @@ export class AccountService {
         problems.push({ path: "password", message: `must be at most ${MAX_PASSWORD_LENGTH} characters` });
       }
     }
+    if (input.name !== undefined && hasControlCharacters(input.name)) problems.push({ path: "name", message: CONTROL_CHARACTERS_MESSAGE });
     const name = (input.name ?? email.split("@")[0] ?? "").trim().slice(0, 100);
+    const chosen = input.handle === undefined ? undefined : normalizeHandle(input.handle);
+    const handleIssue = chosen === undefined ? null : handleProblem(chosen);
+    if (handleIssue) problems.push({ path: "handle", message: handleIssue });
     if (problems.length > 0) throw KnoudsError.invalidInput(problems);
     const record: AccountRecord = {
       id: newId("acc"),
+      handle: chosen ?? derivedHandle(email),
       email,
       name,
       tier: input.tier ?? "free",
@@ -55,8 +65,22 @@ export class AccountService {
       passwordHash: input.password === null ? null : await hashPassword(input.password),
       createdAt: Date.now(),
     };
-    await this.store.accounts.create(record);
-    return withoutSecrets(record);
+    // A derived handle steps past taken ones; a CONFLICT while the handle is free is the email's.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.store.accounts.create(record);
+        return withoutSecrets(record);
+      } catch (error) {
+        const retry =
+          chosen === undefined &&
+          attempt < HANDLE_ATTEMPTS &&
+          error instanceof KnoudsError &&
+          error.code === "CONFLICT" &&
+          (await this.store.accounts.findByHandle(record.handle)) !== null;
+        if (!retry) throw error;
+        record.handle = derivedHandle(email, attempt);
+      }
+    }
   }
 
   /** Returns the account when the password matches; null otherwise (same timing either way). */

@@ -3,6 +3,7 @@ import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import { digestKey, generateKeyValue } from "../domain/keys.js";
 import { scopeAtLeast, tierCeiling, type Scope } from "../domain/scopes.js";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "../domain/text.js";
 import type { Store } from "../store/interface.js";
 import type { RevocationBus } from "./revocation.js";
 
@@ -38,6 +39,7 @@ export class ApiKeyService {
     if (trimmed.length === 0 || trimmed.length > MAX_NAME_LENGTH) {
       throw KnoudsError.invalidInput([{ path: "name", message: `must be 1 to ${MAX_NAME_LENGTH} characters` }]);
     }
+    if (hasControlCharacters(trimmed)) throw KnoudsError.invalidInput([{ path: "name", message: CONTROL_CHARACTERS_MESSAGE }]);
     const ceiling = tierCeiling(owner.tier);
     const chosen = scope ?? ceiling;
     const aboveCeiling = !scopeAtLeast(ceiling, chosen);

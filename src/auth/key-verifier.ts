@@ -10,8 +10,8 @@ const MISSING = Symbol("missing");
 type CachedKey = ApiKeyRecord | typeof MISSING;
 
 function publicAccount(record: Account): Account {
-  const { id, email, name, tier, isPlatformAdmin, createdAt } = record;
-  return { id, email, name, tier, isPlatformAdmin, createdAt };
+  const { id, handle, email, name, tier, isPlatformAdmin, createdAt } = record;
+  return { id, handle, email, name, tier, isPlatformAdmin, createdAt };
 }
 
 function publicKey(record: ApiKeyRecord) {

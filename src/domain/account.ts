@@ -2,6 +2,8 @@ import type { Scope, Tier } from "./scopes.js";
 
 export interface Account {
   id: string;
+  /** Unique and unchanging: the namespace of the account's workflows (src/domain/handle.ts). */
+  handle: string;
   email: string;
   name: string;
   tier: Tier;

@@ -1,5 +1,6 @@
 import { MAX_EMAIL_LENGTH, normalizeEmail, type Account } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
+import { HANDLE_RULE } from "../domain/handle.js";
 import { TIERS, scopesAllowedForTier, tierCeiling } from "../domain/scopes.js";
 import { SESSION_COOKIE } from "../auth/sessions.js";
 import { builder } from "./builder.js";
@@ -12,6 +13,7 @@ export const AccountRef = builder.objectRef<Account>("Account").implement({
   description: "A Knouds account on a plan tier.",
   fields: (t) => ({
     id: t.exposeID("id"),
+    handle: t.exposeString("handle", { description: "Unique; your workflows' addresses start with it (`handle/slug`)." }),
     email: t.exposeString("email"),
     name: t.exposeString("name"),
     tier: t.field({ type: TierEnum, resolve: (a) => a.tier }),
@@ -74,6 +76,7 @@ const SignUpInput = builder.inputType("SignUpInput", {
     email: t.string({ required: true }),
     password: t.string({ required: true }),
     name: t.string(),
+    handle: t.string({ description: `Your namespace: ${HANDLE_RULE}. Derived from the email when left out.` }),
   }),
 });
 
@@ -108,6 +111,7 @@ builder.mutationField("signUp", (t) =>
         email: input.email,
         password: input.password,
         name: input.name ?? undefined,
+        handle: input.handle ?? undefined,
       });
       return startSession(ctx, account);
     },

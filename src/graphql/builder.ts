@@ -1,8 +1,9 @@
 import SchemaBuilder from "@pothos/core";
 import DirectivesPlugin from "@pothos/plugin-directives";
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from "@pothos/plugin-scope-auth";
-import { GraphQLError } from "graphql";
-import { KnoudsError } from "../domain/errors.js";
+import { GraphQLError, valueFromASTUntyped } from "graphql";
+import { KnoudsError, toGraphQLError } from "../domain/errors.js";
+import { depthRefusal } from "../domain/json-depth.js";
 import { SCOPES, isScope, scopeAtLeast, type Scope } from "../domain/scopes.js";
 import { AuthRules, type AuthScopes } from "./auth-rules.js";
 import type { GraphQLContext } from "./context.js";
@@ -79,10 +80,22 @@ builder.scalarType("DateTime", {
   },
 });
 
+/**
+ * JSON arguments nest at most MAX_JSON_DEPTH levels, whether sent as variables or written
+ * inline. Thrown while the document is validated, so it is a GraphQLError carrying our shape
+ * (yoga would label anything else GRAPHQL_VALIDATION_FAILED).
+ */
+function shallowJson(value: unknown): unknown {
+  const refusal = depthRefusal(value);
+  if (refusal) throw new GraphQLError(refusal.message, toGraphQLError(refusal));
+  return value;
+}
+
 builder.scalarType("JSON", {
   description: "Any JSON value.",
   serialize: (value) => value,
-  parseValue: (value) => value,
+  parseValue: shallowJson,
+  parseLiteral: (node, variables) => shallowJson(valueFromASTUntyped(node, variables)),
 });
 
 builder.queryType({});

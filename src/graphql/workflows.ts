@@ -9,7 +9,9 @@ const VisibilityEnum = builder.enumType("Visibility", { values: VISIBILITIES });
 const WorkflowRef = builder.objectRef<Workflow>("Workflow").implement({
   description: "A workflow: steps that run registry models, fed by its inputs.",
   fields: (t) => ({
-    id: t.exposeID("id"),
+    id: t.exposeID("id", { description: "The full address, `handle/slug`: the same for every caller." }),
+    slug: t.exposeString("slug", { description: "The id within the owner's namespace." }),
+    ownerHandle: t.string({ description: "The owner account's handle.", resolve: (w) => w.id.split("/")[0]! }),
     name: t.exposeString("name"),
     description: t.exposeString("description"),
     status: t.field({ type: WorkflowStatusEnum, resolve: (w) => w.status }),
@@ -38,6 +40,9 @@ const WorkflowRef = builder.objectRef<Workflow>("Workflow").implement({
   }),
 });
 
+/** Either way of naming a workflow, as every workflow argument takes it. */
+const WORKFLOW_ID_ARG = "`handle/slug`, or a bare slug for one of your own.";
+
 builder.queryField("workflows", (t) =>
   t.field({
     type: [WorkflowRef],
@@ -52,7 +57,7 @@ builder.queryField("workflow", (t) =>
     type: WorkflowRef,
     description: "One workflow you can see. Its inputSchema needs deployment scope.",
     authScopes: needs("listWorkflows"),
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }) },
     resolve: (_root, { id }, ctx) => ctx.services.workflows.find(ctx.caller.key!, String(id)),
   }),
 );
@@ -62,7 +67,7 @@ builder.mutationField("runWorkflow", (t) =>
     type: RunRef,
     description: "Runs a workflow: your own deployed ones (free), others' public ones (deployment), your drafts (admin).",
     authScopes: needs("runOwnDeployedWorkflow"),
-    args: { id: t.arg.id({ required: true }), inputs: t.arg({ type: "JSON", required: true }) },
+    args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }), inputs: t.arg({ type: "JSON", required: true }) },
     resolve: async (_root, { id, inputs }, ctx) => {
       const caller = ctx.caller.key!;
       await chargeRun(ctx);
@@ -74,7 +79,7 @@ builder.mutationField("runWorkflow", (t) =>
 
 const CreateWorkflowInput = builder.inputType("CreateWorkflowInput", {
   fields: (t) => ({
-    id: t.string({ required: true, description: "Slug: 1-64 characters of a-z, 0-9 and -." }),
+    id: t.string({ required: true, description: "Slug in your namespace: 1-64 characters of a-z, 0-9 and -. The workflow's id is then `yourhandle/slug`." }),
     name: t.string({ required: true }),
     description: t.string(),
     visibility: t.field({ type: VisibilityEnum, description: "Defaults to private." }),
@@ -110,7 +115,7 @@ builder.mutationField("updateWorkflow", (t) =>
     type: WorkflowRef,
     description: "Changes one of your workflows; fields left out stay as they are.",
     authScopes: needs("manageWorkflows"),
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateWorkflowInput, required: true }) },
+    args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }), input: t.arg({ type: UpdateWorkflowInput, required: true }) },
     resolve: (_root, { id, input }, ctx) => ctx.services.workflows.update(ctx.caller.key!, String(id), input),
   }),
 );
@@ -120,7 +125,7 @@ builder.mutationField("deployWorkflow", (t) =>
     type: WorkflowRef,
     description: "Deploys one of your workflows, so deployment and free keys can run it.",
     authScopes: needs("manageWorkflows"),
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }) },
     resolve: (_root, { id }, ctx) => ctx.services.workflows.setStatus(ctx.caller.key!, String(id), "deployed"),
   }),
 );
@@ -130,7 +135,7 @@ builder.mutationField("undeployWorkflow", (t) =>
     type: WorkflowRef,
     description: "Takes one of your workflows back to draft.",
     authScopes: needs("manageWorkflows"),
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }) },
     resolve: (_root, { id }, ctx) => ctx.services.workflows.setStatus(ctx.caller.key!, String(id), "draft"),
   }),
 );
@@ -140,7 +145,7 @@ builder.mutationField("deleteWorkflow", (t) =>
     type: WorkflowRef,
     description: "Deletes one of your workflows for good. Its past runs stay readable.",
     authScopes: needs("manageWorkflows"),
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }) },
     resolve: (_root, { id }, ctx) => ctx.services.workflows.delete(ctx.caller.key!, String(id)),
   }),
 );

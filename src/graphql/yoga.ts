@@ -31,7 +31,7 @@ query Viewer {
   viewer {
     authenticatedBy
     effectiveScope
-    account { email tier allowedScopes }
+    account { handle email tier allowedScopes }
   }
 }
 
@@ -40,7 +40,7 @@ query MyApiKeys {
 }
 
 mutation RunHelloWorld {
-  runWorkflow(id: "hello-world", inputs: { name: "Ada" }) {
+  runWorkflow(id: "knouds/hello-world", inputs: { name: "Ada" }) {
     id
     status
     outputs

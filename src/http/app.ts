@@ -3,7 +3,7 @@ import cors from "@fastify/cors";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Logger } from "pino";
 import { KnoudsError } from "../domain/errors.js";
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "../domain/json-depth.js";
+import { depthRefusal } from "../domain/json-depth.js";
 import type { Services } from "../services.js";
 import { identifyCallerOrRefuse } from "./caller.js";
 import { sendError } from "./errors.js";
@@ -44,11 +44,15 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   });
   // Before any plugin adds routes (CORS adds OPTIONS *): a route keeps the handler set when it was added.
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
-  // A key-authenticated request to no route still counts against the key and carries its headers.
+  // Under /api/ authentication comes first, as on every API route: a missing, bad or deleted
+  // key is 401 whether or not the route exists, and only a verified key learns "404". A
+  // key-authenticated request to no route still counts against the key and carries its headers.
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.headers["x-api-key"] !== undefined) {
+    const api = request.url === "/api" || request.url.startsWith("/api/") || request.url.startsWith("/api?");
+    if (api || request.headers["x-api-key"] !== undefined) {
       const refused = await identifyCallerOrRefuse(request, reply, services);
       if (refused) return refused;
+      if (api && !request.caller.key) return sendError(KnoudsError.unauthenticated(), request, reply);
     }
     return sendError(KnoudsError.notFound(), request, reply);
   });
@@ -82,10 +86,8 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
     }
   });
   app.addHook("preValidation", async (request, reply) => {
-    if (request.body !== undefined && nestsDeeperThan(request.body, MAX_JSON_DEPTH)) {
-      const problem = { path: "", message: `JSON may nest at most ${MAX_JSON_DEPTH} levels deep` };
-      return sendError(KnoudsError.invalidInput([problem]), request, reply);
-    }
+    const refusal = request.body === undefined ? null : depthRefusal(request.body);
+    if (refusal) return sendError(refusal, request, reply);
   });
   app.addHook("onResponse", async (request, reply) => {
     const route = request.routeOptions.url ?? "(unmatched)";

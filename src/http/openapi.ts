@@ -22,7 +22,7 @@ const rateLimitHeaders = {
 
 const errors = {
   "400": answer("Bad JSON, wrong Content-Type, unknown fields, or inputs failing the schema", ref("InvalidInput")),
-  "401": answer("x-api-key absent, malformed, unknown or deleted", ref("Unauthorized"), {}),
+  "401": answer("x-api-key absent, malformed, unknown or deleted (on every /api/ path, routed or not)", ref("Unauthorized"), {}),
   "404": answer("No such resource, or another account's private one", ref("NotFound")),
   "413": answer("Body larger than KNOUDS_BODY_LIMIT_BYTES", ref("PayloadTooLarge"), {}),
   "429": answer("The key's per-minute budget is spent, or this address sent too many bad keys", ref("RateLimited"), {
@@ -64,18 +64,29 @@ export const OPENAPI_DOCUMENT = {
     title: "Knouds API — legacy REST routes",
     version: "1.0.0",
     description:
-      "The REST compatibility routes. The full API is GraphQL at /graphql (schema/schema.graphql). Every request needs an x-api-key header.",
+      "The REST compatibility routes. The full API is GraphQL at /graphql (schema/schema.graphql). Every request needs an x-api-key header. A workflow's id is its full address `handle/slug`; a bare slug is one of the key's own account.",
   },
   servers: [{ url: "/" }],
   security: [{ apiKey: [] }],
   paths: {
-    "/api/workflows/{id}/run": {
+    "/api/workflows/{slug}/run": {
       post: {
         operationId: "runWorkflow",
-        summary: "Run a deployed workflow",
+        summary: "Run one of your own workflows",
         description:
-          "free: your own account's deployed workflows; deployment: also other accounts' public deployed ones; admin: also your own drafts.",
-        parameters: [idParameter("id", "The workflow's slug, e.g. my-flow")],
+          "A bare slug is a workflow of the key's own account. free: your deployed workflows; admin: also your drafts.",
+        parameters: [idParameter("slug", "Your workflow's slug, e.g. my-flow")],
+        requestBody: runBody,
+        responses: { "200": answer("The run (a model failure is a failed run, still 200)", ref("RunAnswer")), ...scopeDenied, ...errors },
+      },
+    },
+    "/api/workflows/{handle}/{slug}/run": {
+      post: {
+        operationId: "runWorkflowByAddress",
+        summary: "Run a workflow by its full address",
+        description:
+          "Any workflow you may see: your own, or (deployment+) another account's public deployed one, e.g. knouds/hello-world. Another account's private workflow is 404.",
+        parameters: [idParameter("handle", "The owner account's handle, e.g. knouds"), idParameter("slug", "e.g. hello-world")],
         requestBody: runBody,
         responses: { "200": answer("The run (a model failure is a failed run, still 200)", ref("RunAnswer")), ...scopeDenied, ...errors },
       },
@@ -89,12 +100,20 @@ export const OPENAPI_DOCUMENT = {
         responses: { "200": answer("The run", ref("RunAnswer")), ...scopeDenied, ...errors },
       },
     },
-    "/api/workflows/{id}/schema": {
+    "/api/workflows/{slug}/schema": {
       get: {
         operationId: "workflowSchema",
-        summary: "A workflow's input JSON Schema (deployment+)",
-        parameters: [idParameter("id", "The workflow's slug")],
-        responses: { "200": answer("The workflow and its input schema", ref("WorkflowSchema")), ...scopeDenied, ...errors },
+        summary: "Your own workflow's input JSON Schema (deployment+)",
+        parameters: [idParameter("slug", "Your workflow's slug")],
+        responses: { "200": answer("The workflow (id is its full address) and its input schema", ref("WorkflowSchema")), ...scopeDenied, ...errors },
+      },
+    },
+    "/api/workflows/{handle}/{slug}/schema": {
+      get: {
+        operationId: "workflowSchemaByAddress",
+        summary: "A workflow's input JSON Schema by its full address (deployment+)",
+        parameters: [idParameter("handle", "The owner account's handle"), idParameter("slug", "The workflow's slug")],
+        responses: { "200": answer("The workflow (id is its full address) and its input schema", ref("WorkflowSchema")), ...scopeDenied, ...errors },
       },
     },
     "/api/runs/{id}": {
@@ -119,7 +138,7 @@ export const OPENAPI_DOCUMENT = {
       Run: exact({
         runId: { type: "string" },
         status: { enum: ["succeeded", "failed"] },
-        workflowId: { type: ["string", "null"] },
+        workflowId: { type: ["string", "null"], description: "The workflow's full address, handle/slug (a bare slug for runs recorded before namespaces)" },
         modelId: { type: ["string", "null"] },
         inputs: { type: "object" },
         outputs: { type: ["object", "null"] },
@@ -129,7 +148,7 @@ export const OPENAPI_DOCUMENT = {
         durationMs: { type: "integer", minimum: 0 },
       }),
       WorkflowSchema: exact({
-        id: { type: "string" },
+        id: { type: "string", description: "The full address, handle/slug" },
         name: { type: "string" },
         description: { type: "string" },
         inputSchema: { type: "object" },

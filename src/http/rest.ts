@@ -8,7 +8,8 @@ import { KnoudsError } from "../domain/errors.js";
 import { assertCapability } from "../domain/workflow-access.js";
 import type { Capability } from "../domain/scopes.js";
 import type { Run } from "../domain/run.js";
-import { WORKFLOW_ID, requireInputsObject } from "../domain/workflow.js";
+import { HANDLE } from "../domain/handle.js";
+import { WORKFLOW_SLUG, requireInputsObject, workflowAddress } from "../domain/workflow.js";
 import type { Services } from "../services.js";
 import { sendError } from "./errors.js";
 
@@ -20,8 +21,11 @@ const runBody = {
 
 type RunBody = { inputs?: Record<string, unknown> } | undefined;
 
+/** `/api/workflows/:slug/…` (the caller's own) or `/api/workflows/:handle/:slug/…`. */
+type WorkflowParams = { slug: string; handle?: string };
+
 interface RunRequest {
-  Params: { id: string };
+  Params: WorkflowParams;
   Body: RunBody;
 }
 
@@ -51,9 +55,10 @@ function runResource(run: Run) {
   };
 }
 
-function workflowId(id: string): string {
-  if (!WORKFLOW_ID.test(id)) throw KnoudsError.notFound();
-  return id;
+/** The id the route names, checked segment by segment (an encoded `/` in a slug is no address). */
+function workflowId({ handle, slug }: WorkflowParams): string {
+  if (!WORKFLOW_SLUG.test(slug) || (handle !== undefined && !HANDLE.test(handle))) throw KnoudsError.notFound();
+  return handle === undefined ? slug : workflowAddress(handle, slug);
 }
 
 export const restRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
@@ -70,11 +75,13 @@ export const restRoutes: FastifyPluginAsync<{ services: Services }> = async (app
     }
   });
 
-  app.post<RunRequest>("/api/workflows/:id/run", { schema: { body: runBody } }, async (request) => {
-    const workflow = await services.workflows.forRun(caller(request), workflowId(request.params.id));
+  const runWorkflow = async (request: FastifyRequest<RunRequest>) => {
+    const workflow = await services.workflows.forRun(caller(request), workflowId(request.params));
     const inputs = requireInputsObject(request.body?.inputs);
     return runAnswer(await services.runner.runWorkflow(workflow, inputs, caller(request)));
-  });
+  };
+  app.post<RunRequest>("/api/workflows/:slug/run", { schema: { body: runBody } }, runWorkflow);
+  app.post<RunRequest>("/api/workflows/:handle/:slug/run", { schema: { body: runBody } }, runWorkflow);
 
   const runModel = { schema: { body: runBody }, config: { capability: "runModel" satisfies Capability } };
   app.post<{ Params: { "*": string }; Body: RunBody }>("/api/models/*", runModel, async (request) => {
@@ -86,10 +93,12 @@ export const restRoutes: FastifyPluginAsync<{ services: Services }> = async (app
     return runAnswer(await services.runner.runModel(model, requireInputsObject(request.body?.inputs), caller(request)));
   });
 
-  app.get<{ Params: { id: string } }>("/api/workflows/:id/schema", async (request) => {
-    const workflow = await services.workflows.forSchema(caller(request), workflowId(request.params.id));
+  const workflowSchema = async (request: FastifyRequest<{ Params: WorkflowParams }>) => {
+    const workflow = await services.workflows.forSchema(caller(request), workflowId(request.params));
     return { id: workflow.id, name: workflow.name, description: workflow.description, inputSchema: workflow.inputSchema };
-  });
+  };
+  app.get<{ Params: WorkflowParams }>("/api/workflows/:slug/schema", workflowSchema);
+  app.get<{ Params: WorkflowParams }>("/api/workflows/:handle/:slug/schema", workflowSchema);
 
   app.get<{ Params: { id: string } }>("/api/runs/:id", async (request) => {
     return runResource(await services.runner.findRun(request.params.id, caller(request)));

@@ -1,14 +1,16 @@
 /**
- * A fresh install ships one deployed, public example workflow, `hello-world`, owned by a
- * system account that cannot sign in. Idempotent: run at every start.
+ * A fresh install ships one deployed, public example workflow, `knouds/hello-world`, owned by
+ * the system account `knouds`, which cannot sign in. Idempotent: run at every start.
  */
 import type { AccountRecord } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
-import type { Workflow } from "../domain/workflow.js";
+import { SYSTEM_ACCOUNT_ID, SYSTEM_HANDLE } from "../domain/handle.js";
+import { workflowAddress, type Workflow } from "../domain/workflow.js";
 import type { Store } from "../store/interface.js";
 
 const SYSTEM_ACCOUNT: AccountRecord = {
-  id: "acc_system",
+  id: SYSTEM_ACCOUNT_ID,
+  handle: SYSTEM_HANDLE,
   email: "system@knouds.invalid",
   name: "Knouds examples",
   tier: "enterprise",
@@ -18,7 +20,8 @@ const SYSTEM_ACCOUNT: AccountRecord = {
 };
 
 export const HELLO_WORLD: Workflow = {
-  id: "hello-world",
+  id: workflowAddress(SYSTEM_HANDLE, "hello-world"),
+  slug: "hello-world",
   accountId: SYSTEM_ACCOUNT.id,
   name: "Hello, world",
   description: "Greets whoever you name. Try it with any deployment or admin key.",

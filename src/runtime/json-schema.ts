@@ -7,36 +7,22 @@
  */
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from "ajv";
 import type { InputProblem } from "../domain/errors.js";
+import { inputSchemaCost } from "../domain/input-schema-cost.js";
+import { STRING_CHARS_PER_UNIT, jsonWeight } from "../domain/json-weight.js";
+import { INPUT_SCHEMA_LIMITS } from "../domain/workflow-limits.js";
 
 const OPTIONS: Options = { allErrors: true, strict: false, useDefaults: true, coerceTypes: false };
 
 const operatorAjv = new Ajv(OPTIONS);
 
-/**
- * Keywords a tenant's schema may not use: a regular expression of the tenant's choosing, run
- * on the main thread, could backtrack for minutes on a short input and stall every request.
- */
-const TENANT_FORBIDDEN = ["pattern", "patternProperties"];
-
-function tenantAjv(): Ajv {
-  // The meta-schema check is done once by operatorAjv; without it a new instance costs ~0.4 ms.
-  const ajv = new Ajv({ ...OPTIONS, meta: false, validateSchema: false, addUsedSchema: false });
-  for (const keyword of TENANT_FORBIDDEN) {
-    ajv.removeKeyword(keyword);
-    ajv.addKeyword({
-      keyword,
-      compile() {
-        throw new SchemaError(`"${keyword}" is not supported in workflow input schemas (regular expressions are not run)`);
-      },
-    });
-  }
-  return ajv;
-}
+/** Options for a tenant's Ajv: unknown formats and compile failures are not written to the console. */
+const TENANT_OPTIONS: Options = { ...OPTIONS, meta: false, validateSchema: false, addUsedSchema: false, logger: false };
 
 export type Validator = (value: unknown) => InputProblem[];
 
 function problems(errors: ErrorObject[] | null | undefined, prefix: string): InputProblem[] {
-  return (errors ?? []).map((e) => {
+  const all = errors ?? [];
+  const listed = all.slice(0, INPUT_SCHEMA_LIMITS.reportedProblems).map((e) => {
     const where = e.instancePath.replace(/^\//, "").replaceAll("/", ".");
     const missing = e.keyword === "required" ? (e.params as { missingProperty?: string }).missingProperty : undefined;
     const extra = e.keyword === "additionalProperties"
@@ -45,13 +31,15 @@ function problems(errors: ErrorObject[] | null | undefined, prefix: string): Inp
     const path = [prefix, where, missing ?? extra].filter(Boolean).join(".");
     return { path, message: extra ? "is not allowed" : (e.message ?? "is invalid") };
   });
+  const more = all.length - listed.length;
+  return more > 0 ? [...listed, { path: prefix, message: `and ${more} more problems` }] : listed;
 }
 
 function asSchemaError(error: unknown): SchemaError {
   return error instanceof SchemaError ? error : new SchemaError(error instanceof Error ? error.message : "invalid JSON Schema");
 }
 
-function compileWith(ajv: Ajv, schema: Record<string, unknown>, prefix: string): Validator {
+function compileWith(ajv: Ajv, schema: Record<string, unknown>): ValidateFunction {
   let validate: ValidateFunction;
   try {
     validate = ajv.compile(schema);
@@ -60,21 +48,30 @@ function compileWith(ajv: Ajv, schema: Record<string, unknown>, prefix: string):
   }
   // An asynchronous validator answers with a promise, which would pass every input.
   if ((validate as { $async?: unknown }).$async) throw new SchemaError("asynchronous schemas ($async) are not supported");
-  return (value) => (validate(value) ? [] : problems(validate.errors, prefix));
+  return validate;
 }
 
 /** Compiles an operator's (model) schema; throws SchemaError when the schema is invalid. */
 export function compileValidator(schema: Record<string, unknown>, prefix: string): Validator {
-  return compileWith(operatorAjv, schema, prefix);
+  const validate = compileWith(operatorAjv, schema);
+  return (value) => (validate(value) ? [] : problems(validate.errors, prefix));
 }
 
 /**
  * Compiles a tenant's workflow input schema; throws SchemaError when the schema is invalid,
- * asynchronous, or uses a forbidden keyword.
+ * asynchronous, or its validation cost has no bound (src/domain/input-schema-cost.ts). The
+ * validator refuses inputs heavier than that bound allows before checking them, so no
+ * validation costs more than INPUT_SCHEMA_LIMITS.validationChecks.
  */
 export function compileTenantValidator(schema: Record<string, unknown>, prefix: string): Validator {
   if (schema.$async !== undefined && schema.$async !== false) {
-    throw new SchemaError("asynchronous schemas ($async) are not supported");
+    throw new SchemaError("asynchronous schemas ($async) are not supported", "$async");
+  }
+  // First: the meta-schema check and the compiler are only bounded for schemas that pass it.
+  const cost = inputSchemaCost(schema);
+  if (!cost.bounded) {
+    const path = [cost.path, cost.keyword].filter(Boolean).join(".");
+    throw new SchemaError(cost.keyword ? `"${cost.keyword}" ${cost.reason}` : cost.reason, path);
   }
   let valid: boolean;
   try {
@@ -84,9 +81,30 @@ export function compileTenantValidator(schema: Record<string, unknown>, prefix: 
     throw asSchemaError(error);
   }
   if (!valid) throw new SchemaError(`schema is invalid: ${operatorAjv.errorsText(operatorAjv.errors, { dataVar: "schema" })}`);
-  return compileWith(tenantAjv(), schema, prefix);
+  const validate = compileWith(new Ajv(TENANT_OPTIONS), schema);
+  const maxWeight = Math.floor(INPUT_SCHEMA_LIMITS.validationChecks / Math.max(1, cost.checksPerValue));
+  return (value) => {
+    if (jsonWeight(value, maxWeight) > maxWeight) {
+      return [{ path: prefix, message: `are too large for this workflow's input schema: they may weigh at most ${maxWeight} (one per value, one per ${STRING_CHARS_PER_UNIT} characters of strings and keys)` }];
+    }
+    try {
+      return validate(value) ? [] : problems(validate.errors, prefix);
+    } catch (error) {
+      // A long chain of references applied at every level can still run out of stack.
+      if (!(error instanceof RangeError)) throw error;
+      return [{ path: prefix, message: "nest too deeply to be checked against this workflow's input schema" }];
+    }
+  };
 }
 
 export class SchemaError extends Error {
   override name = "SchemaError";
+
+  /** @param path where in the schema, dotted ("" for the whole schema) */
+  constructor(
+    message: string,
+    readonly path = "",
+  ) {
+    super(message);
+  }
 }

@@ -19,8 +19,11 @@ export interface RunObserver {
 }
 
 export class WorkflowRunner {
-  /** Compiled input validators by workflow id and version. */
-  private readonly validators = new LRUCache<string, Validator>({ max: 1000 });
+  /**
+   * Compiled input validators by workflow id and version, and the refusal for a stored schema
+   * that a newer rule refuses (kept too, so that refusing it again costs a lookup).
+   */
+  private readonly validators = new LRUCache<string, Validator | KnoudsError>({ max: 1000 });
 
   constructor(
     private readonly store: Store,
@@ -36,14 +39,16 @@ export class WorkflowRunner {
       try {
         validator = compileTenantValidator(workflow.inputSchema, "inputs");
       } catch (error) {
-        // Stored before a rule tightened (a `pattern`, say): the owner has to update it.
+        // Stored before a rule tightened (a `pattern`, a fanning-out `$ref`): the owner has to update it.
         if (!(error instanceof SchemaError)) throw error;
-        throw KnoudsError.invalidInput([
-          { path: "inputSchema", message: `this workflow's input schema cannot be used (${error.message}); its owner must update it` },
+        const where = ["inputSchema", error.path].filter(Boolean).join(".");
+        validator = KnoudsError.invalidInput([
+          { path: where, message: `this workflow's input schema cannot be used (${error.message}); its owner must update it` },
         ]);
       }
       this.validators.set(cacheKey, validator);
     }
+    if (validator instanceof KnoudsError) throw validator;
     return validator;
   }
 

@@ -11,18 +11,19 @@ import { CAPABILITIES, scopeAtLeast } from "../domain/scopes.js";
 import {
   WorkflowDefinitionSchema,
   WorkflowFieldsSchema,
-  WORKFLOW_ID,
   checkBindings,
   problemsFrom,
+  resolveWorkflowAddress,
+  workflowAddress,
   type Visibility,
   type Workflow,
   type WorkflowDefinition,
 } from "../domain/workflow.js";
 import type { Store } from "../store/interface.js";
+import { DEFINITION_LIMITS } from "../domain/workflow-limits.js";
 import { SchemaError, compileTenantValidator } from "./json-schema.js";
 import type { ModelRegistry } from "./model-registry.js";
 
-const MAX_DEFINITION_BYTES = 256 * 1024;
 const LIST_LIMIT = 500;
 /** Characters of JSON (ids and definitions) the workflow cache may hold; heap use is a few times this. */
 const CACHE_MAX_CHARS = 16 * 1024 * 1024;
@@ -30,6 +31,7 @@ const CACHE_MAX_CHARS = 16 * 1024 * 1024;
 const CACHE_MAX_TTL_MS = 5_000;
 
 export interface NewWorkflowInput {
+  /** The slug, in the caller's namespace. */
   id: string;
   name: string;
   description?: string | null;
@@ -50,7 +52,9 @@ export interface WorkflowChanges {
 
 export class WorkflowService {
   /**
-   * Workflows by id (null: not found), for the run and schema paths. Every change is published
+   * Workflows by full address (null: not found), for the run and schema paths. Both ways of
+   * naming a workflow resolve to its address before the cache, so one entry serves both and
+   * one change event drops it. Every change is published
    * on the bus, which drops the entry here and, with REDIS_URL, on every instance; the lifetime
    * bounds staleness when a broadcast is lost. Changes themselves always read the store.
    */
@@ -68,7 +72,7 @@ export class WorkflowService {
       cacheTtlMs > 0
         ? new LRUCache({
             max: 10_000,
-            // A definition may be up to 256 KiB: bound the size, not only the count.
+            // Definitions are up to DEFINITION_LIMITS.definitionChars: bound the size, not only the count.
             maxSize: CACHE_MAX_CHARS,
             sizeCalculation: ({ workflow }, id) => id.length + (workflow ? JSON.stringify(workflow).length : 0),
             ttl: Math.min(cacheTtlMs, CACHE_MAX_TTL_MS),
@@ -82,15 +86,22 @@ export class WorkflowService {
     });
   }
 
-  private async cached(id: string): Promise<Workflow | null> {
-    // No workflow can have another id; not caching those keeps made-up ids out of memory.
-    if (!WORKFLOW_ID.test(id)) return null;
-    const hit = this.cache?.get(id);
+  private async cached(caller: KeyPrincipal, id: string): Promise<Workflow | null> {
+    const address = resolveWorkflowAddress(id, caller.account.handle);
+    // No workflow can have another address; not caching those keeps made-up ids out of memory.
+    if (address === null) return null;
+    const hit = this.cache?.get(address);
     if (hit) return hit.workflow;
     const generation = this.generation;
-    const workflow = await this.store.workflows.findById(id);
-    if (generation === this.generation) this.cache?.set(id, { workflow });
+    const workflow = await this.store.workflows.findById(address);
+    if (generation === this.generation) this.cache?.set(address, { workflow });
     return workflow;
+  }
+
+  /** For changes: always from the store. */
+  private async stored(caller: KeyPrincipal, id: string): Promise<Workflow | null> {
+    const address = resolveWorkflowAddress(id, caller.account.handle);
+    return address === null ? null : this.store.workflows.findById(address);
   }
 
   private changed(id: string): Promise<void> {
@@ -99,8 +110,10 @@ export class WorkflowService {
 
   /** Validates shape, references, models and the input schema; throws BAD_USER_INPUT with details. */
   private checkDefinition(raw: { inputSchema?: unknown; steps?: unknown; outputs?: unknown }): WorkflowDefinition {
-    if (JSON.stringify(raw).length > MAX_DEFINITION_BYTES) {
-      throw KnoudsError.invalidInput([{ path: "", message: `a workflow definition is at most ${MAX_DEFINITION_BYTES} bytes` }]);
+    if (JSON.stringify(raw).length > DEFINITION_LIMITS.definitionChars) {
+      throw KnoudsError.invalidInput([
+        { path: "", message: `a workflow definition (inputSchema, steps, outputs) is at most ${DEFINITION_LIMITS.definitionChars} characters of JSON` },
+      ]);
     }
     const parsed = WorkflowDefinitionSchema.safeParse(raw);
     if (!parsed.success) throw KnoudsError.invalidInput(problemsFrom(parsed.error));
@@ -109,7 +122,9 @@ export class WorkflowService {
     try {
       compileTenantValidator(definition.inputSchema, "inputs");
     } catch (error) {
-      if (error instanceof SchemaError) throw KnoudsError.invalidInput([{ path: "inputSchema", message: error.message }]);
+      if (error instanceof SchemaError) {
+        throw KnoudsError.invalidInput([{ path: ["inputSchema", error.path].filter(Boolean).join("."), message: error.message }]);
+      }
       throw error;
     }
     return definition;
@@ -126,9 +141,12 @@ export class WorkflowService {
     if (!fields.success) throw KnoudsError.invalidInput(problemsFrom(fields.error));
     const definition = this.checkDefinition(input);
     const now = Date.now();
+    const { id: slug, ...rest } = fields.data;
     const workflow: Workflow = {
-      ...fields.data,
+      ...rest,
       ...definition,
+      id: workflowAddress(caller.account.handle, slug),
+      slug,
       accountId: caller.account.id,
       status: "draft",
       createdAt: now,
@@ -140,9 +158,9 @@ export class WorkflowService {
   }
 
   async update(caller: KeyPrincipal, id: string, changes: WorkflowChanges): Promise<Workflow> {
-    const current = assertMayManage(await this.store.workflows.findById(id), caller);
+    const current = assertMayManage(await this.stored(caller, id), caller);
     const fields = WorkflowFieldsSchema.safeParse({
-      id,
+      id: current.slug,
       name: changes.name ?? current.name,
       description: changes.description ?? current.description,
       visibility: changes.visibility ?? current.visibility,
@@ -153,11 +171,12 @@ export class WorkflowService {
       steps: changes.steps ?? current.steps,
       outputs: changes.outputs ?? current.outputs,
     });
-    return this.save({ ...current, ...fields.data, ...definition });
+    const { id: _slug, ...rest } = fields.data;
+    return this.save({ ...current, ...rest, ...definition });
   }
 
   async setStatus(caller: KeyPrincipal, id: string, status: Workflow["status"]): Promise<Workflow> {
-    const current = assertMayManage(await this.store.workflows.findById(id), caller);
+    const current = assertMayManage(await this.stored(caller, id), caller);
     return this.save({ ...current, status });
   }
 
@@ -170,25 +189,28 @@ export class WorkflowService {
   }
 
   async delete(caller: KeyPrincipal, id: string): Promise<Workflow> {
-    const current = assertMayManage(await this.store.workflows.findById(id), caller);
-    if (!(await this.store.workflows.delete(id))) throw KnoudsError.notFound();
-    await this.changed(id);
+    const current = assertMayManage(await this.stored(caller, id), caller);
+    if (!(await this.store.workflows.delete(current.id))) throw KnoudsError.notFound();
+    await this.changed(current.id);
     return current;
   }
 
-  /** A workflow the caller may run; NOT_FOUND / SCOPE_DENIED otherwise. */
+  /**
+   * A workflow the caller may run, by full address or by a slug of their own; NOT_FOUND /
+   * SCOPE_DENIED otherwise. The same holds for forSchema and find.
+   */
   async forRun(caller: KeyPrincipal, id: string): Promise<Workflow> {
-    return assertMayRun(await this.cached(id), caller);
+    return assertMayRun(await this.cached(caller, id), caller);
   }
 
   /** A workflow whose schema the caller may read; NOT_FOUND / SCOPE_DENIED otherwise. */
   async forSchema(caller: KeyPrincipal, id: string): Promise<Workflow> {
-    return assertMayReadSchema(await this.cached(id), caller);
+    return assertMayReadSchema(await this.cached(caller, id), caller);
   }
 
   /** A workflow the caller may know about, else NOT_FOUND. */
   async find(caller: KeyPrincipal, id: string): Promise<Workflow> {
-    const workflow = await this.cached(id);
+    const workflow = await this.cached(caller, id);
     if (!workflow || !isVisibleTo(workflow, caller)) throw KnoudsError.notFound();
     return workflow;
   }

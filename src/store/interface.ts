@@ -8,11 +8,12 @@ import type { Scope, Tier } from "../domain/scopes.js";
 import type { Workflow } from "../domain/workflow.js";
 
 export interface AccountStore {
-  /** Throws KnoudsError CONFLICT when the email is taken. */
+  /** Throws KnoudsError CONFLICT when the email or the handle is taken (the message says which). */
   create(account: AccountRecord): Promise<void>;
   findById(id: string): Promise<AccountRecord | null>;
   /** Looks up by normalized email. */
   findByEmail(email: string): Promise<AccountRecord | null>;
+  findByHandle(handle: string): Promise<AccountRecord | null>;
   /** Returns the updated account, or null when there is none. */
   update(id: string, changes: { tier?: Tier; isPlatformAdmin?: boolean }): Promise<AccountRecord | null>;
 }
@@ -39,8 +40,12 @@ export interface SessionStore {
 }
 
 export interface WorkflowStore {
-  /** Throws KnoudsError CONFLICT when the id is taken. */
+  /**
+   * Throws KnoudsError CONFLICT when the owner already has the slug (the id, `handle/slug`,
+   * is then taken too). Another account's slug never conflicts.
+   */
   create(workflow: Workflow): Promise<void>;
+  /** By full address, `handle/slug`. */
   findById(id: string): Promise<Workflow | null>;
   /** Replaces the stored workflow with the same id; returns false when there is none. */
   replace(workflow: Workflow): Promise<boolean>;
@@ -52,6 +57,12 @@ export interface WorkflowStore {
 export interface RunStore {
   create(run: Run): Promise<void>;
   findById(id: string): Promise<Run | null>;
+  /**
+   * Deletes at most `limit` runs that started before `cutoff` (epoch ms), oldest first, in one
+   * short write; returns how many went. Retention calls it batch by batch. Only runs are
+   * deleted: nothing counted from them (usage) is touched.
+   */
+  deleteStartedBefore(cutoff: number, limit: number): Promise<number>;
 }
 
 export interface Store {

@@ -93,7 +93,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     const accountId = await setTier(email, "business");
     const apiClient = new Client(server.url);
     await apiClient.graphql(SignIn, { input: { email, password: PASSWORD } });
-    await createWorkflow({ client: apiClient, accountId, email }, "my-flow");
+    await createWorkflow({ client: apiClient }, "my-flow");
     await page.reload();
 
     const { dialog } = await pickerState(page);

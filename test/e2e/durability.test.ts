@@ -84,7 +84,7 @@ describe("a server killed with SIGKILL mid-write", () => {
         const key = adminKeys[n % adminKeys.length]!;
         while (!killed) {
           try {
-            const response = await fetch(`${first.url}/api/workflows/hello-world/run`, {
+            const response = await fetch(`${first.url}/api/workflows/knouds/hello-world/run`, {
               method: "POST",
               headers: { "x-api-key": key, "content-type": "application/json" },
               body: JSON.stringify({ inputs: { name: `n${n}` } }),

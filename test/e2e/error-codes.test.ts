@@ -53,44 +53,44 @@ describe("the ErrorCode enum names every code the server emits", () => {
     const admin = (await createKey(owner, "admin")).value;
     const deleted = await createKey(owner, "free");
     await owner.client.request("POST", "/graphql", { query: `mutation { deleteApiKey(id: "${deleted.id}") { id } }` });
-    const gql = (query: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query, ...extra });
+    const body = (query: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query, ...extra });
     const run = `mutation { runWorkflow(id: "codes", inputs: { prompt: "x" }) { id } }`;
     const probes: Probe[] = [
-      { name: "syntax", body: gql("{") },
-      { name: "unknown field", body: gql("{ nope }") },
-      { name: "variable missing", body: gql("query($id: ID!) { workflow(id: $id) { id } }") },
-      { name: "variable of the wrong type", body: gql("query($id: ID!) { workflow(id: $id) { id } }", { variables: { id: { a: 1 } } }) },
+      { name: "syntax", body: body("{") },
+      { name: "unknown field", body: body("{ nope }") },
+      { name: "variable missing", body: body("query($id: ID!) { workflow(id: $id) { id } }") },
+      { name: "variable of the wrong type", body: body("query($id: ID!) { workflow(id: $id) { id } }", { variables: { id: { a: 1 } } }) },
       { name: "no query", body: "{}" },
       { name: "query not a string", body: JSON.stringify({ query: 1 }) },
       { name: "variables an array", body: JSON.stringify({ query: "{ __typename }", variables: [1] }) },
-      { name: "unknown operationName", body: gql("query A { __typename }", { operationName: "B" }) },
-      { name: "two operations, no name", body: gql("query A { __typename } query B { __typename }") },
-      { name: "a subscription", body: gql("subscription { x }") },
-      { name: "too many aliases", body: gql(`{ ${Array.from({ length: 20 }, (_, i) => `a${i}: __typename`).join(" ")} }`) },
-      { name: "too many tokens", body: gql(`{ ${"__typename ".repeat(1200)}}`) },
+      { name: "unknown operationName", body: body("query A { __typename }", { operationName: "B" }) },
+      { name: "two operations, no name", body: body("query A { __typename } query B { __typename }") },
+      { name: "a subscription", body: body("subscription { x }") },
+      { name: "too many aliases", body: body(`{ ${Array.from({ length: 20 }, (_, i) => `a${i}: __typename`).join(" ")} }`) },
+      { name: "too many tokens", body: body(`{ ${"__typename ".repeat(1200)}}`) },
       { name: "invalid JSON", body: '{"query":' },
       { name: "text/plain", body: "x", headers: { "content-type": "text/plain" } },
-      { name: "too large", body: gql("{ __typename }", { pad: "a".repeat(5000) }) },
-      { name: "nested too deep JSON", body: gql("{ __typename }", { variables: { a: JSON.parse("[".repeat(200) + "]".repeat(200)) } }) },
+      { name: "too large", body: body("{ __typename }", { pad: "a".repeat(5000) }) },
+      { name: "nested too deep JSON", body: body("{ __typename }", { variables: { a: JSON.parse("[".repeat(200) + "]".repeat(200)) } }) },
       { name: "a mutation over GET", method: "GET", path: `/graphql?query=${encodeURIComponent("mutation { signOut }")}` },
       { name: "PUT", method: "PUT", body: "{}" },
-      { name: "no key", body: gql(run) },
-      { name: "malformed key", body: gql(run), headers: { "x-api-key": "nope" } },
-      { name: "deleted key", body: gql(run), headers: { "x-api-key": deleted.value } },
-      { name: "scope denied", body: gql(`mutation { runModel(id: "knouds/echo", inputs: { text: "x" }) { id } }`), headers: { "x-api-key": free } },
-      { name: "not found", body: gql(`mutation { runWorkflow(id: "missing", inputs: {}) { id } }`), headers: { "x-api-key": admin } },
-      { name: "inputs failing the schema", body: gql(`mutation { runWorkflow(id: "codes", inputs: {}) { id } }`), headers: { "x-api-key": admin } },
+      { name: "no key", body: body(run) },
+      { name: "malformed key", body: body(run), headers: { "x-api-key": "nope" } },
+      { name: "deleted key", body: body(run), headers: { "x-api-key": deleted.value } },
+      { name: "scope denied", body: body(`mutation { runModel(id: "knouds/echo", inputs: { text: "x" }) { id } }`), headers: { "x-api-key": free } },
+      { name: "not found", body: body(`mutation { runWorkflow(id: "missing", inputs: {}) { id } }`), headers: { "x-api-key": admin } },
+      { name: "inputs failing the schema", body: body(`mutation { runWorkflow(id: "codes", inputs: {}) { id } }`), headers: { "x-api-key": admin } },
       {
         name: "conflict",
-        body: gql("mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }", {
+        body: body("mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }", {
           variables: { input: { id: "codes", name: "again", ...PROMPT_TO_IMAGE } },
         }),
         headers: { "x-api-key": admin },
       },
-      { name: "session needed", body: gql(`{ apiKeys { id } }`), headers: { "x-api-key": admin } },
-      { name: "platform admin needed", body: gql(`mutation { setApiKeyScope(id: "x", scope: free) { id } }`), headers: { cookie: owner.client.sessionCookie! } },
-      { name: "scope above the ceiling", body: gql(`mutation { createApiKey(input: { name: "x", scope: admin }) { value } }`), headers: { cookie: (await signUp(server)).client.sessionCookie! } },
-      ...Array.from({ length: 11 }, (): Probe => ({ name: "rate limited", body: gql(run), headers: { "x-api-key": free } })),
+      { name: "session needed", body: body(`{ apiKeys { id } }`), headers: { "x-api-key": admin } },
+      { name: "platform admin needed", body: body(`mutation { setApiKeyScope(id: "x", scope: free) { id } }`), headers: { cookie: owner.client.sessionCookie! } },
+      { name: "scope above the ceiling", body: body(`mutation { createApiKey(input: { name: "x", scope: admin }) { value } }`), headers: { cookie: (await signUp(server)).client.sessionCookie! } },
+      ...Array.from({ length: 11 }, (): Probe => ({ name: "rate limited", body: body(run), headers: { "x-api-key": free } })),
     ];
     const seen = new Map<string, string>();
     for (const probe of probes) {

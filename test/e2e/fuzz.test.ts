@@ -25,7 +25,7 @@ interface FuzzRequest {
 const PAGES = new Set(["/sign-in", "/settings/api-keys"]);
 const printable = (max: number) => fc.stringMatching(new RegExp(`^[\\x20-\\x7e]{0,${max}}$`));
 const segment = fc.oneof(
-  fc.constantFrom("my-flow", "hello-world", "knouds", "echo", "run", "schema", "..", "%00", "%2F", "a".repeat(300)),
+  fc.constantFrom("my-flow", "hello-world", "knouds/hello-world", "knouds", "a/b/c", "echo", "run", "schema", "..", "%00", "%2F", "a".repeat(300)),
   fc.stringMatching(/^[A-Za-z0-9_.~%-]{1,40}$/),
 );
 

@@ -6,7 +6,6 @@
  */
 import { gql as apolloGql } from "@apollo/client";
 import { gql as urqlGql } from "@urql/core";
-import { gql as requestGql } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as apollo from "../../docs/examples/apollo-client.js";
 import * as requestLib from "../../docs/examples/graphql-request.js";
@@ -63,7 +62,7 @@ const LIBRARIES: Library[] = [
   {
     name: "graphql-request",
     async viewer(endpoint, key) {
-      const data = await requestLib.createKnoudsClient(endpoint, key).request<{ viewer: never }>(requestGql`${VIEWER}`);
+      const data = await requestLib.createKnoudsClient(endpoint, key).request<{ viewer: never }>(VIEWER);
       return data.viewer;
     },
     run: (endpoint, key, id, inputs) => requestLib.runWorkflow(requestLib.createKnoudsClient(endpoint, key), id, inputs),

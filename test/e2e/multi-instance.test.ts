@@ -73,7 +73,7 @@ describe.skipIf(skipReason !== null)("two instances sharing Redis", () => {
     expect(created.code, created.stderr).toBe(0);
     const client = new Client(a);
     const signedIn = await client.graphql(SignIn, { input: { email: "owner@example.com", password: "correct horse battery" } });
-    owner = { client, accountId: signedIn.data!.signIn.id, email: "owner@example.com" };
+    owner = { client, accountId: signedIn.data!.signIn.id, handle: signedIn.data!.signIn.handle, email: "owner@example.com" };
     await createWorkflow(owner, "my-flow");
   }, 60_000);
 
@@ -178,7 +178,7 @@ describe.skipIf(skipReason !== null)("two instances sharing Redis", () => {
     expect(made.code, made.stderr).toBe(0);
     const client = new Client(b);
     await client.graphql(SignIn, { input: { email, password: "correct horse battery" } });
-    const { value } = await createKey({ client, accountId: "", email }, "admin");
+    const { value } = await createKey({ client }, "admin");
     const viewerOnA = new Client(a, value);
     expect((await viewerOnA.graphql(Viewer)).data?.viewer?.effectiveScope).toBe("admin");
     expect((await send(b, value, "rest-model")).status).toBe(200);
@@ -189,30 +189,31 @@ describe.skipIf(skipReason !== null)("two instances sharing Redis", () => {
     expect((await send(b, value, "rest-model")).body).toMatchObject({ code: "SCOPE_DENIED", actual: "deployment" });
   });
 
-  it("runs on B the workflow as changed or deleted through A, on the next request (cached copies dropped)", async () => {
+  it("runs on B the workflow as changed or deleted through A, on the next request, under both address forms (cached copies dropped)", async () => {
     await createWorkflow(owner, "shared-flow");
     const { value } = await createKey(owner, "admin");
-    const runOnB = () =>
-      fetch(`${b}/api/workflows/shared-flow/run`, {
+    const runOnB = (id: string) =>
+      fetch(`${b}/api/workflows/${id}/run`, {
         method: "POST",
         headers: { "x-api-key": value, "content-type": "application/json" },
         body: '{"inputs": {"prompt": "a mountain at dusk"}}',
       });
-    // B reads the workflow twice, so its copy is cached when A changes it.
-    expect((await runOnB()).status).toBe(200);
-    expect((await runOnB()).status).toBe(200);
+    const forms = ["shared-flow", `${owner.handle}/shared-flow`];
+    // B reads the workflow twice by each name, so its copy is cached when A changes it.
+    for (const id of [...forms, ...forms]) expect((await runOnB(id)).status).toBe(200);
 
     const admin = new Client(a, value);
     const tighter = { ...PROMPT_TO_IMAGE.inputSchema, properties: { prompt: { type: "string", maxLength: 5 } } };
-    const updated = await admin.graphql(UpdateWorkflow, { id: "shared-flow", input: { inputSchema: tighter } });
+    const updated = await admin.graphql(UpdateWorkflow, { id: `${owner.handle}/shared-flow`, input: { inputSchema: tighter } });
     expect(updated.errors, updated.text).toBeUndefined();
-    const refused = await runOnB();
-    expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ code: "INVALID_INPUT" });
+    for (const id of forms) {
+      const refused = await runOnB(id);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ code: "INVALID_INPUT" });
+    }
 
     const deleted = await admin.graphql(DeleteWorkflow, { id: "shared-flow" });
     expect(deleted.errors, deleted.text).toBeUndefined();
-    const gone = await runOnB();
-    expect(gone.status).toBe(404);
+    for (const id of forms) expect((await runOnB(id)).status).toBe(404);
   });
 });

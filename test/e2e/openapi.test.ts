@@ -55,7 +55,12 @@ describe("the OpenAPI document", () => {
     await call("runWorkflow", "POST", "/api/workflows/my-flow/run", undefined, run);
     await call("runWorkflow", "POST", "/api/workflows/my-flow/run", admin, "{not json");
     await call("runWorkflow", "POST", "/api/workflows/my-flow/run", admin, '{"inputs":{"prompt":7}}');
-    await call("runWorkflow", "POST", "/api/workflows/their-public-flow/run", free, run);
+    await call("runWorkflowByAddress", "POST", `/api/workflows/${other.handle}/their-public-flow/run`, free, run);
+    await call("runWorkflowByAddress", "POST", `/api/workflows/${other.handle}/their-public-flow/run`, deployment, run);
+    await call("runWorkflowByAddress", "POST", `/api/workflows/${other.handle}/their-public-flow/run`, undefined, run);
+    await call("runWorkflowByAddress", "POST", `/api/workflows/${other.handle}/their-public-flow/run`, admin, "{not json");
+    await call("runWorkflowByAddress", "POST", `/api/workflows/${other.handle}/nope/run`, admin, run);
+    await call("runWorkflowByAddress", "POST", `/api/workflows/${other.handle}/their-public-flow/run`, admin, JSON.stringify({ inputs: { prompt: "x".repeat(4096) } }));
     await call("runWorkflow", "POST", "/api/workflows/nope/run", admin, run);
     await call("runWorkflow", "POST", "/api/workflows/my-flow/run", admin, JSON.stringify({ inputs: { prompt: "x".repeat(4096) } }));
     await call("runModel", "POST", "/api/models/knouds/echo/run", admin, '{"inputs":{"text":"hi"}}');
@@ -65,6 +70,9 @@ describe("the OpenAPI document", () => {
     await call("workflowSchema", "GET", "/api/workflows/my-flow/schema", deployment);
     await call("workflowSchema", "GET", "/api/workflows/my-flow/schema", free);
     await call("workflowSchema", "GET", "/api/workflows/unknown/schema", deployment);
+    await call("workflowSchemaByAddress", "GET", `/api/workflows/${other.handle}/their-public-flow/schema`, deployment);
+    await call("workflowSchemaByAddress", "GET", `/api/workflows/${other.handle}/their-public-flow/schema`, free);
+    await call("workflowSchemaByAddress", "GET", `/api/workflows/${other.handle}/unknown/schema`, deployment);
     const runId = (ran.body as { runId: string }).runId;
     await call("getRun", "GET", `/api/runs/${runId}`, deployment);
     await call("getRun", "GET", "/api/runs/run_unknown", deployment);
@@ -74,10 +82,10 @@ describe("the OpenAPI document", () => {
   });
   afterAll(() => server.stop());
 
-  it("is OpenAPI 3.1 and describes the four REST routes", () => {
+  it("is OpenAPI 3.1 and describes the six REST routes", () => {
     expect((document as unknown as { openapi: string }).openapi).toBe("3.1.0");
     const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
-    expect(operations.sort()).toEqual(["getRun", "runModel", "runWorkflow", "workflowSchema"]);
+    expect(operations.sort()).toEqual(["getRun", "runModel", "runWorkflow", "runWorkflowByAddress", "workflowSchema", "workflowSchemaByAddress"]);
   });
 
   it("documents every status the routes answered, and every body matches its schema", () => {
@@ -102,8 +110,11 @@ describe("the OpenAPI document", () => {
       [
         "getRun 200", "getRun 401", "getRun 404",
         "runModel 200", "runModel 400", "runModel 403", "runModel 404",
-        "runWorkflow 200", "runWorkflow 400", "runWorkflow 401", "runWorkflow 403", "runWorkflow 404", "runWorkflow 413", "runWorkflow 429",
+        "runWorkflow 200", "runWorkflow 400", "runWorkflow 401", "runWorkflow 404", "runWorkflow 413", "runWorkflow 429",
+        "runWorkflowByAddress 200", "runWorkflowByAddress 400", "runWorkflowByAddress 401", "runWorkflowByAddress 403",
+        "runWorkflowByAddress 404", "runWorkflowByAddress 413",
         "workflowSchema 200", "workflowSchema 403", "workflowSchema 404",
+        "workflowSchemaByAddress 200", "workflowSchemaByAddress 403", "workflowSchemaByAddress 404",
       ].sort(),
     );
   });

@@ -59,7 +59,7 @@ describe.skipIf(!hasRedisServer)("Redis outage during a load run", () => {
     expect(made.code, made.stderr).toBe(0);
     const client = new Client(cluster.instances[0]!.url);
     const signedIn = await client.graphql(SignIn, { input: { email: "o@example.com", password: "correct horse battery" } });
-    owner = { client, accountId: signedIn.data!.signIn.id, email: "o@example.com" };
+    owner = { client, accountId: signedIn.data!.signIn.id, handle: signedIn.data!.signIn.handle, email: "o@example.com" };
   }, 60_000);
 
   afterAll(async () => {

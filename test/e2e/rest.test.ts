@@ -4,6 +4,7 @@ import { createKey, signUp, type SignedIn } from "../support/accounts.js";
 import { Client } from "../support/client.js";
 import { DeleteApiKey } from "../support/operations.js";
 import { startServer, type TestServer } from "../support/server.js";
+import { WorkflowSchema } from "../support/workflow-operations.js";
 import { PROMPT_TO_IMAGE, createWorkflow } from "../support/workflows.js";
 
 /** Sends exactly what a REST client would and returns status, content type and raw body. */
@@ -58,7 +59,7 @@ describe("legacy REST routes", () => {
     const response = await fetch(`${server.url}/api/runs/${ran.runId}`, { headers: { "x-api-key": value } });
     expect(response.status).toBe(200);
     const run = (await response.json()) as Record<string, unknown>;
-    expect(run).toMatchObject({ runId: ran.runId, status: "succeeded", workflowId: "my-flow", modelId: null, inputs: { prompt: "lake" } });
+    expect(run).toMatchObject({ runId: ran.runId, status: "succeeded", workflowId: `${owner.handle}/my-flow`, modelId: null, inputs: { prompt: "lake" } });
     expect(typeof run.durationMs).toBe("number");
     expect(Date.parse(run.startedAt as string)).toBeGreaterThan(0);
 
@@ -97,6 +98,21 @@ describe("legacy REST routes", () => {
       expect(answer.text).toBe(UNAUTHORIZED);
     });
 
+    it("on unknown /api/* routes too: authentication comes first under /api/, so a deleted key never learns which routes exist", async () => {
+      const { id, value } = await createKey(owner, "admin");
+      await owner.client.graphql(DeleteApiKey, { id });
+      for (const key of [value, undefined, "hello"]) {
+        for (const path of ["/api/nothing-here", "/api/workflows/a/b/c/d/run", "/api"]) {
+          const response = await fetch(`${server.url}${path}`, { headers: key === undefined ? {} : { "x-api-key": key } });
+          expect(response.status, `${path} with ${key === value ? "a deleted key" : String(key)}`).toBe(401);
+          expect(await response.text()).toBe(UNAUTHORIZED);
+        }
+      }
+      // Outside /api/ an unknown route stays 404 for anyone.
+      const page = await fetch(`${server.url}/nothing-here`, { headers: { "x-api-key": value } });
+      expect(page.status).toBe(404);
+    });
+
     it("before reading the body: no key plus bad JSON is still 401", async () => {
       const answer = await post(server, "/api/workflows/my-flow/run", "{not json");
       expect(answer.status).toBe(401);
@@ -107,7 +123,7 @@ describe("legacy REST routes", () => {
   describe("403 SCOPE_DENIED with required and actual, byte for byte", () => {
     it("for a free key running another account's public workflow", async () => {
       const { value } = await createKey(owner, "free");
-      const answer = await post(server, "/api/workflows/their-public-flow/run", '{"inputs":{"prompt":"x"}}', value);
+      const answer = await post(server, `/api/workflows/${other.handle}/their-public-flow/run`, '{"inputs":{"prompt":"x"}}', value);
       expect(answer.status).toBe(403);
       expect(answer.text).toBe('{"error":"Insufficient scope","code":"SCOPE_DENIED","required":"deployment","actual":"free"}');
     });
@@ -121,17 +137,21 @@ describe("legacy REST routes", () => {
   });
 
   describe("404 Not Found, the same body whatever the reason", () => {
-    it("for an unknown workflow and for another account's private workflow", async () => {
+    it("for an unknown workflow and for another account's private workflow, under both address forms", async () => {
       const { value } = await createKey(owner, "admin");
       const unknown = await post(server, "/api/workflows/no-such-flow/run", '{"inputs":{}}', value);
-      const hidden = await post(server, "/api/workflows/their-private-flow/run", '{"inputs":{"prompt":"x"}}', value);
-      const hiddenSchema = await fetch(`${server.url}/api/workflows/their-private-flow/schema`, { headers: { "x-api-key": value } });
-      for (const answer of [unknown, hidden]) {
+      const unknownOwner = await post(server, "/api/workflows/no-such-handle/my-flow/run", '{"inputs":{}}', value);
+      const hidden = await post(server, `/api/workflows/${other.handle}/their-private-flow/run`, '{"inputs":{"prompt":"x"}}', value);
+      const hiddenBare = await post(server, "/api/workflows/their-private-flow/run", '{"inputs":{"prompt":"x"}}', value);
+      for (const answer of [unknown, unknownOwner, hidden, hiddenBare]) {
         expect(answer.status).toBe(404);
         expect(answer.text).toBe(NOT_FOUND);
       }
-      expect(hiddenSchema.status).toBe(404);
-      expect(await hiddenSchema.text()).toBe(NOT_FOUND);
+      for (const path of [`${other.handle}/their-private-flow`, "their-private-flow"]) {
+        const hiddenSchema = await fetch(`${server.url}/api/workflows/${path}/schema`, { headers: { "x-api-key": value } });
+        expect(hiddenSchema.status).toBe(404);
+        expect(await hiddenSchema.text()).toBe(NOT_FOUND);
+      }
     });
 
     it("for an unknown model, an invalid workflow id and an unknown route", async () => {
@@ -203,7 +223,7 @@ describe("legacy REST routes", () => {
     const { value } = await createKey(owner, "deployment");
     const response = await fetch(`${server.url}/api/workflows/my-flow/schema`, { headers: { "x-api-key": value } });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ id: "my-flow", inputSchema: { required: ["prompt"] } });
+    expect(await response.json()).toMatchObject({ id: `${owner.handle}/my-flow`, inputSchema: { required: ["prompt"] } });
   });
 
   it("runs a single model with an admin key", async () => {
@@ -227,11 +247,11 @@ describe("legacy REST routes", () => {
     });
   });
 
-  it("runs the shipped hello-world example with a deployment key", async () => {
+  it("runs the shipped knouds/hello-world example with a deployment key", async () => {
     const { value } = await createKey(owner, "deployment");
-    const answer = await post(server, "/api/workflows/hello-world/run", '{"inputs":{"name":"Ada"}}', value);
+    const answer = await post(server, "/api/workflows/knouds/hello-world/run", '{"inputs":{"name":"Ada"}}', value);
     expect(JSON.parse(answer.text)).toMatchObject({ status: "succeeded", outputs: { greeting: "Hello, Ada!" } });
-    const defaulted = await post(server, "/api/workflows/hello-world/run", '{"inputs":{}}', value);
+    const defaulted = await post(server, "/api/workflows/knouds/hello-world/run", '{"inputs":{}}', value);
     expect(JSON.parse(defaulted.text)).toMatchObject({ outputs: { greeting: "Hello, world!" } });
   });
 
@@ -291,7 +311,10 @@ describe("legacy REST routes", () => {
   it("hides another account's private workflow from GraphQL too", async () => {
     const { value } = await createKey(owner, "admin");
     const client = new Client(server.url, value);
-    const response = await client.request("GET", "/api/workflows/their-private-flow/schema");
-    expect(response.status).toBe(404);
+    for (const id of [`${other.handle}/their-private-flow`, "their-private-flow"]) {
+      const response = await client.request("GET", `/api/workflows/${id}/schema`);
+      expect(response.status).toBe(404);
+      expect((await client.graphql(WorkflowSchema, { id })).errors?.[0]?.extensions.code).toBe("NOT_FOUND");
+    }
   });
 });

@@ -75,6 +75,9 @@ function graphqlOutcome(answer: GraphQLResponse<unknown>, who: Who): Outcome {
   }
 }
 
+/** The other account's handle: its workflows are `${OTHER}/slug`. */
+const OTHER = "matrix-other";
+
 describe("the scope matrix (SPEC §2)", () => {
   let server: TestServer;
   let owner: SignedIn;
@@ -84,7 +87,7 @@ describe("the scope matrix (SPEC §2)", () => {
   beforeAll(async () => {
     server = await startServer();
     owner = await signUp(server, { tier: "business" });
-    const other = await signUp(server, { tier: "business" });
+    const other = await signUp(server, { tier: "business", handle: OTHER });
     await createWorkflow(owner, "own-deployed");
     await createWorkflow(owner, "own-draft", { draft: true });
     await createWorkflow(owner, "deploy-me", { draft: true });
@@ -123,14 +126,20 @@ describe("the scope matrix (SPEC §2)", () => {
     {
       name: "run another account's public deployed workflow",
       expect: { none: UNAUTH, free: DEPLOYMENT, deployment: "ok", admin: "ok" },
-      rest: (c) => c.request("POST", "/api/workflows/other-public/run", { inputs: prompt }),
-      graphql: (c) => c.graphql(RunWorkflow, { id: "other-public", inputs: prompt }),
+      rest: (c) => c.request("POST", `/api/workflows/${OTHER}/other-public/run`, { inputs: prompt }),
+      graphql: (c) => c.graphql(RunWorkflow, { id: `${OTHER}/other-public`, inputs: prompt }),
     },
     {
       name: "run another account's private workflow",
       expect: { none: UNAUTH, free: NOT_FOUND, deployment: NOT_FOUND, admin: NOT_FOUND },
-      rest: (c) => c.request("POST", "/api/workflows/other-private/run", { inputs: prompt }),
-      graphql: (c) => c.graphql(RunWorkflow, { id: "other-private", inputs: prompt }),
+      rest: (c) => c.request("POST", `/api/workflows/${OTHER}/other-private/run`, { inputs: prompt }),
+      graphql: (c) => c.graphql(RunWorkflow, { id: `${OTHER}/other-private`, inputs: prompt }),
+    },
+    {
+      name: "run another account's slug as if it were one's own (bare slugs are the caller's)",
+      expect: { none: UNAUTH, free: NOT_FOUND, deployment: NOT_FOUND, admin: NOT_FOUND },
+      rest: (c) => c.request("POST", "/api/workflows/other-public/run", { inputs: prompt }),
+      graphql: (c) => c.graphql(RunWorkflow, { id: "other-public", inputs: prompt }),
     },
     {
       name: "read own workflow's schema",
@@ -141,13 +150,13 @@ describe("the scope matrix (SPEC §2)", () => {
     {
       name: "read another account's public workflow's schema",
       expect: { none: UNAUTH, free: DEPLOYMENT, deployment: "ok", admin: "ok" },
-      rest: (c) => c.request("GET", "/api/workflows/other-public/schema"),
+      rest: (c) => c.request("GET", `/api/workflows/${OTHER}/other-public/schema`),
     },
     {
       name: "read another account's private workflow's schema",
       expect: { none: UNAUTH, free: NOT_FOUND, deployment: NOT_FOUND, admin: NOT_FOUND },
-      rest: (c) => c.request("GET", "/api/workflows/other-private/schema"),
-      graphql: (c) => c.graphql(WorkflowSchema, { id: "other-private" }),
+      rest: (c) => c.request("GET", `/api/workflows/${OTHER}/other-private/schema`),
+      graphql: (c) => c.graphql(WorkflowSchema, { id: `${OTHER}/other-private` }),
     },
     {
       name: "run a registry model (single-model endpoint)",
@@ -185,7 +194,7 @@ describe("the scope matrix (SPEC §2)", () => {
     {
       name: "update another account's workflow",
       expect: { none: UNAUTH, free: ADMIN, deployment: ADMIN, admin: NOT_FOUND },
-      graphql: (c) => c.graphql(UpdateWorkflow, { id: "other-public", input: { name: "mine now" } }),
+      graphql: (c) => c.graphql(UpdateWorkflow, { id: `${OTHER}/other-public`, input: { name: "mine now" } }),
     },
     {
       name: "deploy own workflow",

@@ -31,7 +31,7 @@ describe("workflows over GraphQL", () => {
     const created = await admin.graphql(CreateWorkflow, {
       input: { id: "text-pipeline", name: "Text pipeline", visibility: "public", ...textPipeline() },
     });
-    expect(created.data?.createWorkflow).toEqual({ id: "text-pipeline", status: "draft", visibility: "public" });
+    expect(created.data?.createWorkflow).toEqual({ id: `${owner.handle}/text-pipeline`, status: "draft", visibility: "public" });
     const ran = await admin.graphql(RunWorkflow, { id: "text-pipeline", inputs: { who: "Grace" } });
     expect(ran.data?.runWorkflow).toMatchObject({
       status: "succeeded",
@@ -39,7 +39,7 @@ describe("workflows over GraphQL", () => {
       error: null,
     });
     const run = await admin.graphql(RunById, { id: ran.data!.runWorkflow.id });
-    expect(run.data?.run).toMatchObject({ workflowId: "text-pipeline", inputs: { who: "Grace" } });
+    expect(run.data?.run).toMatchObject({ workflowId: `${owner.handle}/text-pipeline`, inputs: { who: "Grace" } });
   });
 
   it("lists own workflows and public deployed ones, and shows steps to the owner only", async () => {
@@ -47,10 +47,10 @@ describe("workflows over GraphQL", () => {
     const stranger = await signUp(server, { tier: "pro" });
     const strangerKey = new Client(server.url, (await createKey(stranger, "deployment")).value);
     const seen = (await strangerKey.graphql(Workflows)).data?.workflows.map((w) => w.id);
-    expect(seen).toContain("listed-public");
-    expect(seen).toContain("hello-world");
-    expect(seen).not.toContain("text-pipeline");
-    const basics = await strangerKey.graphql(WorkflowBasics, { id: "listed-public" });
+    expect(seen).toContain(`${owner.handle}/listed-public`);
+    expect(seen).toContain("knouds/hello-world");
+    expect(seen).not.toContain(`${owner.handle}/text-pipeline`);
+    const basics = await strangerKey.graphql(WorkflowBasics, { id: `${owner.handle}/listed-public` });
     expect(basics.data?.workflow).toMatchObject({ status: "deployed", steps: null });
     expect((await admin.graphql(WorkflowBasics, { id: "listed-public" })).data?.workflow.steps).toEqual(PROMPT_TO_IMAGE.steps);
   });
@@ -143,7 +143,8 @@ describe("workflows over GraphQL", () => {
     await server.server.services.store.workflows.create({
       ...PROMPT_TO_IMAGE,
       inputSchema: { type: "object", properties: { prompt: { type: "string", pattern: "^a+$" } } },
-      id: "legacy-pattern",
+      id: `${owner.handle}/legacy-pattern`,
+      slug: "legacy-pattern",
       accountId: owner.accountId,
       name: "legacy",
       description: "",
@@ -190,7 +191,7 @@ describe("workflows over GraphQL", () => {
 
   it("deletes a workflow; running it afterwards is NOT_FOUND", async () => {
     await createWorkflow(owner, "short-lived");
-    expect((await admin.graphql(DeleteWorkflow, { id: "short-lived" })).data?.deleteWorkflow.id).toBe("short-lived");
+    expect((await admin.graphql(DeleteWorkflow, { id: "short-lived" })).data?.deleteWorkflow.id).toBe(`${owner.handle}/short-lived`);
     const after = await admin.graphql(RunWorkflow, { id: "short-lived", inputs: { prompt: "x" } });
     expect(after.errors?.[0]?.extensions.code).toBe("NOT_FOUND");
   });

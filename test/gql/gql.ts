@@ -14,10 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      email\n      tier\n      allowedScopes\n    }\n  }\n": typeof types.SignUpDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      tier\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      handle\n      email\n      tier\n      allowedScopes\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      handle\n      tier\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
-    "\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        handle\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query ApiKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        scopeAssignedByPlatformAdmin\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteApiKeyDocument,
@@ -36,10 +36,10 @@ type Documents = {
     "\n  query RunById($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      workflowId\n      modelId\n      inputs\n      outputs\n    }\n  }\n": typeof types.RunByIdDocument,
 };
 const documents: Documents = {
-    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      email\n      tier\n      allowedScopes\n    }\n  }\n": types.SignUpDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      tier\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      handle\n      email\n      tier\n      allowedScopes\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      handle\n      tier\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
-    "\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        handle\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  query ApiKeys($accountId: ID) {\n    apiKeys(accountId: $accountId) {\n      id\n      name\n      scope\n      start\n      createdAt\n      lastUsedAt\n      scopeAssignedByPlatformAdmin\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        scopeAssignedByPlatformAdmin\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation DeleteApiKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": types.DeleteApiKeyDocument,
@@ -75,11 +75,11 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      email\n      tier\n      allowedScopes\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      email\n      tier\n      allowedScopes\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      handle\n      email\n      tier\n      allowedScopes\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      handle\n      email\n      tier\n      allowedScopes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      tier\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      tier\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      handle\n      tier\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      handle\n      tier\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -87,7 +87,7 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        handle\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      authenticatedBy\n      effectiveScope\n      account {\n        id\n        handle\n        email\n        tier\n        isPlatformAdmin\n      }\n      apiKey {\n        id\n        scope\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

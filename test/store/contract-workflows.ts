@@ -2,15 +2,18 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { KnoudsError } from "../../src/domain/errors.js";
 import { newId } from "../../src/domain/ids.js";
+import type { AccountRecord } from "../../src/domain/account.js";
 import type { Run } from "../../src/domain/run.js";
-import type { Workflow } from "../../src/domain/workflow.js";
+import { workflowAddress, type Workflow } from "../../src/domain/workflow.js";
 import type { Store } from "../../src/store/interface.js";
 import { account, type OpenStore } from "./contract.js";
 
-function workflow(accountId: string, overrides: Partial<Workflow> = {}): Workflow {
+/** A workflow of `owner` with the given slug (unique by default): its id is `handle/slug`. */
+function workflow(owner: AccountRecord, slug = `wf-${newId("run").slice(4)}`, overrides: Partial<Workflow> = {}): Workflow {
   return {
-    id: `wf-${newId("run").slice(4)}`,
-    accountId,
+    id: workflowAddress(owner.handle, slug),
+    slug,
+    accountId: owner.id,
     name: "Flow",
     description: "",
     status: "draft",
@@ -56,16 +59,17 @@ export function workflowsAndRunsContract(name: string, open: OpenStore): void {
     it("creates workflows and reads them back unchanged", async () => {
       const a = account();
       await store.accounts.create(a);
-      const w = workflow(a.id);
+      const w = workflow(a);
       await store.workflows.create(w);
       expect(await store.workflows.findById(w.id)).toEqual(w);
-      expect(await store.workflows.findById("missing")).toBeNull();
+      expect(await store.workflows.findById(w.slug)).toBeNull();
+      expect(await store.workflows.findById(`${a.handle}/missing`)).toBeNull();
     });
 
-    it("refuses a second workflow with the same id as CONFLICT", async () => {
+    it("refuses a second workflow with the same slug in one account as CONFLICT", async () => {
       const a = account();
       await store.accounts.create(a);
-      const w = workflow(a.id);
+      const w = workflow(a);
       await store.workflows.create(w);
       await expect(store.workflows.create({ ...w, name: "twin" })).rejects.toSatisfy(
         (error) => error instanceof KnoudsError && error.code === "CONFLICT",
@@ -73,10 +77,25 @@ export function workflowsAndRunsContract(name: string, open: OpenStore): void {
       expect((await store.workflows.findById(w.id))?.name).toBe("Flow");
     });
 
+    it("keeps each account's slugs apart: two accounts each own a my-flow", async () => {
+      const a = account();
+      const b = account();
+      await store.accounts.create(a);
+      await store.accounts.create(b);
+      const mine = workflow(a, "my-flow");
+      const theirs = workflow(b, "my-flow", { name: "Theirs", visibility: "public" });
+      await store.workflows.create(mine);
+      await store.workflows.create(theirs);
+      expect(await store.workflows.findById(mine.id)).toEqual(mine);
+      expect(await store.workflows.findById(theirs.id)).toEqual(theirs);
+      expect(await store.workflows.delete(theirs.id)).toBe(true);
+      expect(await store.workflows.findById(mine.id)).toEqual(mine);
+    });
+
     it("replaces and deletes workflows", async () => {
       const a = account();
       await store.accounts.create(a);
-      const w = workflow(a.id);
+      const w = workflow(a);
       await store.workflows.create(w);
       const changed = { ...w, status: "deployed" as const, name: "Renamed", updatedAt: 2000 };
       expect(await store.workflows.replace(changed)).toBe(true);
@@ -87,19 +106,23 @@ export function workflowsAndRunsContract(name: string, open: OpenStore): void {
     });
 
     it("lists own workflows, plus public deployed ones only when asked, by id", async () => {
-      const me = account();
+      // Handles chosen so that their address order is known: theirs sort before mine.
       const them = account();
+      const me = account({ handle: `${them.handle}z` });
       await store.accounts.create(me);
       await store.accounts.create(them);
-      const mine = workflow(me.id, { id: "b-mine" });
-      const publicDeployed = workflow(them.id, { id: "a-public", visibility: "public", status: "deployed" });
-      const publicDraft = workflow(them.id, { id: "c-public-draft", visibility: "public" });
-      const privateDeployed = workflow(them.id, { id: "d-private", status: "deployed" });
+      const mine = workflow(me, "b-mine");
+      const publicDeployed = workflow(them, "a-public", { visibility: "public", status: "deployed" });
+      const publicDraft = workflow(them, "c-public-draft", { visibility: "public" });
+      const privateDeployed = workflow(them, "d-private", { status: "deployed" });
       for (const w of [mine, publicDeployed, publicDraft, privateDeployed]) await store.workflows.create(w);
+      // Only this test's accounts: other public workflows may be in a shared database.
       const ids = async (includePublic: boolean) =>
-        (await store.workflows.listVisible(me.id, includePublic, 100)).map((w) => w.id).filter((id) => /^[a-d]-/.test(id));
-      expect(await ids(false)).toEqual(["b-mine"]);
-      expect(await ids(true)).toEqual(["a-public", "b-mine"]);
+        (await store.workflows.listVisible(me.id, includePublic, 1000))
+          .filter((w) => w.accountId === me.id || w.accountId === them.id)
+          .map((w) => w.id);
+      expect(await ids(false)).toEqual([mine.id]);
+      expect(await ids(true)).toEqual([publicDeployed.id, mine.id]);
     });
 
     it("records runs and reads them back unchanged, failed ones included", async () => {

@@ -14,6 +14,8 @@ export function account(overrides: Partial<AccountRecord> = {}): AccountRecord {
   const id = newId("acc");
   return {
     id,
+    // Unique per run, like every id here: the suite can run again against the same database.
+    handle: `h-${id.slice(4)}`,
     email: `${id}@example.com`,
     name: "Someone",
     tier: "free",
@@ -50,13 +52,25 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       await store.close();
     });
 
-    it("creates and finds accounts by id and email", async () => {
+    it("creates and finds accounts by id, email and handle", async () => {
       const a = account({ tier: "pro", isPlatformAdmin: true });
       await store.accounts.create(a);
       expect(await store.accounts.findById(a.id)).toEqual(a);
       expect(await store.accounts.findByEmail(a.email)).toEqual(a);
+      expect(await store.accounts.findByHandle(a.handle)).toEqual(a);
       expect(await store.accounts.findById("acc_missing")).toBeNull();
       expect(await store.accounts.findByEmail("nobody@example.com")).toBeNull();
+      expect(await store.accounts.findByHandle("h-missing")).toBeNull();
+    });
+
+    it("refuses a second account with the same handle as CONFLICT naming the handle", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const twin = account({ handle: a.handle });
+      await expect(store.accounts.create(twin)).rejects.toSatisfy(
+        (error) => error instanceof KnoudsError && error.code === "CONFLICT" && error.message.includes("handle"),
+      );
+      expect(await store.accounts.findById(twin.id)).toBeNull();
     });
 
     it("refuses a second account with the same email as CONFLICT", async () => {
@@ -64,7 +78,7 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       await store.accounts.create(a);
       const twin = account({ email: a.email });
       await expect(store.accounts.create(twin)).rejects.toSatisfy(
-        (error) => error instanceof KnoudsError && error.code === "CONFLICT",
+        (error) => error instanceof KnoudsError && error.code === "CONFLICT" && error.message.includes("email"),
       );
       expect(await store.accounts.findById(twin.id)).toBeNull();
     });
@@ -152,13 +166,17 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
     it("finds sessions until they expire, and deletes them", async () => {
       const a = account();
       await store.accounts.create(a);
-      await store.sessions.create({ digest: "s1", accountId: a.id, createdAt: 0, expiresAt: 1000 });
-      await store.sessions.create({ digest: "s2", accountId: a.id, createdAt: 0, expiresAt: 5000 });
-      expect(await store.sessions.findByDigest("s1", 999)).toMatchObject({ accountId: a.id });
-      expect(await store.sessions.findByDigest("s1", 1000)).toBeNull();
+      const [s1, s2] = [`s1-${a.id}`, `s2-${a.id}`];
+      await store.sessions.create({ digest: s1, accountId: a.id, createdAt: 0, expiresAt: 1000 });
+      await store.sessions.create({ digest: s2, accountId: a.id, createdAt: 0, expiresAt: 5000 });
+      expect(await store.sessions.findByDigest(s1, 999)).toMatchObject({ accountId: a.id });
+      expect(await store.sessions.findByDigest(s1, 1000)).toBeNull();
+      // Exactly this suite's expired session: nothing else in a shared database expires before 2000.
       expect(await store.sessions.deleteExpired(2000)).toBe(1);
-      await store.sessions.delete("s2");
-      expect(await store.sessions.findByDigest("s2", 0)).toBeNull();
+      expect(await store.sessions.findByDigest(s1, 0)).toBeNull();
+      expect(await store.sessions.findByDigest(s2, 0)).toMatchObject({ accountId: a.id });
+      await store.sessions.delete(s2);
+      expect(await store.sessions.findByDigest(s2, 0)).toBeNull();
     });
 
     it("answers ping", async () => {

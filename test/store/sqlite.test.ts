@@ -5,11 +5,13 @@ import { openSqliteStore } from "../../src/store/sqlite/index.js";
 import { MIGRATIONS } from "../../src/store/sqlite/migrations.js";
 import { tempDataDir } from "../support/server.js";
 import { account, accountsKeysAndSessionsContract } from "./contract.js";
+import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
 
 const openSqlite = async () => openSqliteStore(join(tempDataDir(), "knouds.db"));
 accountsKeysAndSessionsContract("SQLite", openSqlite);
 workflowsAndRunsContract("SQLite", openSqlite);
+runRetentionContract("SQLite", openSqlite);
 
 describe("SQLite file", () => {
   it("is created in WAL mode with every migration applied, and keeps data across reopen", async () => {
@@ -27,5 +29,46 @@ describe("SQLite file", () => {
     const second = openSqliteStore(file);
     expect(await second.accounts.findById(a.id)).toEqual(a);
     await second.close();
+  });
+});
+
+describe("SQLite migration to per-account workflow namespaces", () => {
+  it("gives existing accounts derived handles (the system account `knouds`) and keeps each workflow's slug under its owner", async () => {
+    const file = join(tempDataDir(), "knouds.db");
+    const old = new Database(file);
+    // The schema as it was before namespaces: the first two migrations.
+    for (const migration of MIGRATIONS.slice(0, 2)) old.exec(migration as string);
+    old.pragma("user_version = 2");
+    const insertAccount = old.prepare(
+      "INSERT INTO accounts (id, email, name, tier, created_at) VALUES (?, ?, 'x', 'business', ?)",
+    );
+    insertAccount.run("acc_system", "system@knouds.invalid", 0);
+    insertAccount.run("acc_1", "Ada.Lovelace@example.com", 1);
+    insertAccount.run("acc_2", "ada.lovelace@example.org", 2);
+    insertAccount.run("acc_3", "knouds@example.com", 3);
+    const insertWorkflow = old.prepare(
+      `INSERT INTO workflows (id, account_id, name, description, status, visibility, definition, created_at, updated_at)
+       VALUES (?, ?, 'n', '', 'deployed', 'public', '{"inputSchema":{},"steps":[],"outputs":{}}', 1, 1)`,
+    );
+    insertWorkflow.run("hello-world", "acc_system");
+    insertWorkflow.run("my-flow", "acc_1");
+    insertWorkflow.run("other-flow", "acc_2");
+    old.close();
+
+    const store = openSqliteStore(file);
+    expect((await store.accounts.findById("acc_system"))?.handle).toBe("knouds");
+    expect((await store.accounts.findById("acc_1"))?.handle).toBe("ada-lovelace");
+    const second = (await store.accounts.findById("acc_2"))!.handle;
+    expect(second).toMatch(/^ada-lovelace-[a-z0-9]+$/);
+    expect((await store.accounts.findById("acc_3"))?.handle).toBe("knouds-account");
+    expect(await store.workflows.findById("knouds/hello-world")).toMatchObject({ slug: "hello-world", accountId: "acc_system" });
+    expect(await store.workflows.findById("ada-lovelace/my-flow")).toMatchObject({ slug: "my-flow", accountId: "acc_1" });
+    expect(await store.workflows.findById(`${second}/other-flow`)).toMatchObject({ slug: "other-flow", accountId: "acc_2" });
+    expect(await store.workflows.findById("my-flow")).toBeNull();
+    // Now each account has its own namespace: the second Ada can have a my-flow too.
+    const theirs = { ...(await store.workflows.findById(`${second}/other-flow`))!, id: `${second}/my-flow`, slug: "my-flow" };
+    await store.workflows.create(theirs);
+    expect(await store.workflows.findById(`${second}/my-flow`)).toEqual(theirs);
+    await store.close();
   });
 });

@@ -5,6 +5,7 @@ export const SignUp = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
       id
+      handle
       email
       tier
       allowedScopes
@@ -16,6 +17,7 @@ export const SignIn = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       id
+      handle
       tier
     }
   }
@@ -34,6 +36,7 @@ export const Viewer = graphql(`
       effectiveScope
       account {
         id
+        handle
         email
         tier
         isPlatformAdmin

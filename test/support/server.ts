@@ -21,7 +21,9 @@ export function tempDataDir(): string {
   return mkdtempSync(join(suiteRoot(), "data-"));
 }
 
-export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { dataDir?: string; env?: Record<string, string>; now?: () => number } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const config = loadConfig({
     PORT: "0",
@@ -33,12 +35,16 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   const logs: string[] = [];
   // Kept in memory for assertions and on disk for the suite's final secret scan.
   const logFile = join(dataDir, "server.log");
-  const server = await createServer(config, {
-    write: (line: string) => {
-      logs.push(line);
-      appendFileSync(logFile, line);
+  const server = await createServer(
+    config,
+    {
+      write: (line: string) => {
+        logs.push(line);
+        appendFileSync(logFile, line);
+      },
     },
-  });
+    { now: options.now },
+  );
   const url = await server.listen();
   return { url, dataDir, server, logs, stop: () => server.close() };
 }

@@ -28,7 +28,7 @@ export const PROMPT_TO_IMAGE: DefinitionInput = {
  * admin key, and deploys it unless `draft`.
  */
 export async function createWorkflow(
-  owner: SignedIn,
+  owner: Pick<SignedIn, "client">,
   id: string,
   options: { visibility?: "private" | "public"; draft?: boolean; definition?: DefinitionInput } = {},
 ): Promise<void> {

@@ -1,19 +1,14 @@
-import { MongoClient, MongoServerError, type Collection, type Db } from "mongodb";
+import { MongoClient, type Collection, type Db } from "mongodb";
 import type { AccountRecord, ApiKeyRecord, Session } from "../../domain/account.js";
 import { KnoudsError } from "../../domain/errors.js";
 import type { AccountStore, ApiKeyStore, SessionStore, Store } from "../interface.js";
+import { isDuplicateKey, migrate } from "./migrate.js";
 import { mongoRunStore, mongoWorkflowStore, type RunDoc, type WorkflowDoc } from "./workflows.js";
 
 /** Documents mirror the domain records with the id as `_id`; times are epoch milliseconds. */
-type AccountDoc = Omit<AccountRecord, "id"> & { _id: string };
+export type AccountDoc = Omit<AccountRecord, "id"> & { _id: string };
 type ApiKeyDoc = Omit<ApiKeyRecord, "id"> & { _id: string };
 type SessionDoc = Omit<Session, "digest"> & { _id: string };
-
-const DUPLICATE_KEY = 11000;
-
-function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
-}
 
 function fromDoc<T extends { _id: string }>(doc: T): Omit<T, "_id"> & { id: string } {
   const { _id, ...rest } = doc;
@@ -27,7 +22,11 @@ function accountStore(col: Collection<AccountDoc>): AccountStore {
       try {
         await col.insertOne({ _id: id, ...rest });
       } catch (error) {
-        if (isDuplicateKey(error)) throw KnoudsError.conflict("An account with this email already exists");
+        if (isDuplicateKey(error)) {
+          // MongoDB names the index in the message: "… index: handle_1 dup key: …".
+          const what = /index: handle_1\b/.test((error as Error).message) ? "handle" : "email";
+          throw KnoudsError.conflict(`An account with this ${what} already exists`);
+        }
         throw error;
       }
     },
@@ -37,6 +36,10 @@ function accountStore(col: Collection<AccountDoc>): AccountStore {
     },
     async findByEmail(email) {
       const doc = await col.findOne({ email });
+      return doc ? fromDoc(doc) : null;
+    },
+    async findByHandle(handle) {
+      const doc = await col.findOne({ handle });
       return doc ? fromDoc(doc) : null;
     },
     async update(id, changes) {
@@ -119,12 +122,16 @@ function sessionStore(col: Collection<SessionDoc>): SessionStore {
 async function ensureIndexes(db: Db): Promise<void> {
   await Promise.all([
     db.collection("accounts").createIndex({ email: 1 }, { unique: true }),
+    // Sparse, as migrate() first made it: accounts from before handles had none.
+    db.collection("accounts").createIndex({ handle: 1 }, { unique: true, sparse: true }),
     db.collection("api_keys").createIndex({ digest: 1 }, { unique: true }),
     db.collection("api_keys").createIndex({ accountId: 1, createdAt: -1 }),
     db.collection("sessions").createIndex({ expiresAt: 1 }),
-    db.collection("workflows").createIndex({ accountId: 1 }),
+    db.collection("workflows").createIndex({ accountId: 1, slug: 1 }, { unique: true }),
     db.collection("workflows").createIndex({ visibility: 1, status: 1 }),
     db.collection("runs").createIndex({ accountId: 1, startedAt: -1 }),
+    // Run retention deletes the oldest runs in batches (see run-retention.ts).
+    db.collection("runs").createIndex({ startedAt: 1 }),
   ]);
 }
 
@@ -133,6 +140,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5000 });
   await client.connect();
   const db = client.db();
+  await migrate(db);
   await ensureIndexes(db);
   return {
     kind: "mongodb",

@@ -1,8 +1,9 @@
-import { MongoServerError, type Collection } from "mongodb";
+import type { Collection } from "mongodb";
 import { KnoudsError } from "../../domain/errors.js";
 import type { Run } from "../../domain/run.js";
 import type { Workflow, WorkflowDefinition } from "../../domain/workflow.js";
 import type { RunStore, WorkflowStore } from "../interface.js";
+import { isDuplicateKey } from "./migrate.js";
 
 /**
  * The definition (input schema, steps, outputs) is kept as a JSON string, as in SQLite:
@@ -15,8 +16,6 @@ export type RunDoc = Omit<Run, "id" | "durationMs" | "inputs" | "outputs"> & {
   inputs: string;
   outputs: string | null;
 };
-
-const DUPLICATE_KEY = 11000;
 
 function toWorkflow({ _id, definition, ...rest }: WorkflowDoc): Workflow {
   return { id: _id, ...rest, ...(JSON.parse(definition) as WorkflowDefinition) };
@@ -32,8 +31,8 @@ export function mongoWorkflowStore(col: Collection<WorkflowDoc>): WorkflowStore 
       try {
         await col.insertOne(toDoc(workflow));
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
-          throw KnoudsError.conflict(`A workflow with id "${workflow.id}" already exists`);
+        if (isDuplicateKey(error)) {
+          throw KnoudsError.conflict(`You already have a workflow with id "${workflow.slug}"`);
         }
         throw error;
       }
@@ -83,6 +82,16 @@ export function mongoRunStore(col: Collection<RunDoc>): RunStore {
         outputs: outputs === null ? null : (JSON.parse(outputs) as Record<string, unknown>),
         durationMs: rest.finishedAt - rest.startedAt,
       };
+    },
+    async deleteStartedBefore(cutoff, limit) {
+      const oldest = await col
+        .find({ startedAt: { $lt: cutoff } }, { projection: { _id: 1 } })
+        .sort({ startedAt: 1 })
+        .limit(limit)
+        .toArray();
+      if (oldest.length === 0) return 0;
+      const result = await col.deleteMany({ _id: { $in: oldest.map((doc) => doc._id) }, startedAt: { $lt: cutoff } });
+      return result.deletedCount;
     },
   };
 }

@@ -8,6 +8,7 @@ import { isUniqueViolation, type Row } from "./rows.js";
 function toAccount(row: Row): AccountRecord {
   return {
     id: row.id as string,
+    handle: row.handle as string,
     email: row.email as string,
     name: row.name as string,
     tier: row.tier as Tier,
@@ -20,11 +21,12 @@ function toAccount(row: Row): AccountRecord {
 export function sqliteAccountStore(db: Database.Database): AccountStore {
   const q = {
     insert: db.prepare(
-      `INSERT INTO accounts (id, email, name, tier, is_platform_admin, password_hash, created_at)
-       VALUES (@id, @email, @name, @tier, @isPlatformAdmin, @passwordHash, @createdAt)`,
+      `INSERT INTO accounts (id, handle, email, name, tier, is_platform_admin, password_hash, created_at)
+       VALUES (@id, @handle, @email, @name, @tier, @isPlatformAdmin, @passwordHash, @createdAt)`,
     ),
     byId: db.prepare("SELECT * FROM accounts WHERE id = ?"),
     byEmail: db.prepare("SELECT * FROM accounts WHERE email = ?"),
+    byHandle: db.prepare("SELECT * FROM accounts WHERE handle = ?"),
     update: db.prepare(
       `UPDATE accounts SET tier = coalesce(@tier, tier),
          is_platform_admin = coalesce(@isPlatformAdmin, is_platform_admin)
@@ -36,7 +38,10 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
       try {
         q.insert.run({ ...account, isPlatformAdmin: account.isPlatformAdmin ? 1 : 0 });
       } catch (error) {
-        if (isUniqueViolation(error)) throw KnoudsError.conflict("An account with this email already exists");
+        if (isUniqueViolation(error)) {
+          const what = (error as Error).message.includes("accounts.handle") ? "handle" : "email";
+          throw KnoudsError.conflict(`An account with this ${what} already exists`);
+        }
         throw error;
       }
     },
@@ -46,6 +51,10 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     },
     async findByEmail(email) {
       const row = q.byEmail.get(email) as Row | undefined;
+      return row ? toAccount(row) : null;
+    },
+    async findByHandle(handle) {
+      const row = q.byHandle.get(handle) as Row | undefined;
       return row ? toAccount(row) : null;
     },
     async update(id, changes) {

@@ -39,7 +39,7 @@ function toRow(run: Run): Record<string, unknown> {
   };
 }
 
-/** Runs are group-committed (see group-commit.ts): the run path's one write. */
+/** Runs are group-committed (see group-commit.ts): the run path's one write, and retention's deletes. */
 export function sqliteRunStore(db: Database.Database, commits: GroupCommit): RunStore {
   const q = {
     insert: db.prepare(
@@ -47,6 +47,9 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
        VALUES (@id, @accountId, @keyId, @workflowId, @modelId, @status, @inputs, @outputs, @error, @startedAt, @finishedAt)`,
     ),
     byId: db.prepare("SELECT * FROM runs WHERE id = ?"),
+    deleteStartedBefore: db.prepare(
+      "DELETE FROM runs WHERE rowid IN (SELECT rowid FROM runs WHERE started_at < ? ORDER BY started_at LIMIT ?)",
+    ),
   };
   return {
     create(run) {
@@ -56,6 +59,15 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
     async findById(id) {
       const row = q.byId.get(id) as Row | undefined;
       return row ? toRun(row) : null;
+    },
+    // Rides the group commit like the inserts: a retention batch shares the transaction (and
+    // the fsync) of whatever runs were made in the same turn, so it costs only its CPU time.
+    async deleteStartedBefore(cutoff, limit) {
+      let deleted = 0;
+      await commits.enqueue(() => {
+        deleted = q.deleteStartedBefore.run(cutoff, limit).changes;
+      });
+      return deleted;
     },
   };
 }

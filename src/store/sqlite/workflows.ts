@@ -8,6 +8,7 @@ function toWorkflow(row: Row): Workflow {
   const definition = JSON.parse(row.definition as string) as WorkflowDefinition;
   return {
     id: row.id as string,
+    slug: row.slug as string,
     accountId: row.account_id as string,
     name: row.name as string,
     description: row.description as string,
@@ -24,6 +25,7 @@ function toWorkflow(row: Row): Workflow {
 function toRow(w: Workflow) {
   return {
     id: w.id,
+    slug: w.slug,
     accountId: w.accountId,
     name: w.name,
     description: w.description,
@@ -38,12 +40,12 @@ function toRow(w: Workflow) {
 export function sqliteWorkflowStore(db: Database.Database): WorkflowStore {
   const q = {
     insert: db.prepare(
-      `INSERT INTO workflows (id, account_id, name, description, status, visibility, definition, created_at, updated_at)
-       VALUES (@id, @accountId, @name, @description, @status, @visibility, @definition, @createdAt, @updatedAt)`,
+      `INSERT INTO workflows (id, slug, account_id, name, description, status, visibility, definition, created_at, updated_at)
+       VALUES (@id, @slug, @accountId, @name, @description, @status, @visibility, @definition, @createdAt, @updatedAt)`,
     ),
     byId: db.prepare("SELECT * FROM workflows WHERE id = ?"),
     replace: db.prepare(
-      `UPDATE workflows SET account_id = @accountId, name = @name, description = @description, status = @status,
+      `UPDATE workflows SET slug = @slug, account_id = @accountId, name = @name, description = @description, status = @status,
          visibility = @visibility, definition = @definition, created_at = @createdAt, updated_at = @updatedAt
        WHERE id = @id`,
     ),
@@ -60,7 +62,7 @@ export function sqliteWorkflowStore(db: Database.Database): WorkflowStore {
         q.insert.run(toRow(workflow));
       } catch (error) {
         if (isUniqueViolation(error)) {
-          throw KnoudsError.conflict(`A workflow with id "${workflow.id}" already exists`);
+          throw KnoudsError.conflict(`You already have a workflow with id "${workflow.slug}"`);
         }
         throw error;
       }

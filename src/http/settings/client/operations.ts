@@ -7,6 +7,7 @@ export const Me = graphql(`
       authenticatedBy
       account {
         id
+        handle
         email
         name
         tier

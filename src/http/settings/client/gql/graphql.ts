@@ -33,6 +33,8 @@ export type SignInInput = {
 
 export type SignUpInput = {
   email: string;
+  /** Your namespace: 1-39 characters of a-z, 0-9 and -, starting with a letter or digit. Derived from the email when left out. */
+  handle?: string | null | undefined;
   name?: string | null | undefined;
   password: string;
 };
@@ -46,7 +48,7 @@ export type Tier =
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { viewer: { authenticatedBy: AuthMethod, account: { id: string, email: string, name: string, tier: Tier, scopeCeiling: Scope, allowedScopes: Array<Scope> } } | null, scopes: Array<{ scope: Scope, description: string, requestsPerMinute: number, lowestTier: Tier }> };
+export type MeQuery = { viewer: { authenticatedBy: AuthMethod, account: { id: string, handle: string, email: string, name: string, tier: Tier, scopeCeiling: Scope, allowedScopes: Array<Scope> } } | null, scopes: Array<{ scope: Scope, description: string, requestsPerMinute: number, lowestTier: Tier }> };
 
 export type SignInPageMutationVariables = Exact<{
   input: SignInInput;
@@ -111,6 +113,7 @@ export const MeDocument = new TypedDocumentString(`
     authenticatedBy
     account {
       id
+      handle
       email
       name
       tier

@@ -1,0 +1,61 @@
+/**
+ * The operator CLI's `backup` and `restore` (src/cli.ts dispatches here):
+ *
+ *   npm run cli -- backup --to FILE [--force]    while servers keep serving
+ *   npm run cli -- restore --from FILE            with every server on the store stopped
+ *
+ * SQLite only; with MONGODB_URI set they point to mongodump/mongorestore (README, "Operating it").
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config.js";
+import { KnoudsError } from "../domain/errors.js";
+import { backupSqliteStore, restoreSqliteStore } from "../store/sqlite/backup.js";
+
+export const BACKUP_RESTORE_COMMANDS = ["backup", "restore"] as const;
+export const BACKUP_RESTORE_USAGE = `  knouds backup --to FILE [--force]      (SQLite: a consistent copy while the server serves)
+  knouds restore --from FILE             (SQLite: with the server stopped)`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+/** Runs `backup` or `restore` with the rest of the command line; exits 2 with the reason on refusal. */
+export async function runBackupRestore(command: (typeof BACKUP_RESTORE_COMMANDS)[number], args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { to: { type: "string" }, from: { type: "string" }, force: { type: "boolean", default: false } },
+  });
+  const config = loadConfig();
+  if (config.mongodbUri) {
+    fail(`${command} works on the embedded SQLite store; for MongoDB use mongodump and mongorestore (README, "Operating it")`);
+  }
+  // Key digests are HMACs under the server secret: a store is only useful with the secret it was made with.
+  const secretFile = join(config.dataDir, "secret");
+  const secretNote = config.secret
+    ? "keys verify under KNOUDS_SECRET: restore with the same value"
+    : `the backup holds the store, not the server secret: keep ${secretFile} safe beside it`;
+  try {
+    if (command === "backup") {
+      if (!values.to) fail(`usage:\n${BACKUP_RESTORE_USAGE}`);
+      const { bytes } = await backupSqliteStore(config.sqliteFile, values.to, { replace: values.force });
+      console.log(JSON.stringify({ backup: values.to, from: config.sqliteFile, bytes }));
+      console.error(secretNote);
+      return;
+    }
+    if (!values.from) fail(`usage:\n${BACKUP_RESTORE_USAGE}`);
+    const { replaced } = await restoreSqliteStore(values.from, config.sqliteFile);
+    console.log(JSON.stringify({ restored: config.sqliteFile, from: values.from, previousStoreKeptAs: replaced }));
+    if (!config.secret && !existsSync(secretFile)) {
+      console.error(
+        `no server secret at ${secretFile} and KNOUDS_SECRET is unset: copy the secret this store was made with there ` +
+          "(or set KNOUDS_SECRET) before starting the server, or no API key will verify",
+      );
+    }
+  } catch (error) {
+    if (error instanceof KnoudsError) fail(`${command} refused: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,19 +1,21 @@
 /**
  * Operator commands against the configured store (same env as the server):
  *
- *   npm run cli -- create-account --email a@b.c --password 'secret123' [--handle ab] [--tier pro] [--platform-admin]
+ *   npm run cli -- create-account --email a@b.c [--password-stdin] [--handle ab] [--tier pro] [--platform-admin]
  *   npm run cli -- set-tier --email a@b.c --tier business
  *   npm run cli -- grant-platform-admin --email a@b.c
  *   npm run cli -- audit --email a@b.c [--limit 100]
  *   npm run cli -- check-key < key.txt        (offline: see check-key.ts)
  *   npm run cli -- backup --to FILE / restore --from FILE   (src/cli/backup-restore.ts)
  *
- * `grant-platform-admin` is how the first platform administrator is made.
+ * `grant-platform-admin` is how the first platform administrator is made. create-account asks
+ * for the password at a prompt that does not echo, or reads it from stdin with --password-stdin.
  */
 import { parseArgs } from "node:util";
 import { BufferedAuditLog } from "./audit/buffered.js";
 import { AccountService } from "./auth/accounts.js";
 import { checkKeyCommand } from "./check-key.js";
+import { promptNewPassword, readPasswordFromStdin } from "./cli/secrets.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
 import { BACKUP_RESTORE_COMMANDS, BACKUP_RESTORE_USAGE, runBackupRestore } from "./cli/backup-restore.js";
@@ -24,7 +26,9 @@ import { connectRedis, waitForRedis } from "./redis/connection.js";
 import { createLogger, openStore } from "./server.js";
 
 const USAGE = `usage:
-  knouds create-account --email EMAIL [--password PASSWORD] [--name NAME] [--handle HANDLE] [--tier ${TIERS.join("|")}] [--platform-admin]
+  knouds create-account --email EMAIL [--password-stdin] [--name NAME] [--handle HANDLE] [--tier ${TIERS.join("|")}] [--platform-admin]
+      the password is asked for without echo; --password-stdin reads it from stdin instead
+      (printf '%s' "$PASSWORD" | knouds create-account ... --password-stdin)
   knouds set-tier --email EMAIL --tier ${TIERS.join("|")}
   knouds grant-platform-admin --email EMAIL
   knouds revoke-platform-admin --email EMAIL
@@ -46,6 +50,22 @@ function tierOption(value: string | undefined): Tier | undefined {
   return value;
 }
 
+/**
+ * The new account's password: --password-stdin, else a prompt on a terminal, else none (the
+ * account cannot sign in). --password still works for old scripts, with a warning.
+ */
+async function passwordFor(values: { password?: string; "password-stdin"?: boolean }): Promise<string | null> {
+  if (values.password !== undefined) {
+    if (values["password-stdin"]) fail("give --password-stdin or --password, not both");
+    console.error("warning: --password leaves the password in shell history and `ps`; use the prompt or --password-stdin");
+    return values.password;
+  }
+  if (values["password-stdin"]) return readPasswordFromStdin();
+  if (process.stdin.isTTY) return promptNewPassword().catch((error: Error) => fail(error.message));
+  console.error("no password given (no terminal, no --password-stdin): the account cannot sign in");
+  return null;
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   // Before any configuration or store: check-key never touches the database.
@@ -57,6 +77,7 @@ async function main(): Promise<void> {
     options: {
       email: { type: "string" },
       password: { type: "string" },
+      "password-stdin": { type: "boolean", default: false },
       name: { type: "string" },
       handle: { type: "string" },
       tier: { type: "string" },
@@ -65,6 +86,7 @@ async function main(): Promise<void> {
     },
   });
   if (!command || !values.email) fail(USAGE);
+  const password = command === "create-account" ? await passwordFor(values) : null;
   const config = loadConfig();
   const store = await openStore(config);
   // Running servers learn of tier and admin changes at once through Redis when REDIS_URL is
@@ -83,7 +105,7 @@ async function main(): Promise<void> {
     if (command === "create-account") {
       const account = await accounts.create({
         email: values.email,
-        password: values.password ?? null,
+        password,
         name: values.name,
         handle: values.handle,
         tier: tierOption(values.tier),

@@ -4,19 +4,21 @@
  */
 import type { Scope } from "./scopes.js";
 
-export type ErrorCode =
-  | "UNAUTHENTICATED"
-  | "SCOPE_DENIED"
-  | "SCOPE_ABOVE_CEILING"
-  | "FORBIDDEN"
-  | "RATE_LIMITED"
-  | "NOT_FOUND"
-  | "BAD_USER_INPUT"
-  | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE"
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "SCOPE_DENIED",
+  "SCOPE_ABOVE_CEILING",
+  "FORBIDDEN",
+  "RATE_LIMITED",
+  "NOT_FOUND",
+  "BAD_USER_INPUT",
+  "CONFLICT",
+  "PAYLOAD_TOO_LARGE",
   /** The instance is shutting down; the client should retry (elsewhere). */
-  | "UNAVAILABLE"
-  | "INTERNAL";
+  "UNAVAILABLE",
+  "INTERNAL",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface InputProblem {
   /** JSON pointer-ish path of the offending value, "" for the whole input. */
@@ -169,18 +171,61 @@ export function toRestError(error: unknown): RestError {
   }
 }
 
+/**
+ * Every `extensions.code` a GraphQL answer can carry — the SDL's `ErrorCode` enum — with what it
+ * means and the REST answer for the same problem. The last four come from graphql-yoga and
+ * graphql-js before our code runs (errors that have none get BAD_USER_INPUT in yoga.ts).
+ */
+export const GRAPHQL_ERROR_CODES = {
+  UNAUTHENTICATED: "No valid credentials: x-api-key absent, malformed, unknown or deleted, or a session is needed. REST: 401.",
+  SCOPE_DENIED: "The key's effective scope is below `required` (extensions: required, actual). REST: 403 SCOPE_DENIED.",
+  SCOPE_ABOVE_CEILING:
+    "A key scope above the plan's ceiling was asked for (extensions: requested, ceiling). REST: 403 SCOPE_ABOVE_CEILING.",
+  FORBIDDEN: "Signed in, but only a platform administrator may do this. REST: 403 FORBIDDEN.",
+  RATE_LIMITED: "The key's budget for this minute is spent (extensions: limit, retryAfter seconds). REST: 429 RATE_LIMITED.",
+  NOT_FOUND: "No such thing, or not yours to see. REST: 404.",
+  BAD_USER_INPUT:
+    "Arguments, variables or the body failed validation (extensions: details[{path, message}]). REST: 400 INVALID_INPUT, the same problem.",
+  CONFLICT: "It already exists (an email, a workflow id). REST: 409 CONFLICT.",
+  PAYLOAD_TOO_LARGE: "The body or the document is over the size limit. REST: 413.",
+  SERVICE_UNAVAILABLE:
+    "The instance is shutting down, or has too many password checks waiting (extensions: retryAfter seconds): retry. REST: 503.",
+  INTERNAL_SERVER_ERROR: "A fault on the server; the message never says more. REST: 500.",
+  GRAPHQL_PARSE_FAILED: "The document is not GraphQL, or is over a document limit (depth, aliases, directives, tokens, cost).",
+  GRAPHQL_VALIDATION_FAILED: "The document does not fit the schema.",
+  OPERATION_RESOLUTION_FAILURE: "Which operation to run is unclear: operationName missing or unknown.",
+  BAD_REQUEST: "The HTTP request is not a GraphQL request: query missing or not a string, variables not an object, a mutation over GET.",
+} as const;
+
+export type GraphQLErrorCode = keyof typeof GRAPHQL_ERROR_CODES;
+
+/** Each KnoudsError code's name in GraphQL (SPEC §4 names the 5xx ones differently from REST). */
+const GRAPHQL_CODE: Readonly<Record<ErrorCode, GraphQLErrorCode>> = {
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  SCOPE_DENIED: "SCOPE_DENIED",
+  SCOPE_ABOVE_CEILING: "SCOPE_ABOVE_CEILING",
+  FORBIDDEN: "FORBIDDEN",
+  RATE_LIMITED: "RATE_LIMITED",
+  NOT_FOUND: "NOT_FOUND",
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
 export interface GraphQLErrorShape {
   message: string;
-  extensions: Record<string, unknown>;
+  extensions: Record<string, unknown> & { code: GraphQLErrorCode };
 }
 
 /** The GraphQL message and `extensions` for any thrown value; unknown errors are masked. */
 export function toGraphQLError(error: unknown): GraphQLErrorShape {
   if (!(error instanceof KnoudsError)) {
-    return { message: "Internal Server Error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    return { message: "Internal Server Error", extensions: { code: GRAPHQL_CODE.INTERNAL } };
   }
   const { facts } = error;
-  const extensions: Record<string, unknown> = { code: error.code };
+  const extensions: GraphQLErrorShape["extensions"] = { code: GRAPHQL_CODE[error.code] };
   switch (error.code) {
     case "SCOPE_DENIED":
       extensions.required = facts.required;
@@ -198,11 +243,7 @@ export function toGraphQLError(error: unknown): GraphQLErrorShape {
     case "BAD_USER_INPUT":
       extensions.details = facts.details ?? [];
       break;
-    case "INTERNAL":
-      extensions.code = "INTERNAL_SERVER_ERROR";
-      break;
     case "UNAVAILABLE":
-      extensions.code = "SERVICE_UNAVAILABLE";
       if (facts.retryAfter !== undefined) extensions.retryAfter = facts.retryAfter;
       break;
     default:

@@ -1,17 +1,15 @@
 import SchemaBuilder from "@pothos/core";
+import DirectivesPlugin from "@pothos/plugin-directives";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from "@pothos/plugin-scope-auth";
 import { GraphQLError, valueFromASTUntyped } from "graphql";
 import { KnoudsError, toGraphQLError } from "../domain/errors.js";
 import { depthRefusal } from "../domain/json-depth.js";
-import { CAPABILITIES, SCOPES, isScope, scopeAtLeast, type Capability, type Scope } from "../domain/scopes.js";
+import { SCOPES, isScope, scopeAtLeast, type Scope } from "../domain/scopes.js";
+import { AuthRules, type AuthScopes } from "./auth-rules.js";
 import type { GraphQLContext } from "./context.js";
 
-/**
- * Auth scopes the schema can ask for. `free`, `deployment` and `admin` are API-key scopes and
- * come straight from the one scope table; `signedIn` and `platformAdmin` are browser-session facts.
- */
-type AuthScopes = Record<Scope, boolean> & { signedIn: boolean; platformAdmin: boolean };
+export { needs, platformAdminWhenGiven } from "./auth-rules.js";
 
 /** The first scope-table scope a failed check wanted, if any. */
 function requiredScope(failure: AuthFailure): Scope | "signedIn" | "platformAdmin" | null {
@@ -42,7 +40,11 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, RelayPlugin],
+  // Pothos runs field hooks last plugin first: AuthRules turns authScopes into directives,
+  // then Directives puts them in the SDL, then ScopeAuth enforces the same authScopes.
+  plugins: [ScopeAuthPlugin, RelayPlugin, DirectivesPlugin, AuthRules],
+  // The shape @graphql-tools/utils' printer reads (keyed by directive name).
+  directives: { useGraphQLToolsUnorderedDirectives: true },
   // Connections only (src/graphql/connections.ts): no global ids, so no `node`/`nodes` lookups
   // that would need their own access rules.
   relay: { nodeQueryOptions: false, nodesQueryOptions: false },
@@ -71,11 +73,6 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
-
-/** The `authScopes` rule for a capability, read from the scope table. */
-export function needs(capability: Capability): Partial<AuthScopes> {
-  return { [CAPABILITIES[capability]]: true };
-}
 
 builder.scalarType("DateTime", {
   description: "An ISO-8601 timestamp in UTC.",

@@ -2,7 +2,7 @@ import type { ApiKey } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
 import { SCOPES, SCOPE_TABLE } from "../domain/scopes.js";
 import { requestClient } from "./audit.js";
-import { builder } from "./builder.js";
+import { builder, platformAdminWhenGiven } from "./builder.js";
 import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "./connections.js";
 
 export const ScopeEnum = builder.enumType("Scope", {
@@ -84,7 +84,7 @@ builder.queryField("apiKeys", (t) =>
   t.field({
     type: ApiKeyConnection,
     description: "The signed-in account's keys, newest first (platform admins may name another account).",
-    authScopes: (_root, args) => (args.accountId ? { platformAdmin: true } : { signedIn: true }),
+    authScopes: platformAdminWhenGiven("accountId"),
     args: { ...pageArgs, accountId: t.arg.id() },
     resolve: (_root, args, ctx) => {
       const accountId = args.accountId ? String(args.accountId) : ctx.caller.session!.account.id;
@@ -115,7 +115,7 @@ builder.mutationField("createApiKey", (t) =>
   t.field({
     type: CreatedApiKeyRef,
     description: "Creates a key for the signed-in account. The full value is in the answer, once.",
-    authScopes: (_root, args) => (args.input.accountId ? { platformAdmin: true } : { signedIn: true }),
+    authScopes: platformAdminWhenGiven("input.accountId"),
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     resolve: async (_root, args, ctx, info) => {
       const actor = ctx.caller.session!.account;

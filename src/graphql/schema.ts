@@ -1,4 +1,5 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
 import { builder } from "./builder.js";
 import "./keys.js";
 import "./account.js";
@@ -8,10 +9,11 @@ import "./workflows.js";
 import "./scopes.js";
 import "./usage.js";
 import "./audit.js";
+import "./error-codes.js";
 
 export const schema: GraphQLSchema = builder.toSchema();
 
-/** The SDL checked in as schema/schema.graphql. */
+/** The SDL checked in as schema/schema.graphql, with the auth directives on their fields. */
 export function printedSchema(): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return `${printSchemaWithDirectives(lexicographicSortSchema(schema))}\n`;
 }

@@ -1,4 +1,5 @@
 import type { ApiKey } from "../domain/account.js";
+import { KnoudsError } from "../domain/errors.js";
 import type { UsageBucket, UsagePeriod } from "../usage/interface.js";
 import { builder } from "./builder.js";
 import { ApiKeyRef } from "./keys.js";
@@ -35,7 +36,13 @@ builder.objectField(ApiKeyRef, "usage", (t) =>
   t.field({
     type: ApiKeyUsageRef,
     description: "Requests made with this key, hourly and daily, by outcome. Its owner or a platform admin only.",
-    authScopes: (key: ApiKey, _args, ctx) => (ctx.caller.session?.account.id === key.accountId ? true : { platformAdmin: true }),
-    resolve: (key) => ({ keyId: key.id }),
+    authScopes: { signedIn: true },
+    // Every path to an ApiKey already limits it to the session's own keys (or a platform
+    // admin's); this is the backstop, in the rule's own words.
+    resolve: (key, _args, ctx) => {
+      const session = ctx.caller.session!;
+      if (session.account.id !== key.accountId && !session.account.isPlatformAdmin) throw KnoudsError.forbidden("Only the key's owner or a platform admin can read its usage");
+      return { keyId: key.id };
+    },
   }),
 );

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { KnoudsError, toGraphQLError } from "../domain/errors.js";
+import { KnoudsError, toGraphQLError, type GraphQLErrorCode } from "../domain/errors.js";
 import type { Services } from "../services.js";
 import type { GraphQLContext } from "./context.js";
 import { documentProtection } from "./protection.js";
@@ -13,10 +13,20 @@ interface ServerContext {
   reply: FastifyReply;
 }
 
+// Short lines: the editor pane is about 50 characters wide on a laptop screen.
 const PLAYGROUND_QUERY = `# Welcome to the Knouds API playground.
-# 1. Put your key in the Headers tab below: { "x-api-key": "knouds_live_..." }
-#    (create one at /settings/api-keys, or with CreateApiKey while signed in there).
-# 2. Pick an operation with the run button: Viewer, RunHelloWorld, CreateApiKey.
+#
+# Signed in on the settings page? This tab
+# uses your session: run Viewer, MyApiKeys.
+#
+# API operations (RunHelloWorld) need a key:
+# open Headers below and paste
+#   { "x-api-key": "knouds_live_..." }
+# Create keys at /settings/api-keys.
+#
+# Docs (book icon, left): every field and
+# its rule (@requiresScope, @signedIn,
+# @platformAdmin); error codes: ErrorCode.
 
 query Viewer {
   viewer {
@@ -24,6 +34,10 @@ query Viewer {
     effectiveScope
     account { handle email tier allowedScopes }
   }
+}
+
+query MyApiKeys {
+  apiKeys { name scope start createdAt lastUsedAt }
 }
 
 mutation RunHelloWorld {
@@ -34,15 +48,29 @@ mutation RunHelloWorld {
     error
   }
 }
-
-# Needs a signed-in browser session (the settings page), not an API key.
-mutation CreateApiKey {
-  createApiKey(input: { name: "from the playground", scope: free }) {
-    value
-    apiKey { id name scope start createdAt }
-  }
-}
 `;
+
+/**
+ * graphql-js, yoga and graphql-armor speaking about the request itself (syntax, document limits,
+ * validation, variables that do not coerce — a scalar's own GraphQLError inside), not a fault.
+ */
+function isAboutTheRequest(error: GraphQLError): boolean {
+  const cause = error.originalError;
+  return cause === undefined || cause === null || (cause instanceof GraphQLError && cause.originalError == null);
+}
+
+/** Every error names its problem with a code of the SDL's ErrorCode enum; some of graphql-js' carry none. */
+function withCode(error: GraphQLError): GraphQLError {
+  if (error.extensions.code !== undefined) return error;
+  const code: GraphQLErrorCode = error.message.startsWith("Syntax Error") ? "GRAPHQL_PARSE_FAILED" : "BAD_USER_INPUT";
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
+  });
+}
 
 /** The GraphQL endpoint. Errors are masked: only KnoudsError facts reach the client. */
 export function createGraphQLServer(
@@ -63,15 +91,17 @@ export function createGraphQLServer(
     graphiql: services.config.graphqlIntrospection && {
       title: "Knouds API playground",
       defaultQuery: PLAYGROUND_QUERY,
-      headers: JSON.stringify({ "x-api-key": "knouds_live_..." }, null, 2),
+      // No key template: a placeholder would be sent, and every request, the schema fetch
+      // included, would answer 401. The headers pane is open with the instructions above.
+      defaultEditorToolsVisibility: "headers",
     },
     context: ({ req, reply }) => ({ caller: req.caller, services, reply, clientAddress: req.ip, runs: 0, answerJsonBytes: 0 }),
     maskedErrors: {
       maskError(error) {
-        if (error instanceof GraphQLError && error.originalError === undefined) return error;
+        if (error instanceof GraphQLError && isAboutTheRequest(error)) return withCode(error);
         // Variable coercion wraps a scalar's error twice (GraphQLError in GraphQLError): unwrap to the cause.
         let original: unknown = error;
-        while (original instanceof GraphQLError && original.originalError !== undefined) original = original.originalError;
+        while (original instanceof GraphQLError && original.originalError != null) original = original.originalError;
         const shape = toGraphQLError(original);
         if (original instanceof KnoudsError) services.metrics.refusal(original.code);
         return new GraphQLError(shape.message, {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { KnoudsError, toGraphQLError, toRestError } from "../domain/errors.js";
 import type { Metrics } from "../observability/metrics.js";
+import { graphqlMediaType } from "./graphql-media-type.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -51,7 +52,11 @@ function isGraphQLRoute(request: FastifyRequest): boolean {
   return request.url === "/graphql" || request.url.startsWith("/graphql?");
 }
 
-/** Every error leaves as a documented shape: REST bodies on REST routes, GraphQL errors on /graphql. */
+/**
+ * Every error leaves as a documented shape: REST bodies on REST routes, GraphQL errors on
+ * /graphql in the media type the client accepts (same status either way: none of these
+ * answers carries `data`, and the spec wants 4xx/5xx for that with graphql-response+json).
+ */
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const known = asKnoudsError(error);
   if (!known) request.log.error({ err: error }, "unhandled error");
@@ -60,7 +65,8 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   request.refusal = known?.code ?? "INTERNAL";
   if (known?.facts.retryAfter !== undefined) reply.header("retry-after", known.facts.retryAfter);
   if (isGraphQLRoute(request)) {
-    return reply.status(rest.status).type("application/json").send({ errors: [toGraphQLError(known ?? error)] });
+    const mediaType = graphqlMediaType(request.headers.accept);
+    return reply.status(rest.status).type(`${mediaType}; charset=utf-8`).send({ errors: [toGraphQLError(known ?? error)] });
   }
   return reply.status(rest.status).type("application/json").send(rest.body);
 }

@@ -42,6 +42,7 @@ const SHELL = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Knouds — Settings</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/settings.css">
 <script type="module" src="/assets/settings.js"></script>
 </head>
@@ -64,15 +65,21 @@ function pageHeaders(reply: FastifyReply, cacheControl: string): FastifyReply {
 
 export const settingsPage: FastifyPluginAsync = async (app) => {
   const [script, stylesheet] = await Promise.all([bundleClient(), Promise.resolve(readFileSync(join(SOURCE, "settings.css"), "utf8"))]);
+  const favicon = readFileSync(join(SOURCE, "favicon.svg"));
   const shell = (_request: unknown, reply: FastifyReply) => pageHeaders(reply, "no-store").type("text/html; charset=utf-8").send(SHELL);
 
   app.get("/", (_request, reply) => reply.redirect("/settings/api-keys"));
   app.get("/sign-in", shell);
+  app.get("/sign-up", shell);
   app.get("/settings", (_request, reply) => reply.redirect("/settings/api-keys"));
   app.get("/settings/api-keys", shell);
   app.get("/settings/security-log", shell);
   app.get("/assets/settings.js", (_request, reply) =>
     pageHeaders(reply, "no-cache").type("text/javascript; charset=utf-8").send(script),
   );
+  // Browsers ask for /favicon.ico on any page (a JSON answer too); one SVG serves both names.
+  const icon = (_request: unknown, reply: FastifyReply) => pageHeaders(reply, "public, max-age=86400").type("image/svg+xml").send(favicon);
+  app.get("/favicon.svg", icon);
+  app.get("/favicon.ico", icon);
   app.get("/assets/settings.css", (_request, reply) => pageHeaders(reply, "no-cache").type("text/css; charset=utf-8").send(stylesheet));
 };

@@ -37,6 +37,21 @@ function scopeOption(info: Me["scopes"][number], me: Me): HTMLElement {
   );
 }
 
+/** How to reach the scopes the plan does not allow, on a self-hosted server; null when none is out of reach. */
+function higherScopeNote(me: Me): HTMLElement | null {
+  const account = me.viewer!.account;
+  const outOfReach = me.scopes.filter((info) => !account.allowedScopes.includes(info.scope));
+  const highest = outOfReach.at(-1);
+  if (!highest) return null;
+  return h(
+    "p",
+    { class: "hint" },
+    "Need a higher scope? On a self-hosted Knouds server the operator changes your plan: ",
+    h("code", {}, `npm run cli -- set-tier --email ${account.email} --tier ${highest.lowestTier}`),
+    " (or a platform admin, with setAccountTier).",
+  );
+}
+
 /** Shows a new key value once in `dialog` (after create or roll); closing the dialog removes it. */
 export function revealValue(dialog: HTMLDialogElement, title: string, value: string): void {
   const field = h("input", { id: "new-key-value", type: "text", readonly: true, spellcheck: "false", autocomplete: "off" });
@@ -84,6 +99,7 @@ export function openCreateKeyDialog(me: Me, created: () => void): void {
     h("h2", { id: "create-title" }, "Create an API key"),
     h("div", { class: "field" }, h("label", { for: "key-name" }, "Name"), nameField, h("small", {}, "Say where it will be used, e.g. “CI deploys”.")),
     h("fieldset", { class: "scopes" }, h("legend", {}, "Scope"), ...me.scopes.map((info) => scopeOption(info, me))),
+    higherScopeNote(me),
     expiry.element,
     error,
     h("div", { class: "actions" }, cancel, submit),

@@ -51,8 +51,8 @@ function renderSettings(me: MeQuery): void {
 }
 
 async function start(): Promise<void> {
-  if (location.pathname === "/sign-in") {
-    renderSignIn(root, () => location.assign(SETTINGS));
+  if (location.pathname === "/sign-in" || location.pathname === "/sign-up") {
+    renderSignIn(root, () => location.assign(SETTINGS), location.pathname === "/sign-in" ? "sign-in" : "sign-up");
     return;
   }
   replaceChildren(root, h("p", { role: "status", class: "loading" }, "Loading…"));

@@ -5,7 +5,9 @@ import { SignInPage, SignUpPage } from "./operations.js";
 
 type Mode = "sign-in" | "sign-up";
 
+/** The sign-in or sign-up form; each has its own URL (/sign-in, /sign-up), kept in the address bar. */
 export function renderSignIn(root: HTMLElement, signedIn: () => void, mode: Mode = "sign-in"): void {
+  if (location.pathname !== `/${mode}`) history.replaceState(null, "", `/${mode}`);
   const error = h("p", { class: "error", role: "alert", hidden: true });
   const email = h("input", { id: "email", name: "email", type: "email", autocomplete: "email", required: true });
   const password = h("input", {

@@ -37,7 +37,10 @@ query Viewer {
 }
 
 query MyApiKeys {
-  apiKeys { name scope start createdAt lastUsedAt }
+  apiKeys(first: 20) {
+    edges { node { name scope start createdAt lastUsedAt } }
+    pageInfo { hasNextPage endCursor }
+  }
 }
 
 mutation RunHelloWorld {

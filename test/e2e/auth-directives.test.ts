@@ -22,7 +22,8 @@ import {
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
-  type GraphQLObjectType,
+  type GraphQLNamedType,
+  GraphQLObjectType,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Account } from "../../src/domain/account.js";
@@ -184,17 +185,27 @@ describe("auth directives in the SDL agree with enforcement, field by field", ()
         }
       }
     }
-    // Fields below the root that carry rules, reached through a query returning their type.
+    // Fields below the root that carry rules, reached through a query returning their type,
+    // directly or as the nodes of a connection (`{ edges { node { … } } }`).
+    const nodeTypeOf = (type: GraphQLNamedType): GraphQLNamedType | undefined => {
+      const edges = isObjectType(type) ? type.getFields().edges : undefined;
+      const edge = edges ? getNamedType(edges.type) : undefined;
+      const node = edge && isObjectType(edge) ? edge.getFields().node : undefined;
+      return node ? getNamedType(node.type) : undefined;
+    };
     for (const type of Object.values(SDL.getTypeMap())) {
       if (!isObjectType(type) || type === SDL.getQueryType() || type === SDL.getMutationType() || type.name.startsWith("__")) continue;
       for (const field of Object.values((type as GraphQLObjectType).getFields())) {
         const rules = rulesOf(field);
         if (rules.length === 0) continue;
-        const parent = Object.values(SDL.getQueryType()!.getFields()).find((f) => getNamedType(f.type) === type);
+        const queries = Object.values(SDL.getQueryType()!.getFields());
+        const direct = queries.find((f) => getNamedType(f.type) === type);
+        const parent = direct ?? queries.find((f) => nodeTypeOf(getNamedType(f.type)) === type);
         if (!parent) throw new Error(`${type.name}.${field.name} carries rules but no query returns ${type.name}`);
+        const selection = `${field.name}${selectionOf(field)}`;
         found.push({
           title: `${type.name}.${field.name} (through Query.${parent.name})`,
-          operation: `query { ${callOf(parent, new Set(), SAMPLE_ID, {})} { ${field.name} } }`,
+          operation: `query { ${callOf(parent, new Set(), SAMPLE_ID, {})} { ${direct ? selection : `edges { node { ${selection} } }`} } }`,
           steps: [
             { path: parent.name, rules: rulesOf(parent) },
             { path: `${parent.name}.${field.name}`, rules },

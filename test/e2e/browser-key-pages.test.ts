@@ -1,11 +1,11 @@
 /**
- * Settings → API Keys with more keys than one page (the API gives at most 100): the page shows
- * the newest 100 and a "Show more keys" button that appends the rest, each key once.
+ * Settings → API Keys with more keys than one page: the page shows the newest KEYS_PER_PAGE and
+ * a "Show more keys" button that appends the rest, each key once.
  */
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PAGE_SIZE } from "../../src/domain/pages.js";
+import { KEYS_PER_PAGE } from "../../src/http/settings/client/operations.js";
 import { signUp } from "../support/accounts.js";
 import { startServer, type TestServer } from "../support/server.js";
 import { recordKeyValuesIn } from "../support/suite.js";
@@ -30,10 +30,10 @@ describe.skipIf(skipReason !== null)("the API Keys tab with more than one page o
     await server?.stop();
   });
 
-  it("shows the newest 100, then the rest on Show more keys, each once", async () => {
+  it("shows the newest page, then the rest on Show more keys, each once", async () => {
     const owner = await signUp(server);
     const account = (await server.server.services.accounts.findById(owner.accountId))!;
-    const total = PAGE_SIZE.max + 5;
+    const total = KEYS_PER_PAGE + 5;
     // More than createApiKey's 60 a minute allows: made through the service, as an operator would.
     for (let i = 0; i < total; i++) {
       const created = await server.server.services.apiKeys.create(account, account, `key ${String(i).padStart(3, "0")}`);
@@ -47,7 +47,7 @@ describe.skipIf(skipReason !== null)("the API Keys tab with more than one page o
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL("**/settings/api-keys");
     const names = page.locator("tbody th[scope=row]");
-    await expect.poll(() => names.count()).toBe(PAGE_SIZE.max);
+    await expect.poll(() => names.count()).toBe(KEYS_PER_PAGE);
     const more = page.getByRole("button", { name: "Show more keys" });
     await more.click();
     await expect.poll(() => names.count()).toBe(total);

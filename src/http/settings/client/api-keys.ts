@@ -7,7 +7,7 @@ import { keyActions } from "./key-details.js";
 import { expiryCell } from "./key-expiry.js";
 import type { KeyListQuery, MeQuery } from "./gql/graphql.js";
 import { loadKeyUsage, usageCell, type KeyUsage } from "./key-usage.js";
-import { DeleteKey, KeyList } from "./operations.js";
+import { DeleteKey, KEYS_PER_PAGE, KeyList } from "./operations.js";
 
 type Key = KeyListQuery["apiKeys"]["edges"][number]["node"];
 
@@ -48,7 +48,7 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
   const list = h("div", { class: "key-list", "aria-live": "polite" });
   const create = h("button", { type: "button", class: "primary" }, "Create key");
 
-  // Keys come 100 at a time (the API's largest page); later pages are appended on request.
+  // Keys come KEYS_PER_PAGE at a time; later pages are appended on request.
   const rows = h("tbody");
   const more = h("button", { type: "button", class: "more", hidden: true }, "Show more keys");
   let nextCursor: string | null = null;
@@ -60,7 +60,7 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
   more.addEventListener("click", async () => {
     more.disabled = true;
     try {
-      const [page, usage] = await Promise.all([request(KeyList, { after: nextCursor }), loadKeyUsage(nextCursor)]);
+      const [page, usage] = await Promise.all([request(KeyList, { first: KEYS_PER_PAGE, after: nextCursor }), loadKeyUsage(nextCursor)]);
       showMore(page.apiKeys, usage);
       more.textContent = "Show more keys";
     } catch (failure) {
@@ -75,7 +75,7 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
     let page: KeyListQuery["apiKeys"];
     let usage: Map<string, KeyUsage>;
     try {
-      [page, usage] = await Promise.all([request(KeyList).then((answer) => answer.apiKeys), loadKeyUsage(null)]);
+      [page, usage] = await Promise.all([request(KeyList, { first: KEYS_PER_PAGE }).then((answer) => answer.apiKeys), loadKeyUsage(null)]);
     } catch (failure) {
       const retry = h("button", { type: "button" }, "Try again");
       retry.addEventListener("click", () => void load());

@@ -3,6 +3,7 @@
  * the hourly and daily charts, opened from the sparkline.
  */
 import { request } from "./api.js";
+import { KEYS_PER_PAGE } from "./operations.js";
 import { openDialog } from "./dialogs.js";
 import { h } from "./dom.js";
 import { graphql } from "./gql/index.js";
@@ -10,8 +11,8 @@ import type { KeyUsageListQuery } from "./gql/graphql.js";
 import { summarize, usageChart, usageLegend } from "./usage-chart.js";
 
 const KeyUsageList = graphql(`
-  query KeyUsageList($after: String) {
-    apiKeys(first: 100, after: $after) {
+  query KeyUsageList($first: Int!, $after: String) {
+    apiKeys(first: $first, after: $after) {
       edges {
         node {
           id
@@ -42,7 +43,7 @@ export type KeyUsage = KeyUsageListQuery["apiKeys"]["edges"][number]["node"]["us
 /** The usage of one page of keys (the list's page, same cursor) by id; an empty map when it cannot be read (the list still shows). */
 export async function loadKeyUsage(after: string | null): Promise<Map<string, KeyUsage>> {
   try {
-    return new Map((await request(KeyUsageList, { after })).apiKeys.edges.map(({ node }) => [node.id, node.usage]));
+    return new Map((await request(KeyUsageList, { first: KEYS_PER_PAGE, after })).apiKeys.edges.map(({ node }) => [node.id, node.usage]));
   } catch {
     return new Map();
   }

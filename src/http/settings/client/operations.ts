@@ -46,9 +46,12 @@ export const SignOutPage = graphql(`
   }
 `);
 
+/** Keys per page of the list; below the account's 100-key cap, so a full account has two pages. */
+export const KEYS_PER_PAGE = 50;
+
 export const KeyList = graphql(`
-  query KeyList($after: String) {
-    apiKeys(first: 100, after: $after) {
+  query KeyList($first: Int!, $after: String) {
+    apiKeys(first: $first, after: $after) {
       edges {
         node {
           id

@@ -73,6 +73,7 @@ export type Tier =
   | 'pro';
 
 export type KeyUsageListQueryVariables = Exact<{
+  first: number;
   after?: string | null | undefined;
 }>;
 
@@ -104,6 +105,7 @@ export type SignOutPageMutationVariables = Exact<{ [key: string]: never; }>;
 export type SignOutPageMutation = { signOut: boolean };
 
 export type KeyListQueryVariables = Exact<{
+  first: number;
   after?: string | null | undefined;
 }>;
 
@@ -167,8 +169,8 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const KeyUsageListDocument = new TypedDocumentString(`
-    query KeyUsageList($after: String) {
-  apiKeys(first: 100, after: $after) {
+    query KeyUsageList($first: Int!, $after: String) {
+  apiKeys(first: $first, after: $after) {
     edges {
       node {
         id
@@ -235,8 +237,8 @@ export const SignOutPageDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SignOutPageMutation, SignOutPageMutationVariables>;
 export const KeyListDocument = new TypedDocumentString(`
-    query KeyList($after: String) {
-  apiKeys(first: 100, after: $after) {
+    query KeyList($first: Int!, $after: String) {
+  apiKeys(first: $first, after: $after) {
     edges {
       node {
         id

@@ -4,20 +4,15 @@
  * settings page in one click with the session, and the settings page on a 390 px phone.
  * Screenshots go to the suite folder, or to docs/screenshots with KNOUDS_SCREENSHOTS_DIR.
  */
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
 import { createKey, signUp, type SignedIn } from "../support/accounts.js";
-import { ROOT } from "../support/process.js";
 import { startServer, type TestServer } from "../support/server.js";
-import { suiteRoot } from "../support/suite.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skipReason = existsSync(CHROMIUM) ? null : `${CHROMIUM} is missing (install Debian's chromium package)`;
-if (skipReason) console.log(`[browser-clients.test] skipped: ${skipReason}`);
+const skipReason = chromiumMissing("browser-clients.test");
 
-const SHOTS = process.env.KNOUDS_SCREENSHOTS_DIR ? resolve(ROOT, process.env.KNOUDS_SCREENSHOTS_DIR) : join(suiteRoot(), "screenshots");
 
 describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
   let server: TestServer;
@@ -25,11 +20,7 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -60,7 +51,7 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     await page.goto(`${server.url}/graphql`);
     await page.getByText("query Viewer").first().waitFor({ timeout: 20_000 });
     await page.getByText("open Headers below and paste").first().waitFor();
-    await page.screenshot({ path: join(SHOTS, "playground.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "playground.png") });
     // The welcome comments fit the editor pane: the longest line ends inside it.
     const clipped = await page.evaluate(() => {
       const editor = document.querySelector(".graphiql-query-editor");
@@ -121,7 +112,7 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
       // A wide table may scroll sideways inside its card; its cells are outside the check above.
       return { pageWidth: document.documentElement.scrollWidth, overlap, sticking };
     });
-    await page.screenshot({ path: join(SHOTS, "api-keys-phone.png"), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, "api-keys-phone.png"), fullPage: true });
     expect(layout).toEqual({ pageWidth: 390, overlap: false, sticking: [] });
 
     // The Create key dialog fits too, and says how a self-hosted account gets a higher scope.
@@ -129,7 +120,7 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     const dialog = page.getByRole("dialog", { name: "Create an API key" });
     await dialog.getByText(`npm run cli -- set-tier --email ${owner.email} --tier business`).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
-    await page.screenshot({ path: join(SHOTS, "create-key-phone.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "create-key-phone.png") });
     expect(failures).toEqual([]);
     await context.close();
   });

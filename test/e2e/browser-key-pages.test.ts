@@ -2,28 +2,22 @@
  * Settings → API Keys with more keys than one page: the page shows the newest KEYS_PER_PAGE and
  * a "Show more keys" button that appends the rest, each key once.
  */
-import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumMissing, launchChromium } from "../support/browser.js";
 import { KEYS_PER_PAGE } from "../../src/http/settings/client/operations.js";
 import { signUp } from "../support/accounts.js";
 import { startServer, type TestServer } from "../support/server.js";
 import { recordKeyValuesIn } from "../support/suite.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skipReason = existsSync(CHROMIUM) ? null : `${CHROMIUM} is missing (install Debian's chromium package)`;
-if (skipReason) console.log(`[browser-key-pages.test] skipped: ${skipReason}`);
+const skipReason = chromiumMissing("browser-key-pages.test");
 
 describe.skipIf(skipReason !== null)("the API Keys tab with more than one page of keys", () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,21 +3,16 @@
  * 48-hour sparkline in the list, its hourly and daily charts in the details dialog, and the
  * account's security events. Screenshots go where browser.test.ts puts them (KNOUDS_SCREENSHOTS_DIR).
  */
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
 import { createKey, signUp } from "../support/accounts.js";
-import { ROOT } from "../support/process.js";
 import { startServer, type TestServer } from "../support/server.js";
-import { suiteRoot } from "../support/suite.js";
 import type { UsageDelta } from "../../src/usage/interface.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skipReason = existsSync(CHROMIUM) ? null : `${CHROMIUM} is missing (install Debian's chromium package)`;
-if (skipReason) console.log(`[browser-usage.test] skipped: ${skipReason}`);
+const skipReason = chromiumMissing("browser-usage.test");
 
-const SHOTS = process.env.KNOUDS_SCREENSHOTS_DIR ? resolve(ROOT, process.env.KNOUDS_SCREENSHOTS_DIR) : join(suiteRoot(), "screenshots");
 const PASSWORD = "correct horse battery";
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -54,11 +49,7 @@ describe.skipIf(skipReason !== null)("usage charts and the Security log in Chrom
 
   beforeAll(async () => {
     server = await startServer({ env: { KNOUDS_EVENTS_FLUSH_MS: "100" } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -103,7 +94,7 @@ describe.skipIf(skipReason !== null)("usage charts and the Security log in Chrom
     expect(await sparkline.getAttribute("aria-label")).toContain(`${(past.hourly + thisHour).toLocaleString("en-US")} requests`);
     await expect(page.getByRole("button", { name: /^Usage of Nightly report: 0 requests/ }).isVisible()).resolves.toBe(true);
     expect(await sparkline.locator("rect.usage-ok").count()).toBe(48);
-    await page.screenshot({ path: join(SHOTS, "api-keys-usage.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "api-keys-usage.png") });
 
     await sparkline.click();
     const dialog = page.getByRole("dialog", { name: "Usage of “CI deploys”" });
@@ -117,7 +108,7 @@ describe.skipIf(skipReason !== null)("usage charts and the Security log in Chrom
     expect(await daily.locator("g.usage-bar").count()).toBe(90);
     // The current hour's bar: its tooltip gives this hour's own counts.
     expect(await hourly.locator("g.usage-bar title").last().textContent()).toContain("10 requests: 5 ok, 3 scope denied, 0 rate limited, 2 other errors");
-    await page.screenshot({ path: join(SHOTS, "key-usage.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "key-usage.png") });
     await dialog.getByRole("button", { name: "Close" }).click();
     await dialog.waitFor({ state: "detached" });
 
@@ -133,7 +124,7 @@ describe.skipIf(skipReason !== null)("usage charts and the Security log in Chrom
     expect(texts[2]).toMatch(/Key created.*Nightly report.*Scope free.*You/);
     expect(texts[3]).toMatch(/Key created.*CI deploys.*Scope deployment/);
     expect(texts[4]).toMatch(/Plan changed.*Free → Pro.*Operator \(CLI\)/);
-    await page.screenshot({ path: join(SHOTS, "security-log.png"), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, "security-log.png"), fullPage: true });
 
     const html = await page.evaluate(() => document.documentElement.outerHTML);
     expect(html.includes(ci.value)).toBe(false);

@@ -2,25 +2,21 @@
  * The settings page in Debian's Chromium, driven by playwright-core: sign up, Settings → API
  * Keys, create a key, use it on the REST API, delete it in the page, see it refused. The scope
  * picker is capped by the plan, and the key's value leaves no trace once the dialog closes.
- * It saves screenshots of each step (see SHOTS).
+ * It saves screenshots of each step (see SCREENSHOTS).
  */
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
 import { Client } from "../support/client.js";
 import { SignIn } from "../support/operations.js";
-import { ROOT } from "../support/process.js";
 import { startServer, type TestServer } from "../support/server.js";
-import { recordKeyValuesIn, suiteRoot } from "../support/suite.js";
+import { recordKeyValuesIn } from "../support/suite.js";
 import { createWorkflow } from "../support/workflows.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skipReason = existsSync(CHROMIUM) ? null : `${CHROMIUM} is missing (install Debian's chromium package)`;
-if (skipReason) console.log(`[browser.test] skipped: ${skipReason}`);
+const skipReason = chromiumMissing("browser.test");
 
 // Into the suite's folder by default; `KNOUDS_SCREENSHOTS_DIR=docs/screenshots` refreshes the README's.
-const SHOTS = process.env.KNOUDS_SCREENSHOTS_DIR ? resolve(ROOT, process.env.KNOUDS_SCREENSHOTS_DIR) : join(suiteRoot(), "screenshots");
 const PASSWORD = "correct horse battery";
 
 describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
@@ -29,11 +25,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -84,10 +76,10 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     const email = `browser-${Date.now()}@example.com`;
 
     await page.goto(`${server.url}/sign-in`);
-    await page.screenshot({ path: join(SHOTS, "sign-in.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "sign-in.png") });
     await signUpInPage(page, email);
     await page.getByText("No API keys yet.").waitFor();
-    await page.screenshot({ path: join(SHOTS, "api-keys-empty.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "api-keys-empty.png") });
 
     // A Business account owning a deployed workflow, as the seeds' curl expects.
     const accountId = await setTier(email, "business");
@@ -99,7 +91,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     const { dialog } = await pickerState(page);
     await dialog.getByLabel("Name").fill("CI deploys");
     await dialog.getByRole("radio", { name: "deployment" }).check();
-    await page.screenshot({ path: join(SHOTS, "create-key-dialog.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "create-key-dialog.png") });
     await dialog.getByRole("button", { name: "Create key" }).click();
 
     const valueField = page.getByLabel("Your new API key");
@@ -112,7 +104,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     await page.getByText("Copied to the clipboard").waitFor();
     // Mask the value before the screenshot, so no real secret ends up in the repository.
     await valueField.evaluate((input: HTMLInputElement) => (input.value = "knouds_live_••••••••••••••••••••••••••••••••"));
-    await page.screenshot({ path: join(SHOTS, "key-created.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "key-created.png") });
     await valueField.evaluate((input: HTMLInputElement, original: string) => (input.value = original), value);
 
     const run = () =>
@@ -130,7 +122,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     const row = page.getByRole("row", { name: /CI deploys/ });
     await row.waitFor();
     await expect(row.getByText("deployment").isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(SHOTS, "api-keys-list.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "api-keys-list.png") });
 
     // The value is gone: not in the DOM, not in any field, not in storage or cookies.
     const traces = await page.evaluate(() => ({

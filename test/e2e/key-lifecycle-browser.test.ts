@@ -3,20 +3,16 @@
  * key with an expiry, see "expires in N days" and its warning, last-use details, rename, and
  * roll with a grace picker and the new value shown once. Screenshots as browser.test.ts does.
  */
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
 import { ACCEPTED, probeKey } from "../support/key-probe.js";
-import { ROOT } from "../support/process.js";
 import { startServer, type TestServer } from "../support/server.js";
-import { recordKeyValuesIn, suiteRoot } from "../support/suite.js";
+import { recordKeyValuesIn } from "../support/suite.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skipReason = existsSync(CHROMIUM) ? null : `${CHROMIUM} is missing (install Debian's chromium package)`;
-if (skipReason) console.log(`[key-lifecycle-browser.test] skipped: ${skipReason}`);
+const skipReason = chromiumMissing("key-lifecycle-browser.test");
 
-const SHOTS = process.env.KNOUDS_SCREENSHOTS_DIR ? resolve(ROOT, process.env.KNOUDS_SCREENSHOTS_DIR) : join(suiteRoot(), "screenshots");
 const MASK = "knouds_live_••••••••••••••••••••••••••••••••";
 
 describe.skipIf(skipReason !== null)("key lifecycle on the settings page in Chromium", () => {
@@ -26,11 +22,7 @@ describe.skipIf(skipReason !== null)("key lifecycle on the settings page in Chro
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
     await page.goto(`${server.url}/sign-in`);
     await page.getByRole("button", { name: "Create an account" }).click();
@@ -53,7 +45,7 @@ describe.skipIf(skipReason !== null)("key lifecycle on the settings page in Chro
     recordKeyValuesIn(value);
     expect(value).toMatch(/^knouds_live_[0-9A-Za-z]{38}$/);
     await field.evaluate((input: HTMLInputElement, mask: string) => (input.value = mask), MASK);
-    if (shot) await page.screenshot({ path: join(SHOTS, shot) });
+    if (shot) await page.screenshot({ path: join(SCREENSHOTS, shot) });
     await page.getByRole("button", { name: "Done" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
     return value;
@@ -65,7 +57,7 @@ describe.skipIf(skipReason !== null)("key lifecycle on the settings page in Chro
     await dialog.getByLabel("Name").fill(name);
     await dialog.getByLabel("Expires").selectOption({ label: expiry.option });
     if (expiry.date) await dialog.getByLabel("Expiry date").fill(expiry.date);
-    if (shot) await page.screenshot({ path: join(SHOTS, shot) });
+    if (shot) await page.screenshot({ path: join(SCREENSHOTS, shot) });
     await dialog.getByRole("button", { name: "Create key" }).click();
     return takeValue();
   }
@@ -92,14 +84,14 @@ describe.skipIf(skipReason !== null)("key lifecycle on the settings page in Chro
     await details.getByText("127.0.0.1").waitFor();
     await details.getByText("deploy-bot/2.1 (+https://example.com)").waitFor();
     await expect(row.getByRole("button", { name: "Details of key Used key" }).getAttribute("aria-expanded")).resolves.toBe("true");
-    await page.screenshot({ path: join(SHOTS, "key-details.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "key-details.png") });
   });
 
   it("renames a key", async () => {
     await page.getByRole("button", { name: "Rename key CI deploys" }).click();
     const dialog = page.getByRole("dialog", { name: /Rename key/ });
     await dialog.getByLabel("New name").fill("CI deploys (production)");
-    await page.screenshot({ path: join(SHOTS, "key-rename-dialog.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "key-rename-dialog.png") });
     await dialog.getByRole("button", { name: "Rename" }).click();
     await page.getByRole("row", { name: /CI deploys \(production\)/ }).waitFor();
     const empty = page.getByRole("button", { name: "Rename key CI deploys (production)" });
@@ -115,7 +107,7 @@ describe.skipIf(skipReason !== null)("key lifecycle on the settings page in Chro
     await page.getByRole("button", { name: "Roll key Rolled key" }).click();
     const dialog = page.getByRole("dialog", { name: /Roll key/ });
     await dialog.getByLabel("Old value keeps working for").selectOption({ label: "24 hours" });
-    await page.screenshot({ path: join(SHOTS, "key-roll-dialog.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "key-roll-dialog.png") });
     await dialog.getByRole("button", { name: "Roll key" }).click();
     await page.getByRole("heading", { name: "Key “Rolled key” rolled" }).waitFor();
     await page.getByText(/The old value keeps working until /).waitFor();
@@ -129,7 +121,7 @@ describe.skipIf(skipReason !== null)("key lifecycle on the settings page in Chro
     await row.getByRole("button", { name: "Details of key Rolled key" }).click();
     const details = page.locator("tr.key-details:not([hidden])").filter({ hasText: "Previous value" });
     await details.getByText(`knouds_live_${before.slice(12, 16)}…`).waitFor();
-    await page.screenshot({ path: join(SHOTS, "api-keys-lifecycle.png"), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, "api-keys-lifecycle.png"), fullPage: true });
 
     const traces = await page.evaluate(() => document.documentElement.outerHTML + [...document.querySelectorAll("input")].map((i) => i.value).join("\n"));
     expect(traces.includes(after)).toBe(false);

@@ -3,7 +3,8 @@ import { clientInfo } from "../audit/client.js";
 import { AUDIT_EVENT_TYPES, type AuditActor, type AuditEvent, type AuditEventType, type ClientInfo } from "../audit/interface.js";
 import { builder } from "./builder.js";
 import type { GraphQLContext } from "./context.js";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkConnectionArgs } from "./page-size.js";
+import { PAGE_SIZE } from "../domain/pages.js";
+import { checkConnectionArgs } from "./page-size.js";
 
 /** The requesting client as audit events keep it. */
 export function requestClient(ctx: GraphQLContext): ClientInfo {
@@ -72,13 +73,13 @@ const EVENT_ID = /^evt_[0-9a-z]{21}$/;
 builder.queryField("auditEvents", (t) =>
   t.connection({
     type: AuditEventRef,
-    description: `The signed-in account's audit log, newest first. Pages of ${DEFAULT_PAGE_SIZE} by default, at most ${MAX_PAGE_SIZE}.`,
+    description: `The signed-in account's audit log, newest first. Pages of ${PAGE_SIZE.default} by default, at most ${PAGE_SIZE.max}.`,
     authScopes: { signedIn: true },
     resolve: (_root, args, ctx) => {
       checkConnectionArgs(args, (cursor) => EVENT_ID.test(cursor));
       const accountId = ctx.caller.session!.account.id;
       return resolveCursorConnection<Promise<AuditEvent[]>>(
-        { args, toCursor: (event) => event.id, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+        { args, toCursor: (event) => event.id, defaultSize: PAGE_SIZE.default, maxSize: PAGE_SIZE.max },
         ({ before, after, limit, inverted }) =>
           ctx.services.audit.list({ accountId, olderThan: after, newerThan: before, limit, oldestFirst: inverted }),
       );

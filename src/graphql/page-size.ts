@@ -1,8 +1,5 @@
 import { KnoudsError, type InputProblem } from "../domain/errors.js";
-
-/** Connection pages: `first`/`last` default to 20 and may ask for at most 100. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+import { PAGE_SIZE } from "../domain/pages.js";
 
 interface ConnectionArgs {
   first?: number | null;
@@ -11,13 +8,13 @@ interface ConnectionArgs {
   before?: string | null;
 }
 
-/** Refuses page sizes outside 0..MAX_PAGE_SIZE and cursors `isCursor` does not recognise, as BAD_USER_INPUT. */
+/** Refuses page sizes outside 0..PAGE_SIZE.max (the one page rule of every list) and cursors `isCursor` does not recognise, as BAD_USER_INPUT. */
 export function checkConnectionArgs(args: ConnectionArgs, isCursor: (cursor: string) => boolean): void {
   const problems: InputProblem[] = [];
   for (const name of ["first", "last"] as const) {
     const size = args[name];
-    if (size !== null && size !== undefined && (size < 0 || size > MAX_PAGE_SIZE)) {
-      problems.push({ path: name, message: `must be between 0 and ${MAX_PAGE_SIZE}` });
+    if (size !== null && size !== undefined && (size < 0 || size > PAGE_SIZE.max)) {
+      problems.push({ path: name, message: `must be between 0 and ${PAGE_SIZE.max}` });
     }
   }
   for (const name of ["after", "before"] as const) {

@@ -32,3 +32,18 @@ export interface NewestFirstPosition {
 
 /** A position before every item of a newest-first list (no stored time reaches it). */
 export const startOfNewestFirst: NewestFirstPosition = { at: Number.MAX_SAFE_INTEGER, id: "" };
+
+/**
+ * A filtered list read along the index of its unfiltered order (runs by workflow or status)
+ * looks at no more than this many items per page, so a filter that matches little of a long
+ * history costs one bounded read, not a walk of everything the tenant stored. A page that used
+ * its whole scan before filling says where it stopped (`searchedTo`); the next page continues
+ * from there, as DynamoDB's filtered queries do with LastEvaluatedKey.
+ */
+export const FILTER_SCAN_LIMIT = 10_000;
+
+/** Up to `limit` matching items, and where the scan stopped when it hit the scan limit before filling the page. */
+export interface FilteredPage<Item, Position> {
+  items: Item[];
+  searchedTo: Position | null;
+}

@@ -19,7 +19,7 @@
 import type { ObjectRef } from "@pothos/core";
 import { z } from "zod";
 import { KnoudsError } from "../domain/errors.js";
-import { PAGE_SIZE, pageSize, type PageRequest } from "../domain/pages.js";
+import { PAGE_SIZE, pageSize, type FilteredPage, type PageRequest } from "../domain/pages.js";
 import { builder } from "./builder.js";
 
 /** Base64url of about 100 bytes of position is far below this; longer is not ours. */
@@ -44,8 +44,11 @@ export interface KeysetList<Item, Position> {
   position: (item: Item) => Position;
   /** Checks a position read back from a client's cursor. */
   positionSchema: z.ZodType<Position>;
-  /** Up to `limit` items strictly after `after` (from the start when null), in list order. */
-  fetch: (page: PageRequest<Position>) => Promise<readonly Item[]>;
+  /**
+   * Up to `limit` items strictly after `after` (from the start when null), in list order; a
+   * filtered list with a bounded scan also says where its scan stopped (FilteredPage).
+   */
+  fetch: (page: PageRequest<Position>) => Promise<readonly Item[] | FilteredPage<Item, Position>>;
 }
 
 export interface Connection<Item> {
@@ -86,15 +89,20 @@ export async function resolveKeysetConnection<Item, Position>(
   const size = pageSize(args.first);
   const after = args.after === null || args.after === undefined ? null : decodeCursor(args.after, list.list, list.positionSchema);
   // One more than asked tells whether there is a next page.
-  const items = await list.fetch({ after, limit: size + 1 });
+  const fetched = await list.fetch({ after, limit: size + 1 });
+  const { items, searchedTo } = "searchedTo" in fetched ? fetched : { items: fetched, searchedTo: null };
   const edges = items.slice(0, size).map((node) => ({ cursor: encodeCursor(list.list, list.position(node)), node }));
+  const filled = items.length > size;
+  // A filtered page whose scan stopped before it filled goes on from where the scan stopped,
+  // which may be past its last edge, or hold no edge at all.
+  const resumeAt = !filled && searchedTo !== null ? encodeCursor(list.list, searchedTo) : null;
   return {
     edges,
     pageInfo: {
-      hasNextPage: items.length > size,
+      hasNextPage: filled || resumeAt !== null,
       hasPreviousPage: false,
       startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      endCursor: resumeAt ?? edges.at(-1)?.cursor ?? null,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { FILTER_SCAN_LIMIT } from "../domain/pages.js";
 import { RUN_STATUSES, type Run } from "../domain/run.js";
 import { resolveWorkflowAddress } from "../domain/workflow.js";
 import { answerJson } from "./answer-budget.js";
@@ -50,7 +51,10 @@ const RunConnection = connectionOf(RunRef, "Run");
 builder.queryField("runs", (t) =>
   t.field({
     type: RunConnection,
-    description: "Your account's runs (any key of the account), newest first.",
+    description:
+      "Your account's runs (any key of the account), newest first. With a filter, each page looks at no more than " +
+      `${FILTER_SCAN_LIMIT.toLocaleString("en-US")} runs: a page may hold fewer than \`first\` runs, even none, with hasNextPage true; ` +
+      "go on from its endCursor.",
     authScopes: needs("readRun"),
     args: {
       ...pageArgs,

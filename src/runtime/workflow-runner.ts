@@ -7,7 +7,7 @@ import { LRUCache } from "lru-cache";
 import type { KeyPrincipal } from "../auth/principal.js";
 import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
-import type { NewestFirstPosition, PageRequest } from "../domain/pages.js";
+import type { FilteredPage, NewestFirstPosition, PageRequest } from "../domain/pages.js";
 import type { Run } from "../domain/run.js";
 import { resolveBinding, type Workflow } from "../domain/workflow.js";
 import type { RunFilter, Store } from "../store/interface.js";
@@ -156,7 +156,11 @@ export class WorkflowRunner {
   }
 
   /** A page of the caller's own account's runs, newest first (the same ownership as findRun). */
-  listRuns(caller: KeyPrincipal, filter: RunFilter, page: PageRequest<NewestFirstPosition>): Promise<Run[]> {
+  listRuns(
+    caller: KeyPrincipal,
+    filter: RunFilter,
+    page: PageRequest<NewestFirstPosition>,
+  ): Promise<FilteredPage<Run, NewestFirstPosition>> {
     return this.store.runs.listByAccount(caller.account.id, filter, page);
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { AuditEvent } from "../audit/interface.js";
 import type { AccountRecord, ApiKeyRecord, Session } from "../domain/account.js";
-import type { NewestFirstPosition, PageRequest } from "../domain/pages.js";
+import type { FilteredPage, NewestFirstPosition, PageRequest } from "../domain/pages.js";
 import type { Run, RunStatus } from "../domain/run.js";
 import type { Scope, Tier } from "../domain/scopes.js";
 import type { Workflow } from "../domain/workflow.js";
@@ -91,8 +91,18 @@ export interface WorkflowStore {
 export interface RunStore {
   create(run: Run): Promise<void>;
   findById(id: string): Promise<Run | null>;
-  /** A page of the account's runs, newest first (startedAt, then id, descending), optionally filtered. */
-  listByAccount(accountId: string, filter: RunFilter, page: PageRequest<NewestFirstPosition>): Promise<Run[]>;
+  /**
+   * A page of the account's runs, newest first (startedAt, then id, descending), optionally
+   * filtered. With a filter, the read looks at no more than `scanLimit` of the account's runs
+   * after `page.after` (FILTER_SCAN_LIMIT unless a test sets it): when those hold fewer than
+   * `page.limit` matches, `searchedTo` is the last run looked at, where the next page starts.
+   */
+  listByAccount(
+    accountId: string,
+    filter: RunFilter,
+    page: PageRequest<NewestFirstPosition>,
+    scanLimit?: number,
+  ): Promise<FilteredPage<Run, NewestFirstPosition>>;
   /**
    * Deletes at most `limit` runs that started before `cutoff` (epoch ms), oldest first, in one
    * short write; returns how many went. Retention calls it batch by batch. Only runs are

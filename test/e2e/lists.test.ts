@@ -2,8 +2,11 @@
  * SPEC §9: every list is a Relay connection read a page at a time, and no request, aliases
  * included, builds an answer beyond the documented bound.
  */
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PAGE_SIZE } from "../../src/domain/pages.js";
+import { newId } from "../../src/domain/ids.js";
+import { FILTER_SCAN_LIMIT, PAGE_SIZE } from "../../src/domain/pages.js";
 import { ANSWER_JSON_BYTES } from "../../src/graphql/answer-budget.js";
 import { DOCUMENT_LIMITS } from "../../src/graphql/protection.js";
 import { COST_UNIT_BYTES } from "../../src/graphql/query-cost.js";
@@ -144,6 +147,49 @@ describe("lists as Relay connections", () => {
     // A full address filters the same as the bare slug.
     const byAddress = nodes((await other.graphql(Runs, { first: 100, workflowId: `${account.handle}/runs-b` })).data?.runs);
     expect(byAddress.map((r) => r.id)).toEqual(newestFirst.filter((r) => r.workflowId === "runs-b").map((r) => r.id));
+  });
+
+  it("finds a filtered run behind a long history in pages that each look at no more than the scan limit", async () => {
+    const account = await signUp(server, { tier: "business" });
+    await createWorkflow(account, "rare-flow", { definition: ECHO_ANY });
+    const key = new Client(server.url, (await createKey(account, "admin")).value);
+    const rare = (await key.graphql(RunWorkflow, { id: "rare-flow", inputs: { text: 5 } })).data!.runWorkflow;
+    expect(rare.status).toBe("failed");
+    // A history of 2 × FILTER_SCAN_LIMIT + 5 newer runs of another workflow, written straight
+    // into the serving store's file (through HTTP it would take minutes of rate budget).
+    const filler = 2 * FILTER_SCAN_LIMIT + 5;
+    const db = new Database(join(server.dataDir, "knouds.db"));
+    const insert = db.prepare(
+      `INSERT INTO runs (id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at)
+       VALUES (?, ?, 'key_filler', 'someone/else', NULL, 'succeeded', '{}', '{}', NULL, ?, ?)`,
+    );
+    const since = Date.now() + 1000;
+    db.transaction(() => {
+      for (let i = 0; i < filler; i++) insert.run(newId("run"), account.accountId, since + i, since + i);
+    })();
+    db.close();
+
+    const readPage = async (after: string | null, filter: { workflowId?: string; status?: "failed" }) =>
+      (await key.graphql(Runs, { first: 5, after, ...filter })).data!.runs;
+    for (const filter of [{ workflowId: "rare-flow" }, { status: "failed" as const }]) {
+      const pages: Array<{ ids: string[]; hasNextPage: boolean }> = [];
+      let after: string | null = null;
+      do {
+        const page = await readPage(after, filter);
+        pages.push({ ids: nodes(page).map((r) => r.id), hasNextPage: page.pageInfo.hasNextPage });
+        after = page.pageInfo.endCursor ?? null;
+        expect(pages.length, JSON.stringify(filter)).toBeLessThan(10);
+      } while (pages.at(-1)!.hasNextPage);
+      // Two pages of 10,000 runs each hold none; the third reaches the rare run and the end.
+      expect(pages, JSON.stringify(filter)).toEqual([
+        { ids: [], hasNextPage: true },
+        { ids: [], hasNextPage: true },
+        { ids: [rare.id], hasNextPage: false },
+      ]);
+    }
+    // Unfiltered, the newest five of the history, as always.
+    const newest = nodes((await key.graphql(Runs, { first: 5 })).data!.runs);
+    expect(newest.map((r) => r.workflowId)).toEqual(Array(5).fill("someone/else"));
   });
 
   it("refuses first above 100 or below 0 with BAD_USER_INPUT, and takes 20 when it is left out", async () => {

@@ -124,13 +124,49 @@ export function pagesContract(name: string, open: OpenStore): void {
         expect(expected.length).toBeGreaterThan(1);
         for (const limit of [1, 2, 5]) {
           const listed = await pageThrough(
-            (page) => store.runs.listByAccount(a.id, filter, page),
+            async (page) => {
+              const { items, searchedTo } = await store.runs.listByAccount(a.id, filter, page);
+              // 24 runs in all: no scan stops short of the default limit.
+              expect(searchedTo).toBeNull();
+              return items;
+            },
             (r: Run) => ({ at: r.startedAt, id: r.id }),
             limit,
           );
           expect(listed).toEqual(expected);
         }
       }
+    });
+
+    it("looks at no more than the scan limit of runs for a filtered page, and says where to go on", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      // Newest first: 7 runs of wf-other, then the one wf-rare run, then 2 more of wf-other.
+      const runs = Array.from({ length: 10 }, (_, i) =>
+        run(a.id, { startedAt: 2000 - i, finishedAt: 2250 - i, workflowId: i === 7 ? "wf-rare" : "wf-other" }),
+      );
+      for (const r of runs) await store.runs.create(r);
+      const at = (r: Run) => ({ at: r.startedAt, id: r.id });
+
+      // A scan of 3: the first page looks at runs 0–2, finds nothing, and stops on run 2.
+      const first = await store.runs.listByAccount(a.id, { workflowId: "wf-rare" }, { after: null, limit: 5 }, 3);
+      expect(first).toEqual({ items: [], searchedTo: at(runs[2]!) });
+      const second = await store.runs.listByAccount(a.id, { workflowId: "wf-rare" }, { after: first.searchedTo, limit: 5 }, 3);
+      expect(second).toEqual({ items: [], searchedTo: at(runs[5]!) });
+      const third = await store.runs.listByAccount(a.id, { workflowId: "wf-rare" }, { after: second.searchedTo, limit: 5 }, 3);
+      expect(third).toEqual({ items: [runs[7]], searchedTo: at(runs[8]!) });
+      // Fewer than the scan limit remain: the list ends here.
+      expect(await store.runs.listByAccount(a.id, { workflowId: "wf-rare" }, { after: third.searchedTo, limit: 5 }, 3)).toEqual({
+        items: [],
+        searchedTo: null,
+      });
+      // A page that fills within its scan ends on its last item, as unfiltered pages do.
+      expect(await store.runs.listByAccount(a.id, { status: "succeeded" }, { after: null, limit: 2 }, 3)).toEqual({
+        items: runs.slice(0, 2),
+        searchedTo: null,
+      });
+      // Unfiltered pages are one range: the scan limit does not apply.
+      expect((await store.runs.listByAccount(a.id, {}, { after: null, limit: 10 }, 3)).items).toEqual(runs);
     });
   });
 }

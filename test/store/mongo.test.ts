@@ -77,6 +77,26 @@ if (uri) {
       await client.close();
     });
   });
+
+  describe("MongoDB indexes an older version made", () => {
+    it("drops the per-filter run indexes filtered listings no longer read, and keeps the rest", async () => {
+      const old = new URL(uri);
+      old.pathname = `${old.pathname.slice(1) || "knouds"}_indexes_${newId("acc").slice(4)}`;
+      const client = new MongoClient(old.toString());
+      await client.connect();
+      const runs = client.db().collection("runs");
+      await runs.createIndex({ accountId: 1, workflowId: 1, startedAt: -1, _id: -1 });
+      await runs.createIndex({ accountId: 1, status: 1, startedAt: -1, _id: -1 });
+      const names = async () => (await runs.indexes()).map((index) => index.name).sort();
+      expect(await names()).toContain("accountId_1_status_1_startedAt_-1__id_-1");
+
+      // Twice: a second start finds nothing to drop.
+      for (let start = 0; start < 2; start++) await (await openMongoStore(old.toString())).close();
+      expect(await names()).toEqual(["_id_", "accountId_1_startedAt_-1__id_-1", "startedAt_1"]);
+      await client.db().dropDatabase();
+      await client.close();
+    });
+  });
 } else {
   describe("MongoDB store", () => {
     it.skip("contract suite skipped: set MONGODB_URI (e.g. mongodb://127.0.0.1:27017/knouds_test) to run it", () => {});

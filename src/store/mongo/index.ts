@@ -1,4 +1,4 @@
-import { MongoClient, type Collection, type Db } from "mongodb";
+import { MongoClient, MongoServerError, type Collection, type Db } from "mongodb";
 import type { AccountRecord, ApiKeyRecord, Session } from "../../domain/account.js";
 import { KnoudsError } from "../../domain/errors.js";
 import type { AccountStore, ApiKeyStore, SessionStore, Store } from "../interface.js";
@@ -153,7 +153,32 @@ function sessionStore(col: Collection<SessionDoc>): SessionStore {
   };
 }
 
+/**
+ * Indexes earlier versions made that nothing reads any more; each one cost every insert.
+ * Filtered run listings now read { accountId, startedAt, _id } with a bounded scan.
+ */
+const RETIRED_INDEXES: Record<string, string[]> = {
+  runs: ["accountId_1_workflowId_1_startedAt_-1__id_-1", "accountId_1_status_1_startedAt_-1__id_-1"],
+};
+const INDEX_NOT_FOUND = 27;
+
+async function dropRetiredIndexes(db: Db): Promise<void> {
+  for (const [collection, names] of Object.entries(RETIRED_INDEXES)) {
+    if ((await db.listCollections({ name: collection }, { nameOnly: true }).toArray()).length === 0) continue;
+    const present = new Set((await db.collection(collection).indexes()).map((index) => index.name));
+    for (const name of names.filter((retired) => present.has(retired))) {
+      try {
+        await db.collection(collection).dropIndex(name);
+      } catch (error) {
+        // Another instance starting at the same time dropped it first.
+        if (!(error instanceof MongoServerError && error.code === INDEX_NOT_FOUND)) throw error;
+      }
+    }
+  }
+}
+
 async function ensureIndexes(db: Db): Promise<void> {
+  await dropRetiredIndexes(db);
   await Promise.all([
     db.collection("accounts").createIndex({ email: 1 }, { unique: true }),
     // Sparse, as migrate() first made it: accounts from before handles had none.
@@ -167,8 +192,6 @@ async function ensureIndexes(db: Db): Promise<void> {
     db.collection("workflows").createIndex({ accountId: 1, _id: 1 }),
     db.collection("workflows").createIndex({ visibility: 1, status: 1, _id: 1 }),
     db.collection("runs").createIndex({ accountId: 1, startedAt: -1, _id: -1 }),
-    db.collection("runs").createIndex({ accountId: 1, workflowId: 1, startedAt: -1, _id: -1 }),
-    db.collection("runs").createIndex({ accountId: 1, status: 1, startedAt: -1, _id: -1 }),
     db.collection("key_usage").createIndex({ keyId: 1, period: 1, start: 1 }),
     db.collection("key_usage").createIndex({ period: 1, start: 1 }),
     db.collection("audit_events").createIndex({ accountId: 1, _id: -1 }),

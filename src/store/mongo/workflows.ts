@@ -1,5 +1,6 @@
 import type { Collection, Filter } from "mongodb";
 import { KnoudsError } from "../../domain/errors.js";
+import { FILTER_SCAN_LIMIT } from "../../domain/pages.js";
 import type { Run } from "../../domain/run.js";
 import type { Workflow, WorkflowDefinition } from "../../domain/workflow.js";
 import type { RunStore, WorkflowStore } from "../interface.js";
@@ -88,18 +89,36 @@ export function mongoRunStore(col: Collection<RunDoc>): RunStore {
       const doc = await col.findOne({ _id: id });
       return doc ? toRun(doc) : null;
     },
-    async listByAccount(accountId, filter, { after, limit }) {
+    async listByAccount(accountId, filter, { after, limit }, scanLimit = FILTER_SCAN_LIMIT) {
+      const mine = { accountId, ...newestFirstAfter("startedAt", after) };
+      const filtered = filter.workflowId !== undefined || filter.status !== undefined;
+      // As in SQLite: a filtered page looks at no more than `scanLimit` runs of the account's
+      // { accountId, startedAt, _id } index, bounded below by the run in the last place.
+      const last = filtered
+        ? await col
+            .find(mine, { projection: { startedAt: 1 } })
+            .sort({ startedAt: -1, _id: -1 })
+            .skip(scanLimit - 1)
+            .limit(1)
+            .next()
+        : null;
       const docs = await col
         .find({
-          accountId,
+          ...mine,
           ...(filter.workflowId !== undefined && { workflowId: filter.workflowId }),
           ...(filter.status !== undefined && { status: filter.status }),
-          ...newestFirstAfter("startedAt", after),
+          ...(last && {
+            $and: [{ $or: [{ startedAt: { $gt: last.startedAt } }, { startedAt: last.startedAt, _id: { $gte: last._id } }] }],
+          }),
         })
+        .hint({ accountId: 1, startedAt: -1, _id: -1 })
         .sort({ startedAt: -1, _id: -1 })
         .limit(limit)
         .toArray();
-      return docs.map(toRun);
+      return {
+        items: docs.map(toRun),
+        searchedTo: last && docs.length < limit ? { at: last.startedAt, id: last._id } : null,
+      };
     },
     async deleteStartedBefore(cutoff, limit) {
       const oldest = await col

@@ -173,4 +173,11 @@ export const MIGRATIONS: readonly Migration[] = [
   DROP INDEX IF EXISTS workflows_public;
   CREATE INDEX IF NOT EXISTS workflows_public_by_id ON workflows(visibility, status, id);
   `,
+  // Filtered run listings read runs_account_newest with a bounded scan (FILTER_SCAN_LIMIT)
+  // instead of an index per filter: each of these cost about 15 µs of CPU per inserted run
+  // (measured) on the run path, and served only the listing.
+  `
+  DROP INDEX IF EXISTS runs_account_workflow_newest;
+  DROP INDEX IF EXISTS runs_account_status_newest;
+  `,
 ];

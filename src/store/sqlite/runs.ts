@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { startOfNewestFirst } from "../../domain/pages.js";
+import { FILTER_SCAN_LIMIT, startOfNewestFirst, type NewestFirstPosition } from "../../domain/pages.js";
 import type { Run, RunStatus } from "../../domain/run.js";
 import type { RunFilter, RunStore } from "../interface.js";
 import type { GroupCommit } from "./group-commit.js";
@@ -52,8 +52,13 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
       "DELETE FROM runs WHERE rowid IN (SELECT rowid FROM runs WHERE started_at < ? ORDER BY started_at LIMIT ?)",
     ),
   };
-  // One keyset statement per filter combination, each served by its own index
-  // (runs_account_newest, runs_account_workflow_newest, runs_account_status_newest).
+  // The unfiltered listing is one range of runs_account_newest. A filtered one reads the same
+  // range, bounded below by the run `scanLimit` places on (the boundary, read from the index
+  // alone), so it looks at no more than that many runs whatever the filter matches.
+  const boundary = db.prepare(
+    `SELECT started_at AS at, id FROM runs WHERE account_id = @accountId AND (started_at, id) < (@at, @id)
+     ORDER BY started_at DESC, id DESC LIMIT 1 OFFSET @offset`,
+  );
   const listings = new Map<string, Database.Statement>();
   function listing(filter: RunFilter): Database.Statement {
     const key = `${filter.workflowId !== undefined}:${filter.status !== undefined}`;
@@ -62,8 +67,10 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
       const conditions = ["account_id = @accountId", "(started_at, id) < (@at, @id)"];
       if (filter.workflowId !== undefined) conditions.push("workflow_id = @workflowId");
       if (filter.status !== undefined) conditions.push("status = @status");
+      if (key !== "false:false") conditions.push("(started_at, id) >= (@fromAt, @fromId)");
       statement = db.prepare(
-        `SELECT * FROM runs WHERE ${conditions.join(" AND ")} ORDER BY started_at DESC, id DESC LIMIT @limit`,
+        `SELECT * FROM runs INDEXED BY runs_account_newest WHERE ${conditions.join(" AND ")}
+         ORDER BY started_at DESC, id DESC LIMIT @limit`,
       );
       listings.set(key, statement);
     }
@@ -78,15 +85,21 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
       const row = q.byId.get(id) as Row | undefined;
       return row ? toRun(row) : null;
     },
-    async listByAccount(accountId, filter, { after, limit }) {
+    async listByAccount(accountId, filter, { after, limit }, scanLimit = FILTER_SCAN_LIMIT) {
+      const from = after ?? startOfNewestFirst;
+      const filtered = filter.workflowId !== undefined || filter.status !== undefined;
+      const last = filtered
+        ? (boundary.get({ accountId, ...from, offset: scanLimit - 1 }) as NewestFirstPosition | undefined)
+        : undefined;
       const rows = listing(filter).all({
         accountId,
         ...(filter.workflowId !== undefined && { workflowId: filter.workflowId }),
         ...(filter.status !== undefined && { status: filter.status }),
-        ...(after ?? startOfNewestFirst),
+        ...from,
+        ...(filtered && { fromAt: last?.at ?? Number.MIN_SAFE_INTEGER, fromId: last?.id ?? "" }),
         limit,
       }) as Row[];
-      return rows.map(toRun);
+      return { items: rows.map(toRun), searchedTo: last !== undefined && rows.length < limit ? last : null };
     },
     // Rides the group commit like the inserts: a retention batch shares the transaction (and
     // the fsync) of whatever runs were made in the same turn, so it costs only its CPU time.

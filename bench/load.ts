@@ -26,15 +26,34 @@ export interface LoadResult {
 export async function load(
   baseUrl: string,
   requests: LoadRequest[],
-  options: { connections: number; duration: number; expectStatus: number },
+  options: {
+    connections: number;
+    duration: number;
+    expectStatus: number;
+    /**
+     * Each connection starts at its own place in the list (connection i at i × length /
+     * connections), as that many independent clients would, instead of all of them sending
+     * the list's first request at once. Rebuilds each connection's requests once, so only for
+     * short lists (the session pool).
+     */
+    staggered?: boolean;
+  },
 ): Promise<LoadResult> {
+  const list = requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body }));
+  let started = 0;
   const result = await autocannon({
     url: baseUrl,
     connections: options.connections,
     duration: options.duration,
     // Each connection walks the list in order, so a list of differently keyed requests
     // spreads the load over every key without rebuilding requests on the fly.
-    requests: requests.map((r) => ({ method: r.method, path: r.path, headers: r.headers, body: r.body })),
+    requests: list,
+    ...(options.staggered && {
+      setupClient: (client: autocannon.Client) => {
+        const from = Math.floor((started++ * list.length) / options.connections) % list.length;
+        client.setRequests([...list.slice(from), ...list.slice(0, from)]);
+      },
+    }),
   });
   const statuses: Record<string, number> = {};
   for (const [status, stats] of Object.entries(result.statusCodeStats ?? {})) statuses[status] = stats.count ?? 0;

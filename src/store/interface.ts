@@ -156,7 +156,8 @@ export interface Store {
   readonly audit: AuditStore;
   /**
    * True when another process (the operator CLI, say) committed to the database since the last
-   * call. Absent where the store cannot tell cheaply (MongoDB: use REDIS_URL for that).
+   * call that looked; calls within a millisecond of one that looked answer false without
+   * looking. Absent where the store cannot tell cheaply (MongoDB: use REDIS_URL for that).
    */
   changedElsewhere?(): boolean;
   /** Resolves when the database answers; rejects otherwise. */

@@ -36,6 +36,29 @@ describe("SQLite file", () => {
   });
 });
 
+describe("SQLite writes by another process", () => {
+  it("are noticed by the first check over a millisecond after the write, its own writes never", async () => {
+    const file = join(tempDataDir(), "knouds.db");
+    const store = openSqliteStore(file);
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+    await pause();
+    expect(store.changedElsewhere!()).toBe(false);
+    await store.accounts.create(account());
+    await pause();
+    expect(store.changedElsewhere!()).toBe(false);
+
+    const other = new Database(file); // the operator CLI, say
+    other.prepare("UPDATE accounts SET tier = 'pro'").run();
+    await pause();
+    expect(store.changedElsewhere!()).toBe(true);
+    // Seen once; the next check finds nothing new.
+    await pause();
+    expect(store.changedElsewhere!()).toBe(false);
+    other.close();
+    await store.close();
+  });
+});
+
 describe("SQLite migration to key lifecycle", () => {
   it("keeps keys written before it: never expiring, not rolled, last use without address or agent", async () => {
     const file = join(tempDataDir(), "knouds.db");

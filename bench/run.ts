@@ -231,8 +231,18 @@ const DAY = 86_400_000;
 process.stderr.write(`  adding ${storedRuns.toLocaleString("en")} runs from 31–60 days ago …\n`);
 addStoredRuns(dbFile, storedRuns, Date.now() - 60 * DAY, Date.now() - 31 * DAY);
 const largeStoreRuns = storeGrowth(dbFile).runs;
-knouds = await startTarget(KNOUDS_MAIN, knoudsEnv, "/readyz", knoudsNodeArgs);
+// The same store and backlog with retention off, the baseline pruning is measured against.
+knouds = await startTarget(KNOUDS_MAIN, { ...knoudsEnv, KNOUDS_RUN_RETENTION_DAYS: "0" }, "/readyz", knoudsNodeArgs);
 const startupMs = knouds.startedInMs;
+const backlogRow = await run(
+  `REST run, ${storedRuns.toLocaleString("en")} old runs kept`,
+  knouds.url,
+  withKeys(fixtures.adminKeys, restRun),
+  200,
+  nodeRow,
+);
+await knouds.stop();
+knouds = await startTarget(KNOUDS_MAIN, knoudsEnv, "/readyz", knoudsNodeArgs);
 // The pruner's first sweep comes a second after start: measure once it is under way.
 const oldestAtStart = oldestRunStartedAt(dbFile);
 for (let waited = 0; oldestRunStartedAt(dbFile) === oldestAtStart && waited < 10_000; waited += 50) {
@@ -307,7 +317,7 @@ const targets: Array<[string, boolean, string]> = [
   ["cached verification < 20 µs", verification.cachedMicros < 20, `${fmt(verification.cachedMicros, 2)} µs`],
   [`no slowdown with ${storedKeys.toLocaleString("en")} more keys (≥ 90% of the small store)`, bigRow.result.requestsPerSecond >= 0.9 * restRow.result.requestsPerSecond, `${fmt((100 * bigRow.result.requestsPerSecond) / restRow.result.requestsPerSecond)}%`],
   [`start-up < 5 s with ${fmt(largeStoreRuns)} runs and ${fmt(storedKeys)} more keys`, startupMs < 5000, `${fmt(startupMs / 1000, 2)} s`],
-  ["pruning a backlog moves REST run p99 by ≤ 10%", pruneRow.result.p99 <= 1.1 * bigRow.result.p99, `p99 ${fmt(bigRow.result.p99, 1)} → ${fmt(pruneRow.result.p99, 1)} ms`],
+  ["pruning a backlog moves REST run p99 by ≤ 10%", pruneRow.result.p99 <= 1.1 * backlogRow.result.p99, `p99 ${fmt(backlogRow.result.p99, 1)} → ${fmt(pruneRow.result.p99, 1)} ms`],
 ];
 console.log("\ntargets");
 for (const [name, met, figure] of targets) console.log(`  ${met ? "PASS" : "MISS"}  ${pad(name, 62)} ${figure}`);

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { newId } from "../domain/ids.js";
+import { writeInChunks } from "../store/chunked-writes.js";
 import type { AuditPage, AuditStore } from "../store/interface.js";
 import type { AuditDetails, AuditEvent, AuditEventInput, AuditLog } from "./interface.js";
 
@@ -69,14 +70,15 @@ export class BufferedAuditLog implements AuditLog {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    try {
-      await this.options.store.append(batch);
-    } catch (error) {
-      this.options.logger.warn({ err: error, events: batch.length }, "audit events not written yet; retrying with the next batch");
-      const queued = [...batch, ...this.pending];
-      this.dropped += Math.max(0, queued.length - MAX_PENDING_AUDIT_EVENTS);
-      this.pending = queued.slice(0, MAX_PENDING_AUDIT_EVENTS);
-    }
+    const unwritten = await writeInChunks(
+      batch,
+      (events) => this.options.store.append(events),
+      (error, events) => this.options.logger.warn({ err: error, events }, "audit events not written yet; retrying with the next batch"),
+    );
+    if (unwritten.length === 0) return;
+    const queued = [...unwritten, ...this.pending];
+    this.dropped += Math.max(0, queued.length - MAX_PENDING_AUDIT_EVENTS);
+    this.pending = queued.slice(0, MAX_PENDING_AUDIT_EVENTS);
   }
 
   async list(page: AuditPage): Promise<AuditEvent[]> {

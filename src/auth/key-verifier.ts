@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { Account, ApiKeyRecord } from "../domain/account.js";
 import { digestKey, isWellFormedKey } from "../domain/keys.js";
+import { writeInChunks } from "../store/chunked-writes.js";
 import { effectiveScope } from "../domain/scopes.js";
 import { lastUsedAddress, lastUsedUserAgent, valueStanding } from "../domain/key-lifecycle.js";
 import type { KeyUse, Store } from "../store/interface.js";
@@ -171,11 +172,13 @@ export class KeyVerifier {
     for (const [id, use] of pending) {
       batch.set(id, { at: use.at, address: lastUsedAddress(use.address), userAgent: lastUsedUserAgent(use.userAgent) });
     }
-    try {
-      await this.options.store.apiKeys.recordLastUsed(batch);
-    } catch {
-      for (const [id, use] of pending) if (!this.lastUsed.has(id)) this.lastUsed.set(id, use);
-    }
+    const unwritten = await writeInChunks(
+      [...batch.keys()],
+      (ids) => this.options.store.apiKeys.recordLastUsed(new Map(ids.map((id) => [id, batch.get(id)!]))),
+      () => {},
+    );
+    // Retried with the next flush, unless a newer use came in meanwhile.
+    for (const id of unwritten) if (!this.lastUsed.has(id)) this.lastUsed.set(id, pending.get(id)!);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { writeInChunks } from "../store/chunked-writes.js";
 import type { UsageStore } from "../store/interface.js";
 import {
   PERIOD_MS,
@@ -38,6 +39,8 @@ export class BufferedUsage implements UsageCounter {
   private hours = new Map<number, HourCounts>();
   private currentHour = -1;
   private current: HourCounts = new Map();
+  /** Deltas of a flush that failed part-way, written first by the next one. */
+  private unwritten: UsageDelta[] = [];
   private writing: Promise<void> = Promise.resolve();
   private readonly timers: NodeJS.Timeout[];
 
@@ -71,24 +74,19 @@ export class BufferedUsage implements UsageCounter {
   }
 
   private async writeBatch(): Promise<void> {
-    if (this.hours.size === 0) return;
+    if (this.hours.size === 0 && this.unwritten.length === 0) return;
     const batch = this.hours;
     this.hours = new Map();
     this.currentHour = -1;
-    try {
-      await this.options.store.add(deltas(batch));
-    } catch (error) {
-      this.options.logger.warn({ err: error }, "usage counts not written yet; retrying with the next batch");
-      for (const [hour, keys] of batch) {
-        const into = this.hours.get(hour) ?? new Map<string, Uint32Array>();
-        this.hours.set(hour, into);
-        for (const [keyId, counts] of keys) {
-          const existing = into.get(keyId);
-          if (existing) for (let i = 0; i < counts.length; i++) existing[i]! += counts[i]!;
-          else into.set(keyId, counts);
-        }
-      }
-    }
+    // Deltas a failed flush left are written as they were, before the new ones: the rows
+    // written before the failure are not added twice.
+    const all = [...this.unwritten, ...deltas(batch)];
+    this.unwritten = await writeInChunks(
+      all,
+      (chunk) => this.options.store.add(chunk),
+      (error, unwritten) =>
+        this.options.logger.warn({ err: error, unwritten }, "usage counts not written yet; retrying with the next batch"),
+    );
   }
 
   async series(keyId: string, period: UsagePeriod, now = Date.now()): Promise<UsageBucket[]> {

@@ -7,7 +7,6 @@ import { validExpiry, validGraceMs, validKeyName, valueStanding, type ExpiryChoi
 import { digestKey, generateKeyValue } from "../domain/keys.js";
 import type { NewestFirstPosition, PageRequest } from "../domain/pages.js";
 import { scopeAtLeast, tierCeiling, type Scope } from "../domain/scopes.js";
-import { SerialQueues } from "../limits/serial-queues.js";
 import type { Store } from "../store/interface.js";
 import type { RevocationBus } from "./revocation.js";
 
@@ -27,9 +26,6 @@ export interface CreatedApiKey {
 
 /** Creating, listing, renaming, rolling, re-scoping and deleting keys. Authorization of the actor is the caller's job. */
 export class ApiKeyService {
-  /** Creates for one account run one at a time here, so the count check is exact on an instance. */
-  private readonly creates = new SerialQueues();
-
   constructor(
     private readonly store: Store,
     private readonly secret: string,
@@ -53,7 +49,7 @@ export class ApiKeyService {
     expiry: ExpiryChoice = {},
     client?: ClientInfo,
   ): Promise<CreatedApiKey> {
-    return this.creates.run(owner.id, () => this.createNow(actor, owner, name, scope, expiry, client));
+    return this.createNow(actor, owner, name, scope, expiry, client);
   }
 
   private async createNow(
@@ -71,11 +67,6 @@ export class ApiKeyService {
     const chosen = scope ?? ceiling;
     const aboveCeiling = !scopeAtLeast(ceiling, chosen);
     if (aboveCeiling && !actor.isPlatformAdmin) throw KnoudsError.scopeAboveCeiling(chosen, ceiling);
-    if ((await this.store.apiKeys.countByAccount(owner.id)) >= MAX_KEYS_PER_ACCOUNT) {
-      throw KnoudsError.invalidInput(
-        [{ path: "", message: `an account holds at most ${MAX_KEYS_PER_ACCOUNT} keys; delete one before creating another` }],
-      );
-    }
     const { value, start } = generateKeyValue();
     const record: ApiKeyRecord = {
       id: newId("key"),
@@ -94,7 +85,11 @@ export class ApiKeyService {
       lastUsedAddress: null,
       lastUsedUserAgent: null,
     };
-    await this.store.apiKeys.create(record);
+    if (!(await this.store.apiKeys.createWithin(record, MAX_KEYS_PER_ACCOUNT))) {
+      throw KnoudsError.invalidInput(
+        [{ path: "", message: `an account holds at most ${MAX_KEYS_PER_ACCOUNT} keys; delete one before creating another` }],
+      );
+    }
     this.audit.record({
       type: "key.created",
       accountId: owner.id,

@@ -40,6 +40,12 @@ export interface KeyRoll {
 
 export interface ApiKeyStore {
   create(key: ApiKeyRecord): Promise<void>;
+  /**
+   * Stores the key unless its account already holds `maxPerAccount` keys; false then. The count
+   * and the insert are one step against concurrent calls: in SQLite one statement (exact for
+   * every process on the file), in MongoDB creates for one account take turns in this process.
+   */
+  createWithin(key: ApiKeyRecord, maxPerAccount: number): Promise<boolean>;
   /** The key whose current or previous (rolled) value has this digest. */
   findByDigest(digest: string): Promise<ApiKeyRecord | null>;
   findById(id: string): Promise<ApiKeyRecord | null>;

@@ -136,6 +136,23 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       expect((await store.apiKeys.listByAccount(a.id, { after: null, limit: 10 })).map((k) => k.id)).toEqual([newer.id, older.id]);
     });
 
+    it("creates a key only while its account holds fewer than the cap, exactly under parallel calls", async () => {
+      const a = account();
+      const b = account();
+      await store.accounts.create(a);
+      await store.accounts.create(b);
+      expect(await store.apiKeys.createWithin(apiKey(a.id), 3)).toBe(true);
+      expect(await store.apiKeys.createWithin(apiKey(a.id), 3)).toBe(true);
+      const racers = Array.from({ length: 4 }, () => apiKey(a.id));
+      const outcomes = await Promise.all(racers.map((key) => store.apiKeys.createWithin(key, 3)));
+      expect(outcomes.filter(Boolean)).toHaveLength(1);
+      expect(await store.apiKeys.countByAccount(a.id)).toBe(3);
+      // The refused ones were not stored; another account has its own count.
+      const stored = await Promise.all(racers.map((key) => store.apiKeys.findById(key.id)));
+      expect(stored.filter((key) => key !== null)).toHaveLength(1);
+      expect(await store.apiKeys.createWithin(apiKey(b.id), 3)).toBe(true);
+    });
+
     it("counts an account's keys and no one else's", async () => {
       const a = account();
       const b = account();

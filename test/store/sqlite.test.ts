@@ -93,6 +93,42 @@ describe("SQLite migration to key lifecycle", () => {
   });
 });
 
+describe("SQLite migration dropping the per-filter run indexes", () => {
+  it("drops them; what was stored before is still read (audit events listed and pruned)", async () => {
+    const file = join(tempDataDir(), "knouds.db");
+    const before = MIGRATIONS.findIndex((m) => typeof m === "string" && m.includes("DROP INDEX IF EXISTS runs_account_workflow_newest"));
+    expect(before).toBeGreaterThan(0);
+    const raw = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, before)) {
+      if (typeof migration === "string") raw.exec(migration);
+      else migration(raw);
+    }
+    raw.pragma(`user_version = ${before}`);
+    const a = account();
+    const insert = raw.prepare(
+      "INSERT INTO audit_events (id, account_id, type, at, actor, key_id, key_name, details, address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    insert.run("aud_1", a.id, "key.created", 1000, '{"kind":"account","accountId":"x"}', "key_1", "ci", '{"scope":"free"}', "127.0.0.1", "curl");
+    insert.run("aud_2", a.id, "key.deleted", 2000, '{"kind":"account","accountId":"x"}', "key_1", "ci", "{}", null, null);
+    raw.close();
+
+    const store = openSqliteStore(file);
+    const listed = await store.audit.list({ accountId: a.id, limit: 10 });
+    expect(listed.map((e) => [e.id, e.type, e.at, e.key?.name, e.client?.userAgent])).toEqual([
+      ["aud_2", "key.deleted", 2000, "ci", undefined],
+      ["aud_1", "key.created", 1000, "ci", "curl"],
+    ]);
+    expect(await store.audit.deleteBefore(1500, 10)).toBe(1);
+    await store.close();
+    const check = new Database(file, { readonly: true });
+    const indexes = check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('runs', 'audit_events')").pluck().all();
+    expect(indexes).not.toContain("runs_account_workflow_newest");
+    expect(indexes).not.toContain("runs_account_status_newest");
+    expect(indexes).toContain("runs_account_newest");
+    check.close();
+  });
+});
+
 describe("SQLite migration to per-account workflow namespaces", () => {
   it("gives existing accounts derived handles (the system account `knouds`) and keeps each workflow's slug under its owner", async () => {
     const file = join(tempDataDir(), "knouds.db");

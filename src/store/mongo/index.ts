@@ -1,6 +1,7 @@
 import { MongoClient, MongoServerError, type Collection, type Db } from "mongodb";
 import type { AccountRecord, ApiKeyRecord, Session } from "../../domain/account.js";
 import { KnoudsError } from "../../domain/errors.js";
+import { SerialQueues } from "../../limits/serial-queues.js";
 import type { AccountStore, ApiKeyStore, SessionStore, Store } from "../interface.js";
 import { mongoAuditStore, mongoUsageStore, type AuditDoc, type UsageDoc } from "./events.js";
 import { isDuplicateKey, migrate } from "./migrate.js";
@@ -72,10 +73,21 @@ function toApiKey(doc: ApiKeyDoc): ApiKeyRecord {
 }
 
 function apiKeyStore(col: Collection<ApiKeyDoc>): ApiKeyStore {
+  // MongoDB has no insert-if-count-below without a transaction: creates for one account take
+  // turns here, so the cap is exact per process (instances racing can pass it by their number).
+  const creates = new SerialQueues();
+  const insert = async (key: ApiKeyRecord) => {
+    const { id, ...rest } = key;
+    await col.insertOne({ _id: id, ...rest });
+  };
   return {
-    async create(key) {
-      const { id, ...rest } = key;
-      await col.insertOne({ _id: id, ...rest });
+    create: insert,
+    createWithin(key, maxPerAccount) {
+      return creates.run(key.accountId, async () => {
+        if ((await col.countDocuments({ accountId: key.accountId })) >= maxPerAccount) return false;
+        await insert(key);
+        return true;
+      });
     },
     async findByDigest(digest) {
       const doc = (await col.findOne({ digest })) ?? (await col.findOne({ previousDigest: digest }));

@@ -28,6 +28,14 @@ function toApiKey(row: Row): ApiKeyRecord {
 
 export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit): ApiKeyStore {
   const q = {
+    // The account's count is read inside the insert: nothing can slip in between.
+    insertWithin: db.prepare(
+      `INSERT INTO api_keys (id, account_id, name, scope, scope_assigned_by_platform_admin, digest, start, created_at,
+         expires_at, previous_digest, previous_start, grace_ends_at, last_used_at, last_used_address, last_used_user_agent)
+       SELECT @id, @accountId, @name, @scope, @scopeAssignedByPlatformAdmin, @digest, @start, @createdAt,
+         @expiresAt, @previousDigest, @previousStart, @graceEndsAt, @lastUsedAt, @lastUsedAddress, @lastUsedUserAgent
+       WHERE (SELECT COUNT(*) FROM api_keys WHERE account_id = @accountId) < @maxPerAccount`,
+    ),
     insert: db.prepare(
       `INSERT INTO api_keys (id, account_id, name, scope, scope_assigned_by_platform_admin, digest, start, created_at,
          expires_at, previous_digest, previous_start, grace_ends_at, last_used_at, last_used_address, last_used_user_agent)
@@ -65,6 +73,14 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit): 
     create(key) {
       const row = { ...key, scopeAssignedByPlatformAdmin: key.scopeAssignedByPlatformAdmin ? 1 : 0 };
       return commits.enqueue(() => q.insert.run(row));
+    },
+    async createWithin(key, maxPerAccount) {
+      const row = { ...key, scopeAssignedByPlatformAdmin: key.scopeAssignedByPlatformAdmin ? 1 : 0, maxPerAccount };
+      let created = false;
+      await commits.enqueue(() => {
+        created = q.insertWithin.run(row).changes === 1;
+      });
+      return created;
     },
     async findByDigest(digest) {
       // Two indexed lookups: the current value is by far the common case.

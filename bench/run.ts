@@ -206,8 +206,8 @@ await run(
   })),
   200,
   yogaRow,
-  // Every session is an account of its own, whose creates take turns (the key cap is exact):
-  // 64 users each signed in to their own account, not 64 tabs of one queueing on one account.
+  // Every session is an account of its own: 64 users each signed in to their own account,
+  // not 64 tabs of one all creating keys for one account at the same moment.
   true,
 );
 await knouds.stop();

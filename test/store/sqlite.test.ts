@@ -59,17 +59,23 @@ describe("SQLite writes by another process", () => {
   });
 });
 
+/** A SQLite file at the schema just before the migration containing `text`, as an older version left it. */
+function migratedUpTo(file: string, text: string): Database.Database {
+  const before = MIGRATIONS.findIndex((m) => typeof m === "string" && m.includes(text));
+  expect(before).toBeGreaterThan(0);
+  const raw = new Database(file);
+  for (const migration of MIGRATIONS.slice(0, before)) {
+    if (typeof migration === "string") raw.exec(migration);
+    else migration(raw);
+  }
+  raw.pragma(`user_version = ${before}`);
+  return raw;
+}
+
 describe("SQLite migration to key lifecycle", () => {
   it("keeps keys written before it: never expiring, not rolled, last use without address or agent", async () => {
     const file = join(tempDataDir(), "knouds.db");
-    const before = MIGRATIONS.findIndex((m) => typeof m === "string" && m.includes("ADD COLUMN expires_at"));
-    expect(before).toBeGreaterThan(0);
-    const raw = new Database(file);
-    for (const migration of MIGRATIONS.slice(0, before)) {
-      if (typeof migration === "string") raw.exec(migration);
-      else migration(raw);
-    }
-    raw.pragma(`user_version = ${before}`);
+    const raw = migratedUpTo(file, "ADD COLUMN expires_at");
     const a = account();
     raw.prepare("INSERT INTO accounts (id, email, name, tier, created_at) VALUES (?, ?, ?, ?, ?)").run(a.id, a.email, a.name, a.tier, a.createdAt);
     raw
@@ -96,14 +102,7 @@ describe("SQLite migration to key lifecycle", () => {
 describe("SQLite migration dropping the per-filter run indexes", () => {
   it("drops them; what was stored before is still read (audit events listed and pruned)", async () => {
     const file = join(tempDataDir(), "knouds.db");
-    const before = MIGRATIONS.findIndex((m) => typeof m === "string" && m.includes("DROP INDEX IF EXISTS runs_account_workflow_newest"));
-    expect(before).toBeGreaterThan(0);
-    const raw = new Database(file);
-    for (const migration of MIGRATIONS.slice(0, before)) {
-      if (typeof migration === "string") raw.exec(migration);
-      else migration(raw);
-    }
-    raw.pragma(`user_version = ${before}`);
+    const raw = migratedUpTo(file, "DROP INDEX IF EXISTS runs_account_workflow_newest");
     const a = account();
     const insert = raw.prepare(
       "INSERT INTO audit_events (id, account_id, type, at, actor, key_id, key_name, details, address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

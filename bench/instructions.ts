@@ -3,9 +3,10 @@
  *
  * CPU instructions the server runs per request, counted by valgrind's callgrind while a warm
  * server answers `--requests` requests: unlike req/s, the count does not move with what else
- * the machine is doing (on a shared 2-core machine req/s moved ±10% between identical runs,
- * this ±1–3%), so it can tell a 5% change apart. It counts the server's own instructions in
- * user space; time waiting for the disk (fsync) is not in it.
+ * the machine is doing (on a shared 2-core machine req/s moved ±10–30% between identical runs;
+ * most repeats of this agree within 3%, an occasional one reads 5–7% high, so take the median
+ * of a few). It counts the server's own instructions in user space; time waiting for the disk
+ * (fsync) is not in it.
  *
  * To compare with an older commit: `git worktree add ../old <commit>`, `npm install && npm run
  * build` there, then run this with `--checkout ../old` (and `--workflow hello-world` for

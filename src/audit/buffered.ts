@@ -22,7 +22,12 @@ export interface BufferedAuditLogOptions {
 }
 
 function withoutUndefined(details: AuditDetails | undefined): AuditDetails {
-  return Object.fromEntries(Object.entries(details ?? {}).filter(([, value]) => value !== undefined)) as AuditDetails;
+  const kept: Record<string, unknown> = {};
+  for (const name in details) {
+    const value = (details as Record<string, unknown>)[name];
+    if (value !== undefined) kept[name] = value;
+  }
+  return kept as AuditDetails;
 }
 
 /** The audit log over the storage port: events are queued in memory and appended in batches. */

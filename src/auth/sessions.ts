@@ -34,9 +34,7 @@ export class SessionService {
   async resolve(token: string | undefined): Promise<{ account: Account; digest: string } | null> {
     if (!token || token.length > 100) return null;
     const digest = digestToken(token);
-    const session = await this.store.sessions.findByDigest(digest, Date.now());
-    if (!session) return null;
-    const record = await this.store.accounts.findById(session.accountId);
+    const record = await this.store.sessions.accountFor(digest, Date.now());
     if (!record) return null;
     const { passwordHash: _hash, ...account } = record;
     return { account, digest };

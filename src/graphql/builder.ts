@@ -30,6 +30,15 @@ function requiredScope(failure: AuthFailure): Scope | "signedIn" | "platformAdmi
   }
 }
 
+/** Which scopes a key of each scope satisfies, worked out once rather than on every request. */
+const grantsOf = (granted: (wanted: Scope) => boolean) =>
+  Object.fromEntries(SCOPES.map((wanted) => [wanted, granted(wanted)])) as Record<Scope, boolean>;
+const KEY_GRANTS = Object.fromEntries(SCOPES.map((held) => [held, grantsOf((wanted) => scopeAtLeast(held, wanted))])) as Record<
+  Scope,
+  Record<Scope, boolean>
+>;
+const NO_KEY_GRANTS = grantsOf(() => false);
+
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   AuthScopes: AuthScopes;
@@ -51,11 +60,8 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authScopes: (ctx) => {
       const key = ctx.caller.key;
-      const scopes = Object.fromEntries(
-        SCOPES.map((scope) => [scope, key !== null && scopeAtLeast(key.scope, scope)]),
-      ) as Record<Scope, boolean>;
       return {
-        ...scopes,
+        ...(key === null ? NO_KEY_GRANTS : KEY_GRANTS[key.scope]),
         signedIn: ctx.caller.session !== null,
         platformAdmin: ctx.caller.session?.account.isPlatformAdmin === true,
       };

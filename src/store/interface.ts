@@ -72,6 +72,8 @@ export interface SessionStore {
   create(session: Session): Promise<void>;
   /** Returns null for unknown or expired sessions. */
   findByDigest(digest: string, now: number): Promise<Session | null>;
+  /** The account of an unexpired session, null otherwise: what every signed-in request asks, in one read. */
+  accountFor(digest: string, now: number): Promise<AccountRecord | null>;
   delete(digest: string): Promise<void>;
   deleteExpired(now: number): Promise<number>;
 }

@@ -88,6 +88,15 @@ export function eventsContract(name: string, open: OpenStore): void {
       expect(await store.audit.list({ accountId, limit: 10 })).toEqual([third, second, first]);
     });
 
+    it("stores a batch of many events in order, each once, however the store splits it", async () => {
+      const accountId = newId("acc");
+      const events = Array.from({ length: 61 }, (_, n) => event(accountId, 1_700_000_000_000 + n * 1000));
+      await store.audit.append(events.slice(0, 7));
+      // The first seven again, inside a longer batch: kept once.
+      await store.audit.append(events);
+      expect(await store.audit.list({ accountId, limit: 100, oldestFirst: true })).toEqual(events);
+    });
+
     it("keeps events without key or client as recorded", async () => {
       const accountId = newId("acc");
       const bare = event(accountId, 1_700_000_000_000, {

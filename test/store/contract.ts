@@ -259,12 +259,16 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       await store.sessions.create({ digest: s2, accountId: a.id, createdAt: 0, expiresAt: 5000 });
       expect(await store.sessions.findByDigest(s1, 999)).toMatchObject({ accountId: a.id });
       expect(await store.sessions.findByDigest(s1, 1000)).toBeNull();
+      expect(await store.sessions.accountFor(s1, 999)).toEqual(a);
+      expect(await store.sessions.accountFor(s1, 1000)).toBeNull();
+      expect(await store.sessions.accountFor(`unknown-${a.id}`, 0)).toBeNull();
       // Exactly this suite's expired session: nothing else in a shared database expires before 2000.
       expect(await store.sessions.deleteExpired(2000)).toBe(1);
       expect(await store.sessions.findByDigest(s1, 0)).toBeNull();
       expect(await store.sessions.findByDigest(s2, 0)).toMatchObject({ accountId: a.id });
       await store.sessions.delete(s2);
       expect(await store.sessions.findByDigest(s2, 0)).toBeNull();
+      expect(await store.sessions.accountFor(s2, 0)).toBeNull();
     });
 
     it("answers ping", async () => {

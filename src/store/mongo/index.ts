@@ -143,7 +143,7 @@ function apiKeyStore(col: Collection<ApiKeyDoc>): ApiKeyStore {
   };
 }
 
-function sessionStore(col: Collection<SessionDoc>): SessionStore {
+function sessionStore(col: Collection<SessionDoc>, accounts: AccountStore): SessionStore {
   return {
     async create(session) {
       const { digest, ...rest } = session;
@@ -154,6 +154,10 @@ function sessionStore(col: Collection<SessionDoc>): SessionStore {
       if (!doc) return null;
       const { _id, ...rest } = doc;
       return { digest: _id, ...rest };
+    },
+    async accountFor(digest, now) {
+      const doc = await col.findOne({ _id: digest, expiresAt: { $gt: now } }, { projection: { accountId: 1 } });
+      return doc ? accounts.findById(doc.accountId) : null;
     },
     async delete(digest) {
       await col.deleteOne({ _id: digest });
@@ -220,11 +224,12 @@ export async function openMongoStore(uri: string): Promise<Store> {
   const db = client.db();
   await migrate(db);
   await ensureIndexes(db);
+  const accounts = accountStore(db.collection<AccountDoc>("accounts"));
   return {
     kind: "mongodb",
-    accounts: accountStore(db.collection<AccountDoc>("accounts")),
+    accounts,
     apiKeys: apiKeyStore(db.collection<ApiKeyDoc>("api_keys")),
-    sessions: sessionStore(db.collection<SessionDoc>("sessions")),
+    sessions: sessionStore(db.collection<SessionDoc>("sessions"), accounts),
     workflows: mongoWorkflowStore(db.collection<WorkflowDoc>("workflows")),
     runs: mongoRunStore(db.collection<RunDoc>("runs")),
     usage: mongoUsageStore(db.collection<UsageDoc>("key_usage")),

@@ -5,7 +5,7 @@ import type { Tier } from "../../domain/scopes.js";
 import type { AccountStore } from "../interface.js";
 import { isUniqueViolation, type Row } from "./rows.js";
 
-function toAccount(row: Row): AccountRecord {
+export function toAccount(row: Row): AccountRecord {
   return {
     id: row.id as string,
     handle: row.handle as string,

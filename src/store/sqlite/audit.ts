@@ -18,27 +18,34 @@ function toEvent(row: Row): AuditEvent {
   };
 }
 
+const ROWS_PER_INSERT = 25;
+
 export function sqliteAuditStore(db: Database.Database): AuditStore {
-  const insert = db.prepare(
-    // An id already stored is the same event sent again (a retried batch): kept once.
-    `INSERT OR IGNORE INTO audit_events (id, account_id, type, at, actor, key_id, key_name, details, address, user_agent)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const columns = "(id, account_id, type, at, actor, key_id, key_name, details, address, user_agent)";
+  const values = (e: AuditEvent) => [
+    e.id,
+    e.accountId,
+    e.type,
+    e.at,
+    JSON.stringify(e.actor),
+    e.key?.id ?? null,
+    e.key?.name ?? null,
+    JSON.stringify(e.details),
+    e.client?.address ?? null,
+    e.client?.userAgent ?? null,
+  ];
+  const placeholders = (rows: number) => Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
+  // An id already stored is the same event sent again (a retried batch): kept once. Rows go in
+  // ROWS_PER_INSERT to a statement: each statement run has a fixed cost (binding, stepping,
+  // its result object) that one row per statement paid per event (measured 6k instructions).
+  const insertOne = db.prepare(`INSERT OR IGNORE INTO audit_events ${columns} VALUES ${placeholders(1)}`);
+  const insertMany = db.prepare(`INSERT OR IGNORE INTO audit_events ${columns} VALUES ${placeholders(ROWS_PER_INSERT)}`);
   const appendAll = db.transaction((events: readonly AuditEvent[]) => {
-    for (const e of events) {
-      insert.run(
-        e.id,
-        e.accountId,
-        e.type,
-        e.at,
-        JSON.stringify(e.actor),
-        e.key?.id ?? null,
-        e.key?.name ?? null,
-        JSON.stringify(e.details),
-        e.client?.address ?? null,
-        e.client?.userAgent ?? null,
-      );
+    let next = 0;
+    for (; next + ROWS_PER_INSERT <= events.length; next += ROWS_PER_INSERT) {
+      insertMany.run(events.slice(next, next + ROWS_PER_INSERT).flatMap(values));
     }
+    for (; next < events.length; next++) insertOne.run(values(events[next]!));
   });
   const deleteBatch = db.prepare("DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE at < ? LIMIT ?)");
   return {

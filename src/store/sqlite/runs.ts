@@ -24,20 +24,22 @@ function toRun(row: Row): Run {
   };
 }
 
-function toRow(run: Run): Record<string, unknown> {
-  return {
-    id: run.id,
-    accountId: run.accountId,
-    keyId: run.keyId,
-    workflowId: run.workflowId,
-    modelId: run.modelId,
-    status: run.status,
-    inputs: JSON.stringify(run.inputs),
-    outputs: run.outputs === null ? null : JSON.stringify(run.outputs),
-    error: run.error,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-  };
+// Positional, in the insert's column order: binding by name costs a property lookup and an
+// own-property check per column in better-sqlite3, about a third of the insert's CPU time.
+function toRow(run: Run): unknown[] {
+  return [
+    run.id,
+    run.accountId,
+    run.keyId,
+    run.workflowId,
+    run.modelId,
+    run.status,
+    JSON.stringify(run.inputs),
+    run.outputs === null ? null : JSON.stringify(run.outputs),
+    run.error,
+    run.startedAt,
+    run.finishedAt,
+  ];
 }
 
 /** Runs are group-committed (see group-commit.ts): the run path's one write, and retention's deletes. */
@@ -45,7 +47,7 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
   const q = {
     insert: db.prepare(
       `INSERT INTO runs (id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at)
-       VALUES (@id, @accountId, @keyId, @workflowId, @modelId, @status, @inputs, @outputs, @error, @startedAt, @finishedAt)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     byId: db.prepare("SELECT * FROM runs WHERE id = ?"),
     deleteStartedBefore: db.prepare(
@@ -79,7 +81,7 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
   return {
     create(run) {
       const row = toRow(run);
-      return commits.enqueue(() => q.insert.run(row));
+      return commits.enqueue(() => q.insert.run(...row));
     },
     async findById(id) {
       const row = q.byId.get(id) as Row | undefined;

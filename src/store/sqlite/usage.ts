@@ -17,7 +17,7 @@ export function sqliteUsageStore(db: Database.Database): UsageStore {
   const q = {
     add: db.prepare(
       `INSERT INTO key_usage (key_id, period, start, ok, scope_denied, rate_limited, other_errors)
-       VALUES (@keyId, @period, @start, @ok, @scopeDenied, @rateLimited, @otherErrors)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (key_id, period, start) DO UPDATE SET
          ok = ok + excluded.ok,
          scope_denied = scope_denied + excluded.scope_denied,
@@ -28,7 +28,8 @@ export function sqliteUsageStore(db: Database.Database): UsageStore {
     deleteBefore: db.prepare("DELETE FROM key_usage WHERE period = ? AND start < ?"),
   };
   const addAll = db.transaction((deltas: Parameters<UsageStore["add"]>[0]) => {
-    for (const delta of deltas) q.add.run(delta);
+    // Positional: cheaper to bind than names (see runs.ts).
+    for (const d of deltas) q.add.run(d.keyId, d.period, d.start, d.ok, d.scopeDenied, d.rateLimited, d.otherErrors);
   });
   return {
     async add(deltas) {

@@ -48,17 +48,20 @@ export class BufferedAuditLog implements AuditLog {
       this.dropped++;
       return;
     }
-    const at = Date.now();
-    this.pending.push({
+    this.pending.push(this.event(input));
+  }
+
+  event(input: AuditEventInput): AuditEvent {
+    return {
       id: newId("evt"),
       accountId: input.accountId,
       type: input.type,
-      at,
+      at: Date.now(),
       actor: input.actor,
       key: input.key ? { id: input.key.id, name: input.key.name } : null,
       details: withoutUndefined(input.details),
       client: input.client ?? null,
-    });
+    };
   }
 
   /** One write at a time, in order; a failed batch goes back to the front of the queue. */

@@ -75,6 +75,11 @@ export interface AuditLog {
    * request that caused the event is not slowed or failed by the log.
    */
   record(event: AuditEventInput): void;
+  /**
+   * The event as it would be recorded, for a store write that keeps it atomically with the
+   * change it describes (a key's creation); null when this log keeps nothing. Nothing is queued.
+   */
+  event(input: AuditEventInput): AuditEvent | null;
   /** Writes what is queued now (reads on this instance then see every event it recorded). */
   flush(): Promise<void>;
   /** A page of one account's events, including every event this instance has recorded so far. */

@@ -85,12 +85,9 @@ export class ApiKeyService {
       lastUsedAddress: null,
       lastUsedUserAgent: null,
     };
-    if (!(await this.store.apiKeys.createWithin(record, MAX_KEYS_PER_ACCOUNT))) {
-      throw KnoudsError.invalidInput(
-        [{ path: "", message: `an account holds at most ${MAX_KEYS_PER_ACCOUNT} keys; delete one before creating another` }],
-      );
-    }
-    this.audit.record({
+    // Stored with the key in one write: a created key always has its record, even if the
+    // process stops right after.
+    const event = this.audit.event({
       type: "key.created",
       accountId: owner.id,
       actor: accountActor(actor),
@@ -98,6 +95,11 @@ export class ApiKeyService {
       details: { scope: chosen },
       client,
     });
+    if (!(await this.store.apiKeys.createWithin(record, MAX_KEYS_PER_ACCOUNT, event ? [event] : []))) {
+      throw KnoudsError.invalidInput(
+        [{ path: "", message: `an account holds at most ${MAX_KEYS_PER_ACCOUNT} keys; delete one before creating another` }],
+      );
+    }
     return { apiKey: publicKey(record), value };
   }
 

@@ -42,10 +42,13 @@ export interface ApiKeyStore {
   create(key: ApiKeyRecord): Promise<void>;
   /**
    * Stores the key unless its account already holds `maxPerAccount` keys; false then. The count
-   * and the insert are one step against concurrent calls: in SQLite one statement (exact for
-   * every process on the file), in MongoDB creates for one account take turns in this process.
+   * and the insert are one step against concurrent calls: in SQLite one transaction holding the
+   * write lock (exact for every process on the file), in MongoDB creates for one account take
+   * turns in this process. `events` (the audit record of the creation) are stored with the key:
+   * both or neither — in SQLite the same transaction; in MongoDB, without multi-document
+   * transactions, the key is removed again when its events cannot be written.
    */
-  createWithin(key: ApiKeyRecord, maxPerAccount: number): Promise<boolean>;
+  createWithin(key: ApiKeyRecord, maxPerAccount: number, events?: readonly AuditEvent[]): Promise<boolean>;
   /** The key whose current or previous (rolled) value has this digest. */
   findByDigest(digest: string): Promise<ApiKeyRecord | null>;
   findById(id: string): Promise<ApiKeyRecord | null>;

@@ -7,7 +7,7 @@ import type { AuditEvent } from "../../src/audit/interface.js";
 import { newId } from "../../src/domain/ids.js";
 import type { Store } from "../../src/store/interface.js";
 import type { UsageDelta } from "../../src/usage/interface.js";
-import type { OpenStore } from "./contract.js";
+import { account, apiKey, type OpenStore } from "./contract.js";
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -108,6 +108,25 @@ export function eventsContract(name: string, open: OpenStore): void {
       });
       await store.audit.append([bare]);
       expect(await store.audit.list({ accountId, limit: 1 })).toEqual([bare]);
+    });
+
+    it("stores a key's creation events with the key, and neither when the cap refuses the key", async () => {
+      const owner = account();
+      await store.accounts.create(owner);
+      const first = apiKey(owner.id);
+      const created = event(owner.id, 1_700_000_001_000, { key: { id: first.id, name: first.name } });
+      expect(await store.apiKeys.createWithin(first, 1, [created])).toBe(true);
+      expect(await store.audit.list({ accountId: owner.id, limit: 10 })).toEqual([created]);
+      const refused = apiKey(owner.id);
+      const notCreated = event(owner.id, 1_700_000_002_000, { key: { id: refused.id, name: refused.name } });
+      expect(await store.apiKeys.createWithin(refused, 1, [notCreated])).toBe(false);
+      expect(await store.apiKeys.findById(refused.id)).toBeNull();
+      expect(await store.audit.list({ accountId: owner.id, limit: 10 })).toEqual([created]);
+      // Without events, as fixtures create keys: the key alone.
+      const other = account();
+      await store.accounts.create(other);
+      expect(await store.apiKeys.createWithin(apiKey(other.id), 1)).toBe(true);
+      expect(await store.audit.list({ accountId: other.id, limit: 10 })).toEqual([]);
     });
 
     it("deletes audit events older than a time, at most `limit` at once", async () => {

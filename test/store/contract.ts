@@ -153,6 +153,47 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       expect(await store.apiKeys.createWithin(apiKey(b.id), 3)).toBe(true);
     });
 
+    it("stores every field of a key created within the cap, fresh or not", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const fresh = apiKey(a.id, { expiresAt: 1_800_000_000_000, scopeAssignedByPlatformAdmin: true, scope: "admin" });
+      const used = apiKey(a.id, {
+        previousDigest: `previous-${a.id}`,
+        previousStart: "cd34",
+        graceEndsAt: 1_700_000_100_000,
+        lastUsedAt: 1_700_000_050_000,
+        lastUsedAddress: "192.0.2.7",
+        lastUsedUserAgent: "curl/8.5",
+      });
+      expect(await store.apiKeys.createWithin(fresh, 5)).toBe(true);
+      expect(await store.apiKeys.createWithin(used, 5)).toBe(true);
+      expect(await store.apiKeys.findById(fresh.id)).toEqual(fresh);
+      expect(await store.apiKeys.findById(used.id)).toEqual(used);
+    });
+
+    it("keeps the cap exact when a create written in the same batch fails", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const existing = apiKey(a.id);
+      expect(await store.apiKeys.createWithin(existing, 4)).toBe(true);
+      expect(await store.apiKeys.createWithin(apiKey(a.id), 4)).toBe(true);
+      // Sent together: the second reuses a stored digest and fails; the first and what follows
+      // must count against what is stored, not against a write that was rolled back.
+      const ok = apiKey(a.id);
+      const clash = apiKey(a.id, { digest: existing.digest });
+      const [okCreated, clashCreated] = await Promise.allSettled([
+        store.apiKeys.createWithin(ok, 4),
+        store.apiKeys.createWithin(clash, 4),
+      ]);
+      expect(okCreated).toEqual({ status: "fulfilled", value: true });
+      expect(clashCreated.status).toBe("rejected");
+      expect(await store.apiKeys.findById(clash.id)).toBeNull();
+      expect(await store.apiKeys.countByAccount(a.id)).toBe(3);
+      expect(await store.apiKeys.createWithin(apiKey(a.id), 4)).toBe(true);
+      expect(await store.apiKeys.createWithin(apiKey(a.id), 4)).toBe(false);
+      expect(await store.apiKeys.countByAccount(a.id)).toBe(4);
+    });
+
     it("counts an account's keys and no one else's", async () => {
       const a = account();
       const b = account();

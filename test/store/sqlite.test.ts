@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/store/sqlite/index.js";
 import { MIGRATIONS } from "../../src/store/sqlite/migrations.js";
 import { tempDataDir } from "../support/server.js";
-import { account, accountsKeysAndSessionsContract } from "./contract.js";
+import { account, accountsKeysAndSessionsContract, apiKey } from "./contract.js";
 import { pagesContract } from "./contract-pages.js";
 import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
@@ -71,6 +71,35 @@ function migratedUpTo(file: string, text: string): Database.Database {
   raw.pragma(`user_version = ${before}`);
   return raw;
 }
+
+describe("SQLite key cap across connections", () => {
+  it("counts keys another process added or deleted since this one last counted", async () => {
+    // Two stores on one file: two connections, as two server processes or the CLI have.
+    const file = join(tempDataDir(), "knouds.db");
+    const first = openSqliteStore(file);
+    const second = openSqliteStore(file);
+    const owner = account();
+    await first.accounts.create(owner);
+    expect(await first.apiKeys.createWithin(apiKey(owner.id), 3)).toBe(true);
+    expect(await first.apiKeys.createWithin(apiKey(owner.id), 3)).toBe(true);
+    // The third key comes from the other connection: the first must not allow a fourth.
+    const third = apiKey(owner.id);
+    expect(await second.apiKeys.createWithin(third, 3)).toBe(true);
+    expect(await first.apiKeys.createWithin(apiKey(owner.id), 3)).toBe(false);
+    // A key deleted by the other connection makes room here.
+    await second.apiKeys.delete(third.id);
+    expect(await first.apiKeys.createWithin(apiKey(owner.id), 3)).toBe(true);
+    expect(await second.apiKeys.createWithin(apiKey(owner.id), 3)).toBe(false);
+    expect(await first.apiKeys.countByAccount(owner.id)).toBe(3);
+    // And one deleted through this store too.
+    const [newest] = await first.apiKeys.listByAccount(owner.id, { after: null, limit: 1 });
+    await first.apiKeys.delete(newest!.id);
+    expect(await first.apiKeys.createWithin(apiKey(owner.id), 3)).toBe(true);
+    expect(await first.apiKeys.countByAccount(owner.id)).toBe(3);
+    await second.close();
+    await first.close();
+  });
+});
 
 describe("SQLite migration to key lifecycle", () => {
   it("keeps keys written before it: never expiring, not rolled, last use without address or agent", async () => {

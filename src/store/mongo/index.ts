@@ -2,7 +2,7 @@ import { MongoClient, MongoServerError, type Collection, type Db } from "mongodb
 import type { AccountRecord, ApiKeyRecord, Session } from "../../domain/account.js";
 import { KnoudsError } from "../../domain/errors.js";
 import { SerialQueues } from "../../limits/serial-queues.js";
-import type { AccountStore, ApiKeyStore, SessionStore, Store } from "../interface.js";
+import type { AccountStore, ApiKeyStore, AuditStore, SessionStore, Store } from "../interface.js";
 import { mongoAuditStore, mongoUsageStore, type AuditDoc, type UsageDoc } from "./events.js";
 import { isDuplicateKey, migrate } from "./migrate.js";
 import { newestFirstAfter } from "./pages.js";
@@ -72,7 +72,7 @@ function toApiKey(doc: ApiKeyDoc): ApiKeyRecord {
   };
 }
 
-function apiKeyStore(col: Collection<ApiKeyDoc>): ApiKeyStore {
+function apiKeyStore(col: Collection<ApiKeyDoc>, audit: AuditStore): ApiKeyStore {
   // MongoDB has no insert-if-count-below without a transaction: creates for one account take
   // turns here, so the cap is exact per process (instances racing can pass it by their number).
   const creates = new SerialQueues();
@@ -82,10 +82,18 @@ function apiKeyStore(col: Collection<ApiKeyDoc>): ApiKeyStore {
   };
   return {
     create: insert,
-    createWithin(key, maxPerAccount) {
+    createWithin(key, maxPerAccount, events = []) {
       return creates.run(key.accountId, async () => {
         if ((await col.countDocuments({ accountId: key.accountId })) >= maxPerAccount) return false;
         await insert(key);
+        try {
+          await audit.append(events);
+        } catch (error) {
+          // Both or neither: a key whose creation is not on record is taken back (its value
+          // was never shown) and the caller gets the error.
+          await col.deleteOne({ _id: key.id });
+          throw error;
+        }
         return true;
       });
     },
@@ -225,15 +233,16 @@ export async function openMongoStore(uri: string): Promise<Store> {
   await migrate(db);
   await ensureIndexes(db);
   const accounts = accountStore(db.collection<AccountDoc>("accounts"));
+  const audit = mongoAuditStore(db.collection<AuditDoc>("audit_events"));
   return {
     kind: "mongodb",
     accounts,
-    apiKeys: apiKeyStore(db.collection<ApiKeyDoc>("api_keys")),
+    apiKeys: apiKeyStore(db.collection<ApiKeyDoc>("api_keys"), audit),
     sessions: sessionStore(db.collection<SessionDoc>("sessions"), accounts),
     workflows: mongoWorkflowStore(db.collection<WorkflowDoc>("workflows")),
     runs: mongoRunStore(db.collection<RunDoc>("runs")),
     usage: mongoUsageStore(db.collection<UsageDoc>("key_usage")),
-    audit: mongoAuditStore(db.collection<AuditDoc>("audit_events")),
+    audit,
     async ping() {
       await db.command({ ping: 1 });
     },

@@ -20,7 +20,10 @@ function toEvent(row: Row): AuditEvent {
 
 const ROWS_PER_INSERT = 25;
 
-export function sqliteAuditStore(db: Database.Database): AuditStore {
+/** Appends events with no transaction of its own: the caller's holds them (the audit store's, or a key's creation). */
+export type AuditEventWriter = (events: readonly AuditEvent[]) => void;
+
+export function sqliteAuditEventWriter(db: Database.Database): AuditEventWriter {
   const columns = "(id, account_id, type, at, actor, key_id, key_name, details, address, user_agent)";
   const values = (e: AuditEvent) => [
     e.id,
@@ -40,13 +43,17 @@ export function sqliteAuditStore(db: Database.Database): AuditStore {
   // its result object) that one row per statement paid per event (measured 6k instructions).
   const insertOne = db.prepare(`INSERT OR IGNORE INTO audit_events ${columns} VALUES ${placeholders(1)}`);
   const insertMany = db.prepare(`INSERT OR IGNORE INTO audit_events ${columns} VALUES ${placeholders(ROWS_PER_INSERT)}`);
-  const appendAll = db.transaction((events: readonly AuditEvent[]) => {
+  return (events) => {
     let next = 0;
     for (; next + ROWS_PER_INSERT <= events.length; next += ROWS_PER_INSERT) {
       insertMany.run(events.slice(next, next + ROWS_PER_INSERT).flatMap(values));
     }
     for (; next < events.length; next++) insertOne.run(values(events[next]!));
-  });
+  };
+}
+
+export function sqliteAuditStore(db: Database.Database, writeEvents: AuditEventWriter): AuditStore {
+  const appendAll = db.transaction(writeEvents);
   const deleteBatch = db.prepare("DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE at < ? LIMIT ?)");
   return {
     async append(events) {

@@ -11,6 +11,8 @@ export interface GroupCommit {
   enqueue(write: () => void): Promise<void>;
   /** Commits whatever is pending now (before the database closes). */
   flush(): void;
+  /** Calls `listener` whenever a group transaction rolled back (a write's side state, such as a cached count, is then stale). */
+  onRollback(listener: () => void): void;
 }
 
 /**
@@ -25,6 +27,10 @@ export interface GroupCommit {
  */
 export function groupCommit(db: Database.Database): GroupCommit {
   let pending: PendingWrite[] = [];
+  const rollbackListeners: Array<() => void> = [];
+  const rolledBack = () => {
+    for (const listener of rollbackListeners) listener();
+  };
   const writeAll = db.transaction((batch: PendingWrite[]) => {
     for (const item of batch) item.write();
   });
@@ -38,6 +44,7 @@ export function groupCommit(db: Database.Database): GroupCommit {
       writeAll.immediate(batch);
       for (const item of batch) item.resolve();
     } catch {
+      rolledBack();
       // One bad write (a unique violation, say) must not fail the others: one by one, so each
       // caller gets its own outcome.
       for (const item of batch) {
@@ -45,6 +52,7 @@ export function groupCommit(db: Database.Database): GroupCommit {
           writeOne.immediate(item);
           item.resolve();
         } catch (error) {
+          rolledBack();
           item.reject(error);
         }
       }
@@ -59,5 +67,8 @@ export function groupCommit(db: Database.Database): GroupCommit {
       });
     },
     flush,
+    onRollback(listener) {
+      rollbackListeners.push(listener);
+    },
   };
 }

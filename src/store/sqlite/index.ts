@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import type { Store } from "../interface.js";
 import { sqliteAccountStore } from "./accounts.js";
 import { sqliteApiKeyStore } from "./api-keys.js";
-import { sqliteAuditStore } from "./audit.js";
+import { sqliteAuditEventWriter, sqliteAuditStore } from "./audit.js";
 import { groupCommit } from "./group-commit.js";
 import { MIGRATIONS } from "./migrations.js";
 import { sqliteRunStore } from "./runs.js";
@@ -52,16 +52,17 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   let lastVersion = dataVersion.get() as number;
   let checkedAt = performance.now();
   const commits = groupCommit(db);
+  const writeEvents = sqliteAuditEventWriter(db);
 
   return {
     kind: "sqlite",
     accounts: sqliteAccountStore(db),
-    apiKeys: sqliteApiKeyStore(db, commits),
+    apiKeys: sqliteApiKeyStore(db, commits, writeEvents),
     sessions: sqliteSessionStore(db, commits),
     workflows: sqliteWorkflowStore(db),
     runs: sqliteRunStore(db, commits),
     usage: sqliteUsageStore(db),
-    audit: sqliteAuditStore(db),
+    audit: sqliteAuditStore(db, writeEvents),
     changedElsewhere() {
       // Reading data_version opens a read transaction (a lock and an unlock on the -shm file,
       // measured at 4 µs, about 4% of a REST run's CPU), so requests within a millisecond of a

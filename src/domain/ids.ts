@@ -17,11 +17,15 @@ const RANDOM_CHARACTERS = 12;
 let pool = "";
 let offset = 0;
 
+const ALPHABET_CODES = Buffer.from(ALPHABET, "latin1");
+
 function randomCharacters(): string {
   if (offset + RANDOM_CHARACTERS > pool.length) {
-    let next = "";
-    for (const byte of randomBytes(4096)) next += ALPHABET[byte % ALPHABET.length];
-    pool = next;
+    // Mapped in place and decoded once: building the 4,096 characters one string concatenation
+    // at a time cost about 1.7k instructions per id.
+    const bytes = randomBytes(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = ALPHABET_CODES[bytes[i]! % ALPHABET.length]!;
+    pool = bytes.toString("latin1");
     offset = 0;
   }
   offset += RANDOM_CHARACTERS;

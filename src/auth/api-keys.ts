@@ -85,8 +85,8 @@ export class ApiKeyService {
       lastUsedAddress: null,
       lastUsedUserAgent: null,
     };
-    // Stored with the key in one write: a created key always has its record, even if the
-    // process stops right after.
+    // Stored with the key (SQLite: in one transaction, so a created key always has its
+    // record; MongoDB: right after it, see createWithin).
     const event = this.audit.event({
       type: "key.created",
       accountId: owner.id,

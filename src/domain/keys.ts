@@ -47,12 +47,13 @@ const UNBIASED_BELOW = 256 - (256 % BASE62.length);
 const BASE62_CODES = Buffer.from(BASE62, "latin1");
 
 /**
- * Bytes from the CSPRNG, drawn 4 KiB at a time: a randomBytes call costs about 15k instructions
+ * Bytes from the CSPRNG, drawn 512 at a time: a randomBytes call costs about 15k instructions
  * whatever its size (OpenSSL's per-call fetches and locks), more than the rest of making a key.
- * Node's randomUUID pools its entropy the same way. Each byte is used once and zeroed as it is
- * taken, so the pool holds only bytes no key has used.
+ * The trade-off: unused bytes wait in memory for the next keys, so a heap snapshot or core
+ * dump of the server would show the random part of at most the next 15 keys (the pool is kept
+ * that small for this). Each byte is zeroed as it is taken, so none of an issued key stays here.
  */
-const ENTROPY_POOL_BYTES = 4096;
+const ENTROPY_POOL_BYTES = 512;
 let entropy = Buffer.alloc(0);
 let entropyTaken = 0;
 

@@ -45,8 +45,9 @@ export interface ApiKeyStore {
    * and the insert are one step against concurrent calls: in SQLite one transaction holding the
    * write lock (exact for every process on the file), in MongoDB creates for one account take
    * turns in this process. `events` (the audit record of the creation) are stored with the key:
-   * both or neither — in SQLite the same transaction; in MongoDB, without multi-document
-   * transactions, the key is removed again when its events cannot be written.
+   * in SQLite in the same transaction (both or neither); in MongoDB, which this adapter uses
+   * without multi-document transactions, right after it, the key being removed again when its
+   * events cannot be written (a process killed between the two writes leaves the key alone).
    */
   createWithin(key: ApiKeyRecord, maxPerAccount: number, events?: readonly AuditEvent[]): Promise<boolean>;
   /** The key whose current or previous (rolled) value has this digest. */

@@ -47,24 +47,33 @@ const UNBIASED_BELOW = 256 - (256 % BASE62.length);
 const BASE62_CODES = Buffer.from(BASE62, "latin1");
 
 /**
- * Bytes from the CSPRNG, drawn 512 at a time: a randomBytes call costs about 15k instructions
+ * Bytes from the CSPRNG, drawn 4 KiB at a time: a randomBytes call costs about 15k instructions
  * whatever its size (OpenSSL's per-call fetches and locks), more than the rest of making a key.
- * The trade-off: unused bytes wait in memory for the next keys, so a heap snapshot or core
- * dump of the server would show the random part of at most the next 15 keys (the pool is kept
- * that small for this). Each byte is zeroed as it is taken, so none of an issued key stays here.
+ * The trade-off: unused bytes wait in memory for the next keys, so a heap snapshot or core dump
+ * of the server would show the random part of keys made soon after it. The pool is therefore
+ * dropped once ENTROPY_MAX_AGE_MS old: a dump shows at most keys created within that time of
+ * it (and at most 124 of them). Each byte is zeroed as it is taken, and the rest when dropped.
  */
-const ENTROPY_POOL_BYTES = 512;
+const ENTROPY_POOL_BYTES = 4096;
+const ENTROPY_MAX_AGE_MS = 10_000;
 let entropy = Buffer.alloc(0);
 let entropyTaken = 0;
+let entropyDrawnAt = 0;
 
 function randomByte(): number {
   if (entropyTaken === entropy.length) {
     entropy = randomBytes(ENTROPY_POOL_BYTES);
     entropyTaken = 0;
+    entropyDrawnAt = Date.now();
   }
   const byte = entropy[entropyTaken]!;
   entropy[entropyTaken++] = 0;
   return byte;
+}
+
+/** Unused bytes in the pool (for tests of its age limit). */
+export function pooledEntropyBytes(): number {
+  return entropy.length - entropyTaken;
 }
 
 /**
@@ -72,6 +81,10 @@ function randomByte(): number {
  * are skipped so that `byte % 62` stays uniform.
  */
 function randomBase62(): string {
+  if (Date.now() - entropyDrawnAt > ENTROPY_MAX_AGE_MS) {
+    entropy.fill(0);
+    entropyTaken = entropy.length;
+  }
   const out = Buffer.alloc(RANDOM_LENGTH);
   for (let length = 0; length < RANDOM_LENGTH; ) {
     const byte = randomByte();

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { KEY_PREFIX, digestKey, generateKeyValue, isWellFormedKey } from "../../src/domain/keys.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { KEY_PREFIX, digestKey, generateKeyValue, isWellFormedKey, pooledEntropyBytes } from "../../src/domain/keys.js";
 
 describe("API key values", () => {
   it("look like knouds_live_ followed by at least 32 base62 characters", () => {
@@ -25,6 +25,25 @@ describe("API key values", () => {
     // `byte % 62` would draw 0-7 a quarter more often than the rest.
     const expected = (keys * 32) / 62;
     for (const [character, count] of counts) expect(Math.abs(count - expected) / expected, character).toBeLessThan(0.05);
+  });
+
+  describe("entropy pool", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("is used up key by key, and dropped for fresh bytes once 10 s old", () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      generateKeyValue();
+      while (pooledEntropyBytes() > 3000) generateKeyValue();
+      const left = pooledEntropyBytes();
+      generateKeyValue();
+      expect(pooledEntropyBytes()).toBeLessThan(left);
+      vi.setSystemTime(Date.now() + 10_001);
+      generateKeyValue();
+      // A new 4 KiB draw, less what this one key took.
+      expect(pooledEntropyBytes()).toBeGreaterThan(4096 - 64);
+    });
   });
 
   it("pass their own checksum", () => {

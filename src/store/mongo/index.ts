@@ -91,8 +91,8 @@ function apiKeyStore(col: Collection<ApiKeyDoc>, audit: AuditStore): ApiKeyStore
         } catch (error) {
           // No multi-document transaction (a standalone server has none): a key whose
           // creation is not on record is taken back (its value was never shown) and the
-          // caller gets the error. Should that delete fail too, the
-          // key stays, unusable (nobody has its value), listed for its owner to delete.
+          // caller gets the error. Should that delete fail too, the key stays, unusable
+          // (nobody has its value), listed for its owner to delete.
           await col.deleteOne({ _id: key.id }).catch(() => undefined);
           throw error;
         }

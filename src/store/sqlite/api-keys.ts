@@ -125,11 +125,11 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit, w
       });
     },
     async createWithin(key, maxPerAccount, events = []) {
-      const fresh =
-        key.previousDigest === null && key.previousStart === null && key.graceEndsAt === null && key.lastUsedAt === null &&
-        key.lastUsedAddress === null && key.lastUsedUserAgent === null;
+      const all = toRow(key);
+      // A key as created has nothing rolled or used yet: insertNew leaves those columns null.
+      const fresh = all.slice(9).every((value) => value === null);
       const insert = fresh ? q.insertNew : q.insert;
-      const row = fresh ? toRow(key).slice(0, 9) : toRow(key);
+      const row = fresh ? all.slice(0, 9) : all;
       let created = false;
       // Count and insert in one group transaction, which holds the write lock from its start
       // (group-commit.ts): no process can add a key in between. (One INSERT … SELECT … WHERE

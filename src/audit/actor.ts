@@ -1,5 +1,5 @@
 import type { Account } from "../domain/account.js";
-import type { AuditActor } from "./interface.js";
+import type { AuditActor } from "../domain/audit-event.js";
 
 export const OPERATOR: AuditActor = { kind: "operator" };
 

@@ -1,8 +1,9 @@
 import type { Logger } from "pino";
 import { newId } from "../domain/ids.js";
-import { writeInChunks } from "../store/chunked-writes.js";
+import { writeInChunks } from "../lib/chunked-writes.js";
 import type { AuditPage, AuditStore } from "../store/interface.js";
-import type { AuditDetails, AuditEvent, AuditEventInput, AuditLog } from "./interface.js";
+import type { AuditDetails, AuditEvent, AuditEventInput } from "../domain/audit-event.js";
+import type { AuditLog } from "./interface.js";
 
 /** Events waiting for the next batch; past this, new ones are dropped (and logged) rather than memory growing while the store is down. */
 export const MAX_PENDING_AUDIT_EVENTS = 10_000;

@@ -1,5 +1,5 @@
 import { withoutControlCharacters } from "../domain/text.js";
-import type { ClientInfo } from "./interface.js";
+import type { ClientInfo } from "../domain/audit-event.js";
 
 /** The longest user agent an audit event keeps; the rest is cut off. */
 export const MAX_AUDIT_USER_AGENT_LENGTH = 256;

@@ -1,5 +1,6 @@
 import { OPERATOR, accountActor } from "../audit/actor.js";
-import type { AuditActor, AuditLog, ClientInfo } from "../audit/interface.js";
+import type { AuditLog } from "../audit/interface.js";
+import type { AuditActor, ClientInfo } from "../domain/audit-event.js";
 import type { Account, AccountRecord } from "../domain/account.js";
 import { normalizeEmail } from "../domain/account.js";
 import { KnoudsError, type InputProblem } from "../domain/errors.js";

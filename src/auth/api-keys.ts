@@ -1,5 +1,6 @@
 import { accountActor } from "../audit/actor.js";
-import type { AuditLog, ClientInfo } from "../audit/interface.js";
+import type { AuditLog } from "../audit/interface.js";
+import type { ClientInfo } from "../domain/audit-event.js";
 import type { Account, ApiKey, ApiKeyRecord } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";

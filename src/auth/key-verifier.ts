@@ -1,11 +1,11 @@
 import { LRUCache } from "lru-cache";
 import type { Account, ApiKeyRecord } from "../domain/account.js";
 import { digestKey, isWellFormedKey } from "../domain/keys.js";
-import { writeInChunks } from "../store/chunked-writes.js";
+import { writeInChunks } from "../lib/chunked-writes.js";
 import { effectiveScope } from "../domain/scopes.js";
 import { lastUsedAddress, lastUsedUserAgent, valueStanding } from "../domain/key-lifecycle.js";
 import type { KeyUse, Store } from "../store/interface.js";
-import type { KeyPrincipal } from "./principal.js";
+import type { KeyPrincipal } from "../domain/principal.js";
 import type { RevocationBus } from "./revocation.js";
 
 const MISSING = Symbol("missing");

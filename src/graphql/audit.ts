@@ -1,6 +1,6 @@
 import { resolveCursorConnection } from "@pothos/plugin-relay";
 import { clientInfo } from "../audit/client.js";
-import { AUDIT_EVENT_TYPES, type AuditActor, type AuditEvent, type AuditEventType, type ClientInfo } from "../audit/interface.js";
+import { AUDIT_EVENT_TYPES, type AuditActor, type AuditEvent, type AuditEventType, type ClientInfo } from "../domain/audit-event.js";
 import { builder } from "./builder.js";
 import type { GraphQLContext } from "./context.js";
 import { PAGE_SIZE } from "../domain/pages.js";

@@ -1,5 +1,5 @@
 import type { FastifyReply } from "fastify";
-import type { Caller } from "../auth/principal.js";
+import type { Caller } from "../domain/principal.js";
 import type { Services } from "../services.js";
 
 export interface GraphQLContext {

@@ -1,6 +1,6 @@
 import type { ApiKey } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
-import type { UsageBucket, UsagePeriod } from "../usage/interface.js";
+import type { UsageBucket, UsagePeriod } from "../domain/usage.js";
 import { builder } from "./builder.js";
 import { ApiKeyRef } from "./keys.js";
 

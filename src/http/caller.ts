@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { KeyVerification } from "../auth/key-verifier.js";
-import type { Caller } from "../auth/principal.js";
+import type { Caller } from "../domain/principal.js";
 import { SESSION_COOKIE } from "../auth/sessions.js";
 import { KnoudsError } from "../domain/errors.js";
 import { isWellFormedKey } from "../domain/keys.js";

@@ -3,7 +3,7 @@
  * the same module (src/domain/errors.ts via sendError), so the bodies match SPEC §4 exactly.
  */
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
-import type { KeyPrincipal } from "../auth/principal.js";
+import type { KeyPrincipal } from "../domain/principal.js";
 import { KnoudsError } from "../domain/errors.js";
 import { assertCapability } from "../domain/workflow-access.js";
 import type { Capability } from "../domain/scopes.js";

@@ -14,7 +14,7 @@ import { getFieldIdentity, getGraphQLRateLimiter, type Identity, type Store } fr
 import type { GraphQLResolveInfo } from "graphql";
 import { LRUCache } from "lru-cache";
 import { KnoudsError } from "../domain/errors.js";
-import { SerialQueues } from "./serial-queues.js";
+import { SerialQueues } from "../lib/serial-queues.js";
 
 interface FieldRule {
   max: number;

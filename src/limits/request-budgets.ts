@@ -10,7 +10,7 @@
  * already refused does not eat the allowance of the account's other keys.
  */
 import type { Redis } from "ioredis";
-import type { KeyPrincipal } from "../auth/principal.js";
+import type { KeyPrincipal } from "../domain/principal.js";
 import { KnoudsError } from "../domain/errors.js";
 import { accountRequestsPerMinute, requestsPerMinute } from "../domain/scopes.js";
 import { wholeSeconds, type BudgetDecision } from "./interface.js";

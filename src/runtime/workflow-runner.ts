@@ -4,7 +4,7 @@
  * gives a recorded run with status "failed" and an error safe to show.
  */
 import { LRUCache } from "lru-cache";
-import type { KeyPrincipal } from "../auth/principal.js";
+import type { KeyPrincipal } from "../domain/principal.js";
 import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import type { FilteredPage, NewestFirstPosition, PageRequest } from "../domain/pages.js";

@@ -3,7 +3,7 @@
  * is decided by src/domain/workflow-access.ts; definitions are checked against the registry.
  */
 import { LRUCache } from "lru-cache";
-import type { KeyPrincipal } from "../auth/principal.js";
+import type { KeyPrincipal } from "../domain/principal.js";
 import type { RevocationBus } from "../auth/revocation.js";
 import { KnoudsError } from "../domain/errors.js";
 import type { PageRequest } from "../domain/pages.js";

@@ -2,13 +2,13 @@
  * The storage port. The SQLite and MongoDB adapters implement it and are chosen only in
  * server.ts; nothing else knows which database is in use. Both pass test/store/contract.ts.
  */
-import type { AuditEvent } from "../audit/interface.js";
+import type { AuditEvent } from "../domain/audit-event.js";
 import type { AccountRecord, ApiKeyRecord, Session } from "../domain/account.js";
 import type { FilteredPage, NewestFirstPosition, PageRequest } from "../domain/pages.js";
 import type { Run, RunStatus } from "../domain/run.js";
 import type { Scope, Tier } from "../domain/scopes.js";
 import type { Workflow } from "../domain/workflow.js";
-import type { UsageBucket, UsageDelta, UsagePeriod } from "../usage/interface.js";
+import type { UsageBucket, UsageDelta, UsagePeriod } from "../domain/usage.js";
 
 export interface AccountStore {
   /** Throws KnoudsError CONFLICT when the email or the handle is taken (the message says which). */

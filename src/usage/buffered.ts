@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { writeInChunks } from "../store/chunked-writes.js";
+import { writeInChunks } from "../lib/chunked-writes.js";
 import type { UsageStore } from "../store/interface.js";
 import {
   PERIOD_MS,
@@ -7,11 +7,11 @@ import {
   USAGE_OUTCOMES,
   bucketStart,
   type UsageBucket,
-  type UsageCounter,
   type UsageDelta,
   type UsageOutcome,
   type UsagePeriod,
-} from "./interface.js";
+} from "../domain/usage.js";
+import type { UsageCounter } from "./interface.js";
 
 const OUTCOME_INDEX: Readonly<Record<UsageOutcome, number>> = { ok: 0, scopeDenied: 1, rateLimited: 2, otherErrors: 3 };
 const PRUNE_EVERY_MS = 3_600_000;

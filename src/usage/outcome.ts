@@ -1,4 +1,4 @@
-import type { UsageOutcome } from "./interface.js";
+import type { UsageOutcome } from "../domain/usage.js";
 
 /**
  * What became of a request, from its status and the code of the first refusal it met (a

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
 import { createKey, signUp } from "../support/accounts.js";
 import { startServer, type TestServer } from "../support/server.js";
-import type { UsageDelta } from "../../src/usage/interface.js";
+import type { UsageDelta } from "../../src/domain/usage.js";
 
 const skipReason = chromiumMissing("browser-usage.test");
 

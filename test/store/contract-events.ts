@@ -3,10 +3,10 @@
  * audit events append, page by id both ways, and are deleted by age in bounded batches.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { AuditEvent } from "../../src/audit/interface.js";
+import type { AuditEvent } from "../../src/domain/audit-event.js";
 import { newId } from "../../src/domain/ids.js";
 import type { Store } from "../../src/store/interface.js";
-import type { UsageDelta } from "../../src/usage/interface.js";
+import type { UsageDelta } from "../../src/domain/usage.js";
 import { account, apiKey, type OpenStore } from "./contract.js";
 
 const HOUR = 3_600_000;

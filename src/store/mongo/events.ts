@@ -1,11 +1,8 @@
 /** Usage buckets and audit events in MongoDB. */
 import { MongoBulkWriteError, type Collection, type Filter } from "mongodb";
-import type { AuditEvent } from "../../audit/interface.js";
-import type { UsageBucket, UsagePeriod } from "../../usage/interface.js";
 import type { AuditStore, UsageStore } from "../interface.js";
+import type { AuditDoc, UsageDoc } from "./documents.js";
 
-export type UsageDoc = UsageBucket & { _id: string; keyId: string; period: UsagePeriod };
-export type AuditDoc = Omit<AuditEvent, "id"> & { _id: string };
 
 export function mongoUsageStore(col: Collection<UsageDoc>): UsageStore {
   return {

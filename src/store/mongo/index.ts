@@ -1,22 +1,26 @@
 import { MongoClient, MongoServerError, type Collection, type Db } from "mongodb";
-import type { AccountRecord, ApiKeyRecord, Session } from "../../domain/account.js";
+import type { ApiKeyRecord } from "../../domain/account.js";
 import { KnoudsError } from "../../domain/errors.js";
-import { SerialQueues } from "../../limits/serial-queues.js";
+import { SerialQueues } from "../../lib/serial-queues.js";
 import type { AccountStore, ApiKeyStore, AuditStore, SessionStore, Store } from "../interface.js";
-import { mongoAuditStore, mongoUsageStore, type AuditDoc, type UsageDoc } from "./events.js";
-import { isDuplicateKey, migrate } from "./migrate.js";
+import {
+  fromDoc,
+  isDuplicateKey,
+  toApiKey,
+  type AccountDoc,
+  type ApiKeyDoc,
+  type AuditDoc,
+  type RunDoc,
+  type SessionDoc,
+  type UsageDoc,
+  type WorkflowDoc,
+} from "./documents.js";
+import { mongoAuditStore, mongoUsageStore } from "./events.js";
+import { migrate } from "./migrate.js";
 import { newestFirstAfter } from "./pages.js";
-import { mongoRunStore, mongoWorkflowStore, type RunDoc, type WorkflowDoc } from "./workflows.js";
+import { mongoRunStore, mongoWorkflowStore } from "./workflows.js";
 
-/** Documents mirror the domain records with the id as `_id`; times are epoch milliseconds. */
-export type AccountDoc = Omit<AccountRecord, "id"> & { _id: string };
-type ApiKeyDoc = Omit<ApiKeyRecord, "id"> & { _id: string };
-type SessionDoc = Omit<Session, "digest"> & { _id: string };
 
-function fromDoc<T extends { _id: string }>(doc: T): Omit<T, "_id"> & { id: string } {
-  const { _id, ...rest } = doc;
-  return { id: _id, ...rest };
-}
 
 function accountStore(col: Collection<AccountDoc>): AccountStore {
   return {
@@ -55,22 +59,6 @@ function accountStore(col: Collection<AccountDoc>): AccountStore {
   };
 }
 
-/**
- * Keys written before the key-lifecycle fields existed lack them: they read as never expiring,
- * never rolled, last used without address or agent — the same as the SQLite migration's nulls.
- */
-function toApiKey(doc: ApiKeyDoc): ApiKeyRecord {
-  const key = fromDoc(doc);
-  return {
-    ...key,
-    expiresAt: key.expiresAt ?? null,
-    previousDigest: key.previousDigest ?? null,
-    previousStart: key.previousStart ?? null,
-    graceEndsAt: key.graceEndsAt ?? null,
-    lastUsedAddress: key.lastUsedAddress ?? null,
-    lastUsedUserAgent: key.lastUsedUserAgent ?? null,
-  };
-}
 
 function apiKeyStore(col: Collection<ApiKeyDoc>, audit: AuditStore): ApiKeyStore {
   // MongoDB has no insert-if-count-below without a transaction: creates for one account take

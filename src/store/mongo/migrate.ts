@@ -2,17 +2,11 @@
  * Brings documents written by older versions up to date; run at start before the indexes
  * that depend on it. Idempotent, and safe when several instances start at once.
  */
-import { MongoServerError, type Db } from "mongodb";
+import type { Db } from "mongodb";
 import { HANDLE_ATTEMPTS, SYSTEM_ACCOUNT_ID, SYSTEM_HANDLE, derivedHandle } from "../../domain/handle.js";
 import { workflowAddress } from "../../domain/workflow.js";
-import type { AccountDoc } from "./index.js";
-import type { WorkflowDoc } from "./workflows.js";
+import { isDuplicateKey, type AccountDoc, type WorkflowDoc } from "./documents.js";
 
-const DUPLICATE_KEY = 11000;
-
-export function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
-}
 
 /** Every account gets a handle: the system account `knouds`, the others derived from the email. */
 async function giveAccountsHandles(db: Db): Promise<void> {

@@ -1,38 +1,18 @@
 import type { Collection, Filter } from "mongodb";
 import { KnoudsError } from "../../domain/errors.js";
 import { FILTER_SCAN_LIMIT } from "../../domain/pages.js";
-import type { Run } from "../../domain/run.js";
-import type { Workflow, WorkflowDefinition } from "../../domain/workflow.js";
 import type { RunStore, WorkflowStore } from "../interface.js";
 import { mergeById } from "../merge-pages.js";
-import { isDuplicateKey } from "./migrate.js";
+import { isDuplicateKey, toRun, toWorkflow, toWorkflowDoc, type RunDoc, type WorkflowDoc } from "./documents.js";
 import { newestFirstAfter } from "./pages.js";
 
-/**
- * The definition (input schema, steps, outputs) is kept as a JSON string, as in SQLite:
- * JSON Schemas use `$ref`/`$schema` keys, which MongoDB field names handle poorly.
- */
-export type WorkflowDoc = Omit<Workflow, "id" | keyof WorkflowDefinition> & { _id: string; definition: string };
-/** Inputs and outputs are caller-supplied JSON (any key, `$where` included): kept as strings. */
-export type RunDoc = Omit<Run, "id" | "durationMs" | "inputs" | "outputs"> & {
-  _id: string;
-  inputs: string;
-  outputs: string | null;
-};
 
-function toWorkflow({ _id, definition, ...rest }: WorkflowDoc): Workflow {
-  return { id: _id, ...rest, ...(JSON.parse(definition) as WorkflowDefinition) };
-}
-
-function toDoc({ id, inputSchema, steps, outputs, ...rest }: Workflow): WorkflowDoc {
-  return { _id: id, ...rest, definition: JSON.stringify({ inputSchema, steps, outputs }) };
-}
 
 export function mongoWorkflowStore(col: Collection<WorkflowDoc>): WorkflowStore {
   return {
     async create(workflow) {
       try {
-        await col.insertOne(toDoc(workflow));
+        await col.insertOne(toWorkflowDoc(workflow));
       } catch (error) {
         if (isDuplicateKey(error)) {
           throw KnoudsError.conflict(`You already have a workflow with id "${workflow.slug}"`);
@@ -45,7 +25,7 @@ export function mongoWorkflowStore(col: Collection<WorkflowDoc>): WorkflowStore 
       return doc ? toWorkflow(doc) : null;
     },
     async replace(workflow) {
-      const { _id, ...rest } = toDoc(workflow);
+      const { _id, ...rest } = toWorkflowDoc(workflow);
       const result = await col.replaceOne({ _id }, rest);
       return result.matchedCount > 0;
     },
@@ -64,15 +44,6 @@ export function mongoWorkflowStore(col: Collection<WorkflowDoc>): WorkflowStore 
   };
 }
 
-function toRun({ _id, inputs, outputs, ...rest }: RunDoc): Run {
-  return {
-    id: _id,
-    ...rest,
-    inputs: JSON.parse(inputs) as Record<string, unknown>,
-    outputs: outputs === null ? null : (JSON.parse(outputs) as Record<string, unknown>),
-    durationMs: rest.finishedAt - rest.startedAt,
-  };
-}
 
 export function mongoRunStore(col: Collection<RunDoc>): RunStore {
   return {

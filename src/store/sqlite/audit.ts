@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { AuditActor, AuditDetails, AuditEvent, AuditEventType } from "../../audit/interface.js";
+import type { AuditActor, AuditDetails, AuditEvent, AuditEventType } from "../../domain/audit-event.js";
 import type { AuditStore } from "../interface.js";
 import type { Row } from "./rows.js";
 

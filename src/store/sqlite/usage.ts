@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { UsageBucket } from "../../usage/interface.js";
+import type { UsageBucket } from "../../domain/usage.js";
 import type { UsageStore } from "../interface.js";
 import type { Row } from "./rows.js";
 

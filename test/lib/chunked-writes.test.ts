@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { FLUSH_CHUNK, writeInChunks } from "../../src/store/chunked-writes.js";
+import { FLUSH_CHUNK, writeInChunks } from "../../src/lib/chunked-writes.js";
 import { openSqliteStore } from "../../src/store/sqlite/index.js";
 import { BufferedUsage } from "../../src/usage/buffered.js";
 import { tempDataDir } from "../support/server.js";

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { newId } from "../domain/ids.js";
-import { writeInChunks } from "../lib/chunked-writes.js";
+import { WriteBehind } from "../lib/write-behind.js";
 import type { AuditPage, AuditStore } from "../store/interface.js";
 import type { AuditDetails, AuditEvent, AuditEventInput } from "../domain/audit-event.js";
 import type { AuditLog } from "./interface.js";
@@ -35,13 +35,37 @@ function withoutUndefined(details: AuditDetails | undefined): AuditDetails {
 export class BufferedAuditLog implements AuditLog {
   private pending: AuditEvent[] = [];
   private dropped = 0;
-  private writing: Promise<void> = Promise.resolve();
-  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly writes: WriteBehind<AuditEvent>;
+  private readonly pruneTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: BufferedAuditLogOptions) {
-    if (options.flushMs > 0) this.timers.push(setInterval(() => void this.flush(), options.flushMs));
-    if (options.pruneOnTimer) this.timers.push(setInterval(() => void this.prune().catch(() => undefined), PRUNE_EVERY_MS));
-    for (const timer of this.timers) timer.unref();
+    this.writes = new WriteBehind<AuditEvent>(
+      {
+        take: () => {
+          if (this.dropped > 0) {
+            this.options.logger.error({ dropped: this.dropped }, "audit events dropped: the queue was full (is the store down?)");
+            this.dropped = 0;
+          }
+          const batch = this.pending;
+          this.pending = [];
+          return batch;
+        },
+        write: (events) => this.options.store.append(events),
+        putBack: (unwritten) => {
+          const queued = [...unwritten, ...this.pending];
+          this.dropped += Math.max(0, queued.length - MAX_PENDING_AUDIT_EVENTS);
+          this.pending = queued.slice(0, MAX_PENDING_AUDIT_EVENTS);
+        },
+      },
+      {
+        flushMs: options.flushMs,
+        onError: (error, events) => this.options.logger.warn({ err: error, events }, "audit events not written yet; retrying with the next batch"),
+      },
+    );
+    if (options.pruneOnTimer) {
+      this.pruneTimer = setInterval(() => void this.prune().catch(() => undefined), PRUNE_EVERY_MS);
+      this.pruneTimer.unref();
+    }
   }
 
   record(input: AuditEventInput): void {
@@ -67,27 +91,7 @@ export class BufferedAuditLog implements AuditLog {
 
   /** One write at a time, in order; a failed batch goes back to the front of the queue. */
   flush(): Promise<void> {
-    this.writing = this.writing.then(() => this.writeBatch());
-    return this.writing;
-  }
-
-  private async writeBatch(): Promise<void> {
-    if (this.dropped > 0) {
-      this.options.logger.error({ dropped: this.dropped }, "audit events dropped: the queue was full (is the store down?)");
-      this.dropped = 0;
-    }
-    if (this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
-    const unwritten = await writeInChunks(
-      batch,
-      (events) => this.options.store.append(events),
-      (error, events) => this.options.logger.warn({ err: error, events }, "audit events not written yet; retrying with the next batch"),
-    );
-    if (unwritten.length === 0) return;
-    const queued = [...unwritten, ...this.pending];
-    this.dropped += Math.max(0, queued.length - MAX_PENDING_AUDIT_EVENTS);
-    this.pending = queued.slice(0, MAX_PENDING_AUDIT_EVENTS);
+    return this.writes.flush();
   }
 
   async list(page: AuditPage): Promise<AuditEvent[]> {
@@ -107,8 +111,8 @@ export class BufferedAuditLog implements AuditLog {
     }
   }
 
-  async close(): Promise<void> {
-    for (const timer of this.timers) clearInterval(timer);
-    await this.flush();
+  close(): Promise<void> {
+    clearInterval(this.pruneTimer);
+    return this.writes.close();
   }
 }

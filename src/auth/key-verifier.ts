@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { Account, ApiKeyRecord } from "../domain/account.js";
 import { digestKey, isWellFormedKey } from "../domain/keys.js";
-import { writeInChunks } from "../lib/chunked-writes.js";
+import { WriteBehind } from "../lib/write-behind.js";
 import { effectiveScope } from "../domain/scopes.js";
 import { lastUsedAddress, lastUsedUserAgent, valueStanding } from "../domain/key-lifecycle.js";
 import type { KeyUse, Store } from "../store/interface.js";
@@ -52,6 +52,13 @@ interface PendingUse {
   userAgent: string | undefined;
 }
 
+/** A last use as it is written: the pending use, and the cleaned details the store gets. */
+interface LastUseRow {
+  id: string;
+  pending: PendingUse;
+  use: KeyUse;
+}
+
 export interface KeyVerifierOptions {
   store: Store;
   secret: string;
@@ -73,7 +80,7 @@ export class KeyVerifier {
   private readonly keys: LRUCache<string, CachedKey>;
   private readonly accounts: LRUCache<string, Account>;
   private readonly lastUsed = new Map<string, PendingUse>();
-  private readonly flushTimer: NodeJS.Timeout;
+  private readonly lastUseWrites: WriteBehind<LastUseRow>;
   private generation = 0;
   /** Counts store lookups; the tests use it to prove the checksum short-circuit. */
   storeLookups = 0;
@@ -93,8 +100,26 @@ export class KeyVerifier {
         this.accounts.clear();
       }
     });
-    this.flushTimer = setInterval(() => void this.flushLastUsed(), options.lastUsedFlushMs ?? 5000);
-    this.flushTimer.unref();
+    this.lastUseWrites = new WriteBehind<LastUseRow>(
+      {
+        take: () => {
+          const rows = [...this.lastUsed].map(([id, pending]) => ({
+            id,
+            pending,
+            use: { at: pending.at, address: lastUsedAddress(pending.address), userAgent: lastUsedUserAgent(pending.userAgent) },
+          }));
+          this.lastUsed.clear();
+          return rows;
+        },
+        write: (rows) => this.options.store.apiKeys.recordLastUsed(new Map(rows.map((row) => [row.id, row.use]))),
+        // Retried with the next flush, unless a newer use came in meanwhile.
+        putBack: (rows) => {
+          for (const row of rows) if (!this.lastUsed.has(row.id)) this.lastUsed.set(row.id, row.pending);
+        },
+      },
+      // A failed write is retried with the next flush; "last used" is advisory, so nothing is logged.
+      { flushMs: options.lastUsedFlushMs ?? 5000, onError: () => {} },
+    );
   }
 
   /**
@@ -164,25 +189,11 @@ export class KeyVerifier {
   }
 
   /** Writes pending last uses (time, address, cleaned user agent); failures are retried on the next flush. */
-  async flushLastUsed(): Promise<void> {
-    if (this.lastUsed.size === 0) return;
-    const pending = new Map(this.lastUsed);
-    this.lastUsed.clear();
-    const batch = new Map<string, KeyUse>();
-    for (const [id, use] of pending) {
-      batch.set(id, { at: use.at, address: lastUsedAddress(use.address), userAgent: lastUsedUserAgent(use.userAgent) });
-    }
-    const unwritten = await writeInChunks(
-      [...batch.keys()],
-      (ids) => this.options.store.apiKeys.recordLastUsed(new Map(ids.map((id) => [id, batch.get(id)!]))),
-      () => {},
-    );
-    // Retried with the next flush, unless a newer use came in meanwhile.
-    for (const id of unwritten) if (!this.lastUsed.has(id)) this.lastUsed.set(id, pending.get(id)!);
+  flushLastUsed(): Promise<void> {
+    return this.lastUseWrites.flush();
   }
 
-  async close(): Promise<void> {
-    clearInterval(this.flushTimer);
-    await this.flushLastUsed();
+  close(): Promise<void> {
+    return this.lastUseWrites.close();
   }
 }

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { writeInChunks } from "../lib/chunked-writes.js";
+import { WriteBehind } from "../lib/write-behind.js";
 import type { UsageStore } from "../store/interface.js";
 import {
   PERIOD_MS,
@@ -41,15 +41,34 @@ export class BufferedUsage implements UsageCounter {
   private current: HourCounts = new Map();
   /** Deltas of a flush that failed part-way, written first by the next one. */
   private unwritten: UsageDelta[] = [];
-  private writing: Promise<void> = Promise.resolve();
-  private readonly timers: NodeJS.Timeout[];
+  private readonly writes: WriteBehind<UsageDelta>;
+  private readonly pruneTimer: NodeJS.Timeout;
 
   constructor(private readonly options: BufferedUsageOptions) {
-    this.timers = [
-      setInterval(() => void this.flush(), options.flushMs),
-      setInterval(() => void this.prune().catch(() => undefined), PRUNE_EVERY_MS),
-    ];
-    for (const timer of this.timers) timer.unref();
+    this.writes = new WriteBehind<UsageDelta>(
+      {
+        // Deltas a failed flush left are written as they were, before the new ones: the rows
+        // written before the failure are not added twice.
+        take: () => {
+          const all = [...this.unwritten, ...deltas(this.hours)];
+          this.unwritten = [];
+          this.hours = new Map();
+          this.currentHour = -1;
+          return all;
+        },
+        write: (chunk) => this.options.store.add(chunk),
+        putBack: (unwritten) => {
+          this.unwritten = unwritten;
+        },
+      },
+      {
+        flushMs: options.flushMs,
+        onError: (error, unwritten) =>
+          this.options.logger.warn({ err: error, unwritten }, "usage counts not written yet; retrying with the next batch"),
+      },
+    );
+    this.pruneTimer = setInterval(() => void this.prune().catch(() => undefined), PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
   }
 
   count(keyId: string, outcome: UsageOutcome): void {
@@ -67,26 +86,9 @@ export class BufferedUsage implements UsageCounter {
     counts[OUTCOME_INDEX[outcome]]!++;
   }
 
-  /** One write at a time; a failed batch is counted again into the next one. */
+  /** One write at a time; a failed batch is written again, first, by the next one. */
   flush(): Promise<void> {
-    this.writing = this.writing.then(() => this.writeBatch());
-    return this.writing;
-  }
-
-  private async writeBatch(): Promise<void> {
-    if (this.hours.size === 0 && this.unwritten.length === 0) return;
-    const batch = this.hours;
-    this.hours = new Map();
-    this.currentHour = -1;
-    // Deltas a failed flush left are written as they were, before the new ones: the rows
-    // written before the failure are not added twice.
-    const all = [...this.unwritten, ...deltas(batch)];
-    this.unwritten = await writeInChunks(
-      all,
-      (chunk) => this.options.store.add(chunk),
-      (error, unwritten) =>
-        this.options.logger.warn({ err: error, unwritten }, "usage counts not written yet; retrying with the next batch"),
-    );
+    return this.writes.flush();
   }
 
   async series(keyId: string, period: UsagePeriod, now = Date.now()): Promise<UsageBucket[]> {
@@ -109,9 +111,9 @@ export class BufferedUsage implements UsageCounter {
     return total;
   }
 
-  async close(): Promise<void> {
-    for (const timer of this.timers) clearInterval(timer);
-    await this.flush();
+  close(): Promise<void> {
+    clearInterval(this.pruneTimer);
+    return this.writes.close();
   }
 }
 

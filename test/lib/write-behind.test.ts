@@ -1,8 +1,9 @@
-/** Flushes of buffered writes go to the store in chunks, the event loop free between them. */
+/** Buffered writes reach the store off the request path: in chunks, one flush at a time, failures retried. */
 import { join } from "node:path";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { FLUSH_CHUNK, writeInChunks } from "../../src/lib/chunked-writes.js";
+import { WriteBehind } from "../../src/lib/write-behind.js";
 import { openSqliteStore } from "../../src/store/sqlite/index.js";
 import { BufferedUsage } from "../../src/usage/buffered.js";
 import { tempDataDir } from "../support/server.js";
@@ -39,6 +40,50 @@ describe("writeInChunks", () => {
     await flushing;
     expect(order.indexOf("request")).toBeGreaterThan(0);
     expect(order.indexOf("request")).toBeLessThan(order.length - 1);
+  });
+});
+
+describe("WriteBehind", () => {
+  it("writes one flush at a time, gives a failed flush's rows back, and writes them first next time", async () => {
+    let buffered: number[] = [1, 2, 3];
+    const written: number[][] = [];
+    let fail = true;
+    let writing = 0;
+    let overlapped = false;
+    const errors: number[] = [];
+    const writes = new WriteBehind<number>(
+      {
+        take: () => {
+          const rows = buffered;
+          buffered = [];
+          return rows;
+        },
+        write: async (chunk) => {
+          overlapped ||= writing > 0;
+          writing++;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          writing--;
+          if (fail) throw new Error("store away");
+          written.push(chunk);
+        },
+        putBack: (rows) => {
+          buffered = [...rows, ...buffered];
+        },
+      },
+      { flushMs: 0, onError: (_error, unwritten) => errors.push(unwritten) },
+    );
+    await writes.flush();
+    expect(written).toEqual([]);
+    expect(errors).toEqual([3]);
+    expect(buffered).toEqual([1, 2, 3]);
+    fail = false;
+    buffered.push(4);
+    await Promise.all([writes.flush(), writes.flush()]);
+    expect(overlapped).toBe(false);
+    expect(written).toEqual([[1, 2, 3, 4]]);
+    buffered.push(5);
+    await writes.close();
+    expect(written).toEqual([[1, 2, 3, 4], [5]]);
   });
 });
 

@@ -29,6 +29,12 @@ export class WindowCounters {
     return { count: window.count, resetMs: window.resetAt - now };
   }
 
+  /** Takes back one hit on `name` in its current window, never below zero. */
+  takeBack(name: string, now: number): void {
+    const window = this.windows.get(name);
+    if (window !== undefined && window.resetAt > now && window.count > 0) window.count -= 1;
+  }
+
   private sweep(now: number): void {
     for (const [name, window] of this.windows) if (window.resetAt <= now) this.windows.delete(name);
     this.nextSweep = now + this.windowMs;

@@ -8,7 +8,7 @@
 import { SCOPE_TABLE } from "../src/domain/scopes.js";
 import { FIELD_LIMITS } from "../src/limits/field-limits.js";
 
-/** Request rate every key pool is sized for, at least (req/s): 5× the fastest figure the README shows (bare node:http). */
+/** Request rate every key pool is sized for, at least (req/s): 5× the fastest figure docs/benchmark-results.md shows (bare node:http). */
 export const KEY_POOL_RATE = 350_000;
 /** Rate the session pool (createApiKey, GraphQL-bound) is sized for, at least (req/s): 5× the fastest GraphQL figure. */
 export const SESSION_POOL_RATE = 25_000;

@@ -1,5 +1,5 @@
 /**
- * Environment -> typed config, validated once at start. Every variable is listed in README.md.
+ * Environment -> typed config, validated once at start. Every variable is listed in docs/configuration.md.
  */
 import { isIP } from "node:net";
 import { resolve } from "node:path";

@@ -1,6 +1,6 @@
 /**
  * Yardstick: the fastest a Node HTTP server can answer on this machine. GET answers a constant
- * (the issue's hello-world); POST reads and parses a JSON body and answers JSON, the least any
+ * (a hello-world); POST reads and parses a JSON body and answers JSON, the least any
  * JSON API route must do, so the bench can show how far Knouds is from that floor too.
  */
 import { createServer } from "node:http";

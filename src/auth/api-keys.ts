@@ -11,7 +11,7 @@ import { scopeAtLeast, tierCeiling, type Scope } from "../domain/scopes.js";
 import type { Store } from "../store/interface.js";
 import type { RevocationBus } from "./revocation.js";
 
-/** Keys one account may hold at once (SPEC §9: a tenant-controlled count, bounded). */
+/** Keys one account may hold at once (docs/limits.md#multi-tenant-safety: a tenant-controlled count, bounded). */
 export const MAX_KEYS_PER_ACCOUNT = 100;
 
 function publicKey(record: ApiKeyRecord): ApiKey {

@@ -4,7 +4,7 @@
  *   npm run cli -- backup --to FILE [--force]    while servers keep serving
  *   npm run cli -- restore --from FILE            with every server on the store stopped
  *
- * SQLite only; with MONGODB_URI set they point to mongodump/mongorestore (README, "Operating it").
+ * SQLite only; with MONGODB_URI set they point to mongodump/mongorestore (docs/operating.md#mongodb).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -30,7 +30,7 @@ export async function runBackupRestore(command: (typeof BACKUP_RESTORE_COMMANDS)
   });
   const config = loadConfig();
   if (config.mongodbUri) {
-    fail(`${command} works on the embedded SQLite store; for MongoDB use mongodump and mongorestore (README, "Operating it")`);
+    fail(`${command} works on the embedded SQLite store; for MongoDB use mongodump and mongorestore (docs/operating.md#mongodb)`);
   }
   // Key digests are HMACs under the server secret: a store is only useful with the secret it was made with.
   const secretFile = join(config.dataDir, "secret");

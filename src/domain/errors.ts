@@ -33,7 +33,7 @@ interface ErrorFacts {
   ceiling?: Scope;
   limit?: number;
   retryAfter?: number;
-  /** RATE_LIMITED by the account-wide budget (SPEC §9) rather than the key's own. */
+  /** RATE_LIMITED by the account-wide budget (docs/limits.md#account-budget) rather than the key's own. */
   budget?: "account";
   details?: InputProblem[];
 }
@@ -163,7 +163,7 @@ export function toRestError(error: unknown): RestError {
       return { status: 409, body: { error: "Conflict", code: "CONFLICT", message: error.message } };
     case "PAYLOAD_TOO_LARGE":
       return { status: 413, body: { error: "Payload Too Large" } };
-    // SPEC §4 gives every 5xx one body.
+    // docs/api.md#rest-errors gives every 5xx one body.
     case "UNAVAILABLE":
       return { status: 503, body: { error: "Internal Server Error" } };
     case "INTERNAL":
@@ -199,7 +199,7 @@ export const GRAPHQL_ERROR_CODES = {
 
 export type GraphQLErrorCode = keyof typeof GRAPHQL_ERROR_CODES;
 
-/** Each KnoudsError code's name in GraphQL (SPEC §4 names the 5xx ones differently from REST). */
+/** Each KnoudsError code's name in GraphQL (docs/api.md#error-codes-rest-and-graphql names the 5xx ones differently from REST). */
 const GRAPHQL_CODE: Readonly<Record<ErrorCode, GraphQLErrorCode>> = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   SCOPE_DENIED: "SCOPE_DENIED",

@@ -1,6 +1,6 @@
 /**
  * The rules for a key's name, expiry, roll grace and last-use details, each bound defined here
- * once (README "Multi-tenant safety" lists them). Pure: no I/O.
+ * once (docs/limits.md#multi-tenant-safety lists them). Pure: no I/O.
  */
 import type { ApiKeyRecord } from "./account.js";
 import { KnoudsError } from "./errors.js";

@@ -20,7 +20,7 @@ const KEY_PATTERN = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHEC
 /**
  * What a secret scanner should look for: the prefix, then exactly the random part and checksum
  * in base62, not run on into more word characters. The checksum cannot be put in a regex;
- * `check-key` confirms a hit offline. README's GitHub custom pattern and gitleaks rule are this.
+ * `check-key` confirms a hit offline. docs/keys.md#secret-scanning's GitHub custom pattern and gitleaks rule are this.
  */
 export const SECRET_SCANNING_PATTERN = `${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}`;
 

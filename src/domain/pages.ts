@@ -1,5 +1,5 @@
 /**
- * Lists come a page at a time (SPEC §9): a client asks for `first` items after a cursor and
+ * Lists come a page at a time (docs/api.md#lists-a-page-at-a-time): a client asks for `first` items after a cursor and
  * never for more than PAGE_SIZE.max, so no list answer grows with what a tenant has stored.
  */
 import { KnoudsError } from "./errors.js";

@@ -112,7 +112,7 @@ export function requestsPerMinute(scope: Scope): number {
 }
 
 /**
- * SPEC §9: all keys of one account together may make this many times the per-key limit of the
+ * docs/limits.md#account-budget: all keys of one account together may make this many times the per-key limit of the
  * account's tier per minute, so minting more keys never multiplies a tier's allowance.
  */
 export const ACCOUNT_BUDGET_MULTIPLE = 5;

@@ -1,6 +1,6 @@
 /**
  * Every bound on what a tenant may put in a workflow definition, and on what checking a run's
- * inputs against its input schema may cost. The README's "Multi-tenant safety" table lists
+ * inputs against its input schema may cost. docs/limits.md#multi-tenant-safety lists
  * each of these; nothing else in the code repeats a number.
  */
 export const DEFINITION_LIMITS = {

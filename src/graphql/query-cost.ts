@@ -1,5 +1,5 @@
 /**
- * The cost limit, counting list sizes (SPEC §9): checked per request, with its variables, before
+ * The cost limit, counting list sizes (docs/limits.md#cost-limit): checked per request, with its variables, before
  * any resolver runs. graphql-armor's cost rule runs at validation, which yoga caches per document
  * and which cannot see variables, so `first: $n` would cost nothing there.
  *

@@ -1,6 +1,6 @@
 /**
  * The legacy REST routes. They call the same services as GraphQL and answer errors through
- * the same module (src/domain/errors.ts via sendError), so the bodies match SPEC §4 exactly.
+ * the same module (src/domain/errors.ts via sendError), so the bodies match docs/api.md#rest-errors exactly.
  */
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { KeyPrincipal } from "../domain/principal.js";

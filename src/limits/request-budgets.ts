@@ -1,5 +1,5 @@
 /**
- * The two budgets every key-authenticated request is charged to (SPEC §5 and §9): the key's own,
+ * The two budgets every key-authenticated request is charged to (docs/limits.md#per-key-budget, #account-budget): the key's own,
  * by its effective scope, and its account's, a multiple of the tier's per-key limit, shared by
  * all the account's keys. Both are fixed one-minute windows, exact under any concurrency: with
  * Redis, one Lua script counts both in one round trip, atomically, on every instance alike;

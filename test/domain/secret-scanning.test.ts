@@ -1,16 +1,16 @@
 /**
- * The README's secret-scanning rules (GitHub custom pattern, gitleaks) are the key format:
+ * The secret-scanning rules in docs/keys.md (GitHub custom pattern, gitleaks) are the key format:
  * they match every generated key wherever it sits in a file, and no near miss.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SECRET_SCANNING_PATTERN, checkKeyShape, generateKeyValue } from "../../src/domain/keys.js";
 
-const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const doc = readFileSync(new URL("../../docs/keys.md", import.meta.url), "utf8");
 
 function tableCell(field: string): string {
-  const row = readme.split("\n").find((line) => line.startsWith(`| ${field} |`));
-  if (!row) throw new Error(`README has no "${field}" row`);
+  const row = doc.split("\n").find((line) => line.startsWith(`| ${field} |`));
+  if (!row) throw new Error(`docs/keys.md has no "${field}" row`);
   return /\| `(.*)` \|$/.exec(row)![1]!.replaceAll("\\|", "|");
 }
 
@@ -19,7 +19,7 @@ const github = new RegExp(
   `(?:${tableCell("Before secret").replace("\\A", "^")})(${tableCell("Secret format")})(?:${tableCell("After secret").replace("\\z", "$")})`,
   "gm",
 );
-const gitleaks = new RegExp(/^regex = '''(.*)'''$/m.exec(readme)![1]!, "g");
+const gitleaks = new RegExp(/^regex = '''(.*)'''$/m.exec(doc)![1]!, "g");
 
 function found(pattern: RegExp, text: string): string[] {
   return [...text.matchAll(pattern)].map((m) => m[1]!);
@@ -34,7 +34,7 @@ const contexts = (value: string) => [
   `see ${value}.`,
 ];
 
-describe("secret scanning rules in the README", () => {
+describe("secret scanning rules in docs/keys.md", () => {
   it("state the pattern derived from the key format", () => {
     expect(tableCell("Secret format")).toBe(SECRET_SCANNING_PATTERN);
     expect(gitleaks.source).toBe(`\\b(${SECRET_SCANNING_PATTERN})\\b`);

@@ -1,5 +1,5 @@
 /**
- * SPEC §9's account-wide budget: every key of an account together gets 5 × the tier's per-key
+ * The account-wide budget (docs/limits.md#account-budget): every key of an account together gets 5 × the tier's per-key
  * limit per minute (Free: 50), REST and GraphQL and aliased runs alike, exact under concurrency,
  * in one process and across instances sharing Redis. Minting keys never multiplies a tier.
  */

@@ -1,5 +1,5 @@
 /**
- * The audit log (SPEC §10): each event is recorded with its actor, address and user agent
+ * The audit log (docs/keys.md#the-audit-log): each event is recorded with its actor, address and user agent
  * (bounded, control characters stripped), never a key value or a password; it pages as a
  * Relay connection, the operator CLI prints it, and retention prunes it.
  */

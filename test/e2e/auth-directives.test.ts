@@ -217,7 +217,7 @@ describe("auth directives in the SDL agree with enforcement, field by field", ()
     return found;
   }
 
-  it("finds the directives on the fields the issue names", () => {
+  it("finds the directives on the fields docs/api.md shows", () => {
     const names = (type: GraphQLObjectType, field: string) => rulesOf(type.getFields()[field]!).map((r) => `@${r.name}`);
     expect(names(SDL.getMutationType()!, "runModel")).toEqual(["@requiresScope"]);
     expect(rulesOf(SDL.getMutationType()!.getFields().runModel!)[0]!.args).toEqual({ scope: "admin" });

@@ -16,7 +16,7 @@ import { createWorkflow } from "../support/workflows.js";
 
 const skipReason = chromiumMissing("browser.test");
 
-// Into the suite's folder by default; `KNOUDS_SCREENSHOTS_DIR=docs/screenshots` refreshes the README's.
+// Into the suite's folder by default; `KNOUDS_SCREENSHOTS_DIR=docs/screenshots` refreshes the ones docs/ shows.
 const PASSWORD = "correct horse battery";
 
 describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
@@ -81,7 +81,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     await page.getByText("No API keys yet.").waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, "api-keys-empty.png") });
 
-    // A Business account owning a deployed workflow, as the seeds' curl expects.
+    // A Business account owning a deployed workflow, as the curl in docs/getting-started.md expects.
     const accountId = await setTier(email, "business");
     const apiClient = new Client(server.url);
     await apiClient.graphql(SignIn, { input: { email, password: PASSWORD } });

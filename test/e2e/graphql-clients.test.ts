@@ -1,8 +1,8 @@
 /**
- * Apollo Client 4, urql and graphql-request against the real server, through the README's own
+ * Apollo Client 4, urql and graphql-request against the real server, through docs/clients.md's own
  * setup code (docs/examples): a query, runWorkflow with variables, and every refusal's
  * `extensions.code` read from the library's own error object — the server's 401 and 429
- * (answered before GraphQL runs) as much as yoga's field errors (SPEC §11).
+ * (answered before GraphQL runs) as much as yoga's field errors (docs/clients.md#graphql-clients).
  */
 import { gql as apolloGql } from "@apollo/client";
 import { gql as urqlGql } from "@urql/core";
@@ -23,7 +23,7 @@ interface Library {
   name: string;
   viewer(endpoint: string, key: string): Promise<{ authenticatedBy: string; effectiveScope: string }>;
   run(endpoint: string, key: string, id: string, inputs: Record<string, unknown>): Promise<{ status: string }>;
-  /** The code of a refused runWorkflow, read the way the README shows; throws if it was not refused. */
+  /** The code of a refused runWorkflow, read the way docs/clients.md shows; throws if it was not refused. */
   refusal(endpoint: string, key: string, id: string, inputs: Record<string, unknown>): Promise<string | undefined>;
 }
 

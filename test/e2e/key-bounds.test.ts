@@ -1,6 +1,6 @@
 /**
  * How many keys an account may hold (a tenant-controlled count, bounded), and when a platform
- * admin's key for another account counts as a scope the admin assigned (SPEC §2: only a scope
+ * admin's key for another account counts as a scope the admin assigned (docs/keys.md#scopes-and-tiers: only a scope
  * the admin chose stands when the account's tier changes).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * SPEC §10 across instances: two server processes share one SQLite directory, one secret and
+ * docs/keys.md#key-lifecycle across instances: two server processes share one SQLite directory, one secret and
  * Redis. A rolled key's old value and an expired key stop on B the instant they stop on A, even
  * though B has them cached; deletes of rolled keys and leak reports reach B on its next request.
  */

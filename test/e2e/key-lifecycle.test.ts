@@ -1,5 +1,5 @@
 /**
- * SPEC §10 on one instance, over HTTP: roll with grace, expiry, rename, last use, the
+ * docs/keys.md#key-lifecycle on one instance, over HTTP: roll with grace, expiry, rename, last use, the
  * verification reasons behind the one 401, and leak reports.
  */
 import { readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * SPEC §9: every list is a Relay connection read a page at a time, and no request, aliases
+ * docs/api.md#lists-a-page-at-a-time: every list is a Relay connection read a page at a time, and no request, aliases
  * included, builds an answer beyond the documented bound.
  */
 import { join } from "node:path";
@@ -258,7 +258,7 @@ describe("the size of one answer", () => {
     await server?.stop();
   });
 
-  /** The documented bound (README, Multi-tenant safety): cost units plus the JSON budget. */
+  /** The documented bound (docs/limits.md#multi-tenant-safety): cost units plus the JSON budget. */
   const MAX_ANSWER_BYTES = DOCUMENT_LIMITS.maxCost * COST_UNIT_BYTES + ANSWER_JSON_BYTES;
 
   it("refuses the 15-alias query up front, whether first is written out or a variable", async () => {

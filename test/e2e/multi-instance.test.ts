@@ -1,5 +1,5 @@
 /**
- * SPEC §3 and §5 across instances: two server processes share one SQLite directory, one secret
+ * docs/operating.md#many-instances and docs/limits.md#per-key-budget across instances: two server processes share one SQLite directory, one secret
  * and the Redis at 127.0.0.1:6379. Budgets are exact across both; deletes and scope changes
  * made through one are enforced by the other on the very next request.
  */

@@ -1,5 +1,5 @@
 /**
- * Per-account workflow namespaces (SPEC §9): `handle/slug` addresses, a bare slug is the
+ * Per-account workflow namespaces (docs/workflows.md#workflow-addresses): `handle/slug` addresses, a bare slug is the
  * caller's own, nobody can squat, probe or take over another account's ids.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,8 +20,8 @@ function signed(owner: string): DefinitionInput {
   };
 }
 
-/** The seeds' curl, verbatim but for the host. */
-async function seedsCurl(server: TestServer, key: string, id = "my-flow") {
+/** The curl in docs/getting-started.md, verbatim but for the host. */
+async function documentedCurl(server: TestServer, key: string, id = "my-flow") {
   const response = await fetch(`${server.url}/api/workflows/${id}/run`, {
     method: "POST",
     headers: { "x-api-key": key, "Content-Type": "application/json" },
@@ -43,17 +43,17 @@ describe("workflow namespaces", () => {
     await server?.stop();
   });
 
-  it("lets two accounts each own a my-flow, and the seeds' curl runs each owner's own", async () => {
+  it("lets two accounts each own a my-flow, and the documented curl runs each owner's own", async () => {
     await createWorkflow(ada, "my-flow", { definition: signed("ada") });
     await createWorkflow(bob, "my-flow", { definition: signed("bob"), visibility: "public" });
     const adaKey = (await createKey(ada, "free")).value;
     const bobKey = (await createKey(bob, "free")).value;
-    expect(await seedsCurl(server, adaKey)).toMatchObject({ status: 200, body: { outputs: { text: "ada: a mountain at dusk" } } });
-    expect(await seedsCurl(server, bobKey)).toMatchObject({ status: 200, body: { outputs: { text: "bob: a mountain at dusk" } } });
+    expect(await documentedCurl(server, adaKey)).toMatchObject({ status: 200, body: { outputs: { text: "ada: a mountain at dusk" } } });
+    expect(await documentedCurl(server, bobKey)).toMatchObject({ status: 200, body: { outputs: { text: "bob: a mountain at dusk" } } });
     // The full address reaches bob's public one from ada's deployment key; the bare slug stays ada's.
     const adaDeployment = (await createKey(ada, "deployment")).value;
-    expect(await seedsCurl(server, adaDeployment, "bob/my-flow")).toMatchObject({ body: { outputs: { text: "bob: a mountain at dusk" } } });
-    expect(await seedsCurl(server, adaDeployment, "my-flow")).toMatchObject({ body: { outputs: { text: "ada: a mountain at dusk" } } });
+    expect(await documentedCurl(server, adaDeployment, "bob/my-flow")).toMatchObject({ body: { outputs: { text: "bob: a mountain at dusk" } } });
+    expect(await documentedCurl(server, adaDeployment, "my-flow")).toMatchObject({ body: { outputs: { text: "ada: a mountain at dusk" } } });
     const graphql = new Client(server.url, adaDeployment);
     const ran = await graphql.graphql(RunWorkflow, { id: "bob/my-flow", inputs: { prompt: "x" } });
     expect(ran.data?.runWorkflow.outputs).toEqual({ text: "bob: x" });
@@ -80,13 +80,13 @@ describe("workflow namespaces", () => {
   it("never lets a deleted public workflow's address run another tenant's definition", async () => {
     await createWorkflow(ada, "popular", { definition: signed("ada"), visibility: "public" });
     const caller = (await createKey(bob, "deployment")).value;
-    expect(await seedsCurl(server, caller, "ada/popular")).toMatchObject({ status: 200 });
+    expect(await documentedCurl(server, caller, "ada/popular")).toMatchObject({ status: 200 });
     const adaAdmin = new Client(server.url, (await createKey(ada, "admin")).value);
     expect((await adaAdmin.graphql(DeleteWorkflow, { id: "popular" })).errors).toBeUndefined();
     const carol = await signUp(server, { tier: "business" });
     await createWorkflow(carol, "popular", { definition: signed("carol"), visibility: "public" });
-    expect((await seedsCurl(server, caller, "ada/popular")).status).toBe(404);
-    expect(await seedsCurl(server, caller, `${carol.handle}/popular`)).toMatchObject({ body: { outputs: { text: "carol: a mountain at dusk" } } });
+    expect((await documentedCurl(server, caller, "ada/popular")).status).toBe(404);
+    expect(await documentedCurl(server, caller, `${carol.handle}/popular`)).toMatchObject({ body: { outputs: { text: "carol: a mountain at dusk" } } });
   });
 
   it("runs the example as knouds/hello-world for any account's deployment key, over REST and GraphQL", async () => {

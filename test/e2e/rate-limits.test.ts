@@ -1,5 +1,5 @@
 /**
- * SPEC §5 on one instance without Redis (in-process budgets), the per-address guard against
+ * docs/limits.md#per-key-budget on one instance without Redis (in-process budgets), the per-address guard against
  * floods of bad keys, and the field limits on sign-in, sign-up and createApiKey.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -35,7 +35,7 @@ describe("legacy REST routes", () => {
     await server?.stop();
   });
 
-  it("runs the seeds' request verbatim for the key's own deployed workflow", async () => {
+  it("runs the documented request verbatim for the key's own deployed workflow", async () => {
     const { value } = await createKey(owner, "free");
     // curl -X POST .../api/workflows/my-flow/run -H "x-api-key: $KEY" -H "Content-Type: application/json"
     //      -d '{"inputs": {"prompt": "a mountain at dusk"}}'

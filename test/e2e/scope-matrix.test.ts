@@ -1,6 +1,6 @@
 /**
  * Every operation, REST and GraphQL, with no key and with a free, deployment and admin key,
- * against the outcomes SPEC §2 gives. The expectations are written out here, not derived from
+ * against the outcomes docs/workflows.md#who-may-run-what gives. The expectations are written out here, not derived from
  * the code under test.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,7 +78,7 @@ function graphqlOutcome(answer: GraphQLResponse<unknown>, who: Who): Outcome {
 /** The other account's handle: its workflows are `${OTHER}/slug`. */
 const OTHER = "matrix-other";
 
-describe("the scope matrix (SPEC §2)", () => {
+describe("the scope matrix (docs/workflows.md#who-may-run-what)", () => {
   let server: TestServer;
   let owner: SignedIn;
   let ownerAccount: Account;

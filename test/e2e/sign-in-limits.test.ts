@@ -1,5 +1,5 @@
 /**
- * SPEC §9: sign-in attempts are limited per address across all emails, and password hashing is
+ * docs/limits.md#multi-tenant-safety: sign-in attempts are limited per address across all emails, and password hashing is
  * bounded, so spraying from one address costs the server only that address's budget of hashes
  * and never stands between another user and their sign-in. The server sits behind one trusted
  * proxy (KNOUDS_TRUST_PROXY=1), so each request's address is the X-Forwarded-For it carries.

@@ -1,5 +1,5 @@
 /**
- * SPEC §9: a tenant's input schema and inputs cannot stall the server. Schemas whose
+ * docs/workflows.md#input-schemas-what-is-refused-and-why: a tenant's input schema and inputs cannot stall the server. Schemas whose
  * validation cost has no bound are refused at create with BAD_USER_INPUT naming the keyword;
  * one stored before the rule answers 400 at once; /healthz keeps answering meanwhile. Also the
  * definition size caps, control characters in names, and bindings that would reach
@@ -16,7 +16,7 @@ import { startServer, type TestServer } from "../support/server.js";
 import { CreateWorkflow, RunWorkflow } from "../support/workflow-operations.js";
 import { PROMPT_TO_IMAGE, type DefinitionInput } from "../support/workflows.js";
 
-/** The issue's schema: two branches that each recurse on the same value, so each level doubles the work. */
+/** Two branches that each recurse on the same value, so each level doubles the work. */
 const FANNING_RECURSION = {
   definitions: {
     d: { allOf: [{ properties: { a: { $ref: "#/definitions/d" } } }, { properties: { a: { $ref: "#/definitions/d" } } }] },
@@ -232,7 +232,7 @@ describe("tenant input schemas and definitions", () => {
     expect(ran.data?.runWorkflow, ran.text).toMatchObject({ status: "succeeded", outputs: { a: null, b: null, c: null, d: "Ada" } });
   });
 
-  it("keeps the seeds' example schema working", async () => {
+  it("keeps the documented example schema working", async () => {
     expect((await create("seed-like", PROMPT_TO_IMAGE)).errors).toBeUndefined();
     const ran = await admin.request("POST", "/api/workflows/seed-like/run", { inputs: { prompt: "a mountain at dusk" } });
     expect(ran.status, ran.text).toBe(200);

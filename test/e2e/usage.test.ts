@@ -1,5 +1,5 @@
 /**
- * Usage per key (SPEC §10) across instances: two server processes share one SQLite directory
+ * Usage per key (docs/keys.md#usage-per-key) across instances: two server processes share one SQLite directory
  * and Redis; each counts in memory and flushes its own deltas, so the hourly and daily series
  * read from either instance add up exactly to the requests sent to both, by outcome.
  */

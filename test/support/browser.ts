@@ -23,7 +23,7 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** KNOUDS_SCREENSHOTS_DIR (`docs/screenshots` refreshes the README's), else the suite's folder. */
+/** KNOUDS_SCREENSHOTS_DIR (`docs/screenshots` refreshes the ones docs/ shows), else the suite's folder. */
 export const SCREENSHOTS = process.env.KNOUDS_SCREENSHOTS_DIR
   ? resolve(ROOT, process.env.KNOUDS_SCREENSHOTS_DIR)
   : join(suiteRoot(), "screenshots");

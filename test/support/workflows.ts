@@ -11,7 +11,7 @@ export interface DefinitionInput {
   outputs: Record<string, unknown>;
 }
 
-/** The seeds' example: a prompt in, an SVG image out. */
+/** The documented example (docs/workflows.md): a prompt in, an SVG image out. */
 export const PROMPT_TO_IMAGE: DefinitionInput = {
   inputSchema: {
     type: "object",

@@ -145,7 +145,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX audit_events_account ON audit_events(account_id, id);
   CREATE INDEX audit_events_age ON audit_events(at);
   `,
-  // Key lifecycle (SPEC §10): expiry, roll with grace, last-use details. Existing keys never
+  // Key lifecycle (docs/keys.md#key-lifecycle): expiry, roll with grace, last-use details. Existing keys never
   // expire, have no previous value, and keep their last-use time without address or agent.
   `
   ALTER TABLE api_keys ADD COLUMN expires_at INTEGER;

@@ -1,5 +1,5 @@
 /**
- * The README's "Use it from a frontend" section runs: each code block there is a file under
+ * docs/clients.md runs: each code block there is a file under
  * docs/examples included verbatim (the three client setups are driven against the real
  * server by graphql-clients.test.ts); the codegen settings generate typed documents for a
  * NodeNext client project from the live server, and that project passes `tsc`; the CORS line
@@ -14,8 +14,7 @@ import { ROOT } from "../support/process.js";
 import { startServer, tempDataDir, type TestServer } from "../support/server.js";
 
 const run = promisify(execFile);
-const README = readFileSync(join(ROOT, "README.md"), "utf8");
-const SECTION = README.slice(README.indexOf("## Use it from a frontend"), README.indexOf("\n## ", README.indexOf("## Use it from a frontend") + 1));
+const DOC = readFileSync(join(ROOT, "docs/clients.md"), "utf8");
 const INCLUDED = [
   "docs/examples/apollo-client.ts",
   "docs/examples/urql.ts",
@@ -24,9 +23,9 @@ const INCLUDED = [
   "docs/examples/client-project/src/hello.ts",
 ];
 
-describe("the README's frontend section", () => {
+describe("docs/clients.md", () => {
   let server: TestServer;
-  const corsLine = /^(KNOUDS_CORS_ORIGINS=(\S+)) npm start$/m.exec(SECTION);
+  const corsLine = /^(KNOUDS_CORS_ORIGINS=(\S+)) npm start$/m.exec(DOC);
 
   beforeAll(async () => {
     server = await startServer({ env: corsLine ? { KNOUDS_CORS_ORIGINS: corsLine[2]! } : {} });
@@ -36,9 +35,9 @@ describe("the README's frontend section", () => {
   });
 
   it("shows each example file verbatim", () => {
-    expect(SECTION.length).toBeGreaterThan(500);
+    expect(DOC.length).toBeGreaterThan(500);
     for (const file of INCLUDED) {
-      expect(SECTION, file).toContain(`\`\`\`ts\n${readFileSync(join(ROOT, file), "utf8")}\`\`\``);
+      expect(DOC, file).toContain(`\`\`\`ts\n${readFileSync(join(ROOT, file), "utf8")}\`\`\``);
     }
   });
 
@@ -67,7 +66,7 @@ describe("the README's frontend section", () => {
   });
 
   it("says there are no subscriptions yet and that a key never goes to a browser", () => {
-    expect(SECTION).toMatch(/no subscriptions/i);
-    expect(SECTION).toMatch(/never ship a key to a browser/i);
+    expect(DOC).toMatch(/no subscriptions/i);
+    expect(DOC).toMatch(/never ship a key to a browser/i);
   });
 });

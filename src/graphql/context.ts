@@ -1,5 +1,6 @@
 import type { FastifyReply } from "fastify";
 import type { Caller } from "../domain/principal.js";
+import { RequestWork } from "../domain/request-work.js";
 import type { Services } from "../services.js";
 
 export interface GraphQLContext {
@@ -13,4 +14,11 @@ export interface GraphQLContext {
   runs: number;
   /** Bytes of stored JSON answered so far (see answer-budget.ts). */
   answerJsonBytes: number;
+  /** What this request has made the server do so far; made when first charged (see requestWork). */
+  work?: RequestWork;
+}
+
+/** The request's work allowance (domain/request-work.ts), shared by every field of the request. */
+export function requestWork(ctx: GraphQLContext): RequestWork {
+  return (ctx.work ??= new RequestWork());
 }

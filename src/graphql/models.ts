@@ -1,4 +1,5 @@
 import { KnoudsError } from "../domain/errors.js";
+import { REQUEST_WORK_COSTS } from "../domain/request-work.js";
 import { requireInputsObject } from "../domain/workflow.js";
 import type { ModelInfo } from "../runtime/providers/interface.js";
 import { z } from "zod";
@@ -8,6 +9,7 @@ import { connectionOf, pageArgs, resolveKeysetConnection } from "./connections.j
 import { FIELD_COST, weighs } from "./query-cost.js";
 import { chargeRun } from "./run-charge.js";
 import { RunRef } from "./runs.js";
+import { weighsJsonArgument } from "./work-cost.js";
 
 const ModelRef = builder.objectRef<ModelInfo>("Model").implement({
   description: "A model in the registry.",
@@ -53,6 +55,7 @@ builder.mutationField("runModel", (t) =>
     type: RunRef,
     description: "Runs one registry model directly (admin).",
     authScopes: needs("runModel"),
+    ...weighsJsonArgument("inputs", REQUEST_WORK_COSTS.inputCharsPerUnit),
     args: { id: t.arg.string({ required: true }), inputs: t.arg({ type: "JSON", required: true }) },
     resolve: async (_root, { id, inputs }, ctx) => {
       await chargeRun(ctx);

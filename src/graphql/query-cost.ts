@@ -25,7 +25,9 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
   type SelectionSetNode,
+  type ValueNode,
   valueFromAST,
+  valueFromASTUntyped,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { KnoudsError, toGraphQLError } from "../domain/errors.js";
@@ -50,6 +52,7 @@ export const FIELD_COST = {
 
 const COST = "knoudsCost";
 const MAX_ITEMS = "knoudsMaxItems";
+const ARGUMENT_COST = "knoudsArgumentCost";
 
 /** Field options giving a field a weight above 1 (`t.field({ ...weighs(FIELD_COST.json), ... })`). */
 export function weighs(cost: number): { extensions: Record<string, number> } {
@@ -59,6 +62,18 @@ export function weighs(cost: number): { extensions: Record<string, number> } {
 /** Field options for a list that is not a connection but has at most `items` entries. */
 export function holdsAtMost(items: number): { extensions: Record<string, number> } {
   return { extensions: { [MAX_ITEMS]: items } };
+}
+
+/**
+ * Field options for a field whose work depends on its arguments (a filter that makes a scan,
+ * a definition to compile): `cost` gets the arguments as given, variables filled in (JSON as
+ * sent, enums as names), and answers the units the field weighs besides its weight, once per
+ * time the field is asked for.
+ */
+export function weighsArguments(cost: (args: Readonly<Record<string, unknown>>) => number): {
+  extensions: Record<string, unknown>;
+} {
+  return { extensions: { [ARGUMENT_COST]: cost } };
 }
 
 type Variables = Record<string, unknown>;
@@ -118,6 +133,29 @@ export function queryCost(
     return Number.isInteger(first) ? Math.min(Math.max(first as number, 0), PAGE_SIZE.max) : PAGE_SIZE.max;
   }
 
+  /** Whether the cost read a variable through `argumentsOf`: then it is not cached. */
+  let readArgumentVariables = false;
+  let untypedVariables: Variables | undefined;
+  function argumentsOf(node: FieldNode): Variables {
+    const args: Variables = {};
+    for (const argument of node.arguments ?? []) {
+      if (usesVariables(argument.value)) {
+        readArgumentVariables = true;
+        untypedVariables ??= variablesAsSent();
+      }
+      args[argument.name.value] = valueFromASTUntyped(argument.value, untypedVariables);
+    }
+    return args;
+  }
+  function variablesAsSent(): Variables {
+    const sent: Variables = { ...rawVariables };
+    for (const definition of operation!.variableDefinitions ?? []) {
+      const name = definition.variable.name.value;
+      if (sent[name] === undefined && definition.defaultValue) sent[name] = valueFromASTUntyped(definition.defaultValue);
+    }
+    return sent;
+  }
+
   // Cost is linear in how often a selection repeats, so a fragment is costed once.
   const fragmentCosts = new Map<string, number>();
   const expanding = new Set<string>();
@@ -130,6 +168,8 @@ export function queryCost(
         const key = (selection.alias ?? selection.name).value;
         const weight = field?.extensions[COST];
         total += (typeof weight === "number" ? weight : 1) + Math.floor(key.length / KEY_CHARACTERS_PER_UNIT);
+        const byArguments = field?.extensions[ARGUMENT_COST];
+        if (typeof byArguments === "function") total += (byArguments as (args: Variables) => number)(argumentsOf(selection));
         if (selection.selectionSet) {
           total += itemsUnder(field, selection) * cost(selection.selectionSet, field ? getNamedType(field.type) : undefined);
         }
@@ -155,12 +195,19 @@ export function queryCost(
   }
 
   const total = cost(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
-  if (variables === undefined) {
+  if (variables === undefined && !readArgumentVariables) {
     let byName = fixedCosts.get(document);
     if (!byName) fixedCosts.set(document, (byName = new Map()));
     byName.set(operationName ?? "", total);
   }
   return total;
+}
+
+function usesVariables(value: ValueNode): boolean {
+  if (value.kind === Kind.VARIABLE) return true;
+  if (value.kind === Kind.LIST) return value.values.some(usesVariables);
+  if (value.kind === Kind.OBJECT) return value.fields.some((field) => usesVariables(field.value));
+  return false;
 }
 
 /** Refuses, before anything runs, an operation whose cost is over `maxCost`. */

@@ -1,10 +1,12 @@
 import { FILTER_SCAN_LIMIT } from "../domain/pages.js";
+import { REQUEST_WORK_COSTS, REQUEST_WORK_LIMITS } from "../domain/request-work.js";
 import { RUN_STATUSES, type Run } from "../domain/run.js";
 import { resolveWorkflowAddress } from "../domain/workflow.js";
 import { answerJson } from "./answer-budget.js";
 import { builder, needs } from "./builder.js";
 import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "./connections.js";
-import { FIELD_COST, weighs } from "./query-cost.js";
+import { requestWork } from "./context.js";
+import { FIELD_COST, weighs, weighsArguments } from "./query-cost.js";
 
 const RunStatusEnum = builder.enumType("RunStatus", { values: RUN_STATUSES });
 
@@ -48,14 +50,21 @@ builder.queryField("run", (t) =>
 
 const RunConnection = connectionOf(RunRef, "Run");
 
+function isGiven(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
 builder.queryField("runs", (t) =>
   t.field({
     type: RunConnection,
     description:
       "Your account's runs (any key of the account), newest first. With a filter, each page looks at no more than " +
       `${FILTER_SCAN_LIMIT.toLocaleString("en-US")} runs: a page may hold fewer than \`first\` runs, even none, with hasNextPage true; ` +
-      "go on from its endCursor.",
+      "go on from its endCursor. The filtered lists of one request look at no more than " +
+      `${REQUEST_WORK_LIMITS.scannedRuns.toLocaleString("en-US")} runs in all, and each weighs ${REQUEST_WORK_COSTS.filteredRunList} in the cost limit.`,
     authScopes: needs("readRun"),
+    // A filter makes the page a scan of up to FILTER_SCAN_LIMIT runs, whatever it answers.
+    ...weighsArguments((args) => (isGiven(args.workflowId) || isGiven(args.status) ? REQUEST_WORK_COSTS.filteredRunList : 0)),
     args: {
       ...pageArgs,
       workflowId: t.arg.id({ description: "Only runs of this workflow: `handle/slug`, or a bare slug for one of your own." }),
@@ -69,11 +78,16 @@ builder.queryField("runs", (t) =>
         ...(workflowId !== null && { workflowId: resolveWorkflowAddress(workflowId, caller.account.handle) ?? workflowId }),
         ...(args.status != null && { status: args.status }),
       };
+      const filtered = workflowId !== null || args.status != null;
       return resolveKeysetConnection(args, {
         list: "runs",
         position: (run: Run) => ({ at: run.startedAt, id: run.id }),
         positionSchema: newestFirstPositionSchema,
-        fetch: (page) => ctx.services.runner.listRuns(caller, filter, page),
+        // The scan is charged before it runs, for all it may look at: what remains of the
+        // request's allowance when that is less than a full scan, so the page ends earlier
+        // (searchedTo) rather than the request looking at more.
+        fetch: (page) =>
+          ctx.services.runner.listRuns(caller, filter, page, filtered ? requestWork(ctx).take("scannedRuns", FILTER_SCAN_LIMIT) : undefined),
       });
     },
   }),

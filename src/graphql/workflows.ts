@@ -3,9 +3,12 @@ import { z } from "zod";
 import { answerJson } from "./answer-budget.js";
 import { builder, needs } from "./builder.js";
 import { connectionOf, pageArgs, resolveKeysetConnection } from "./connections.js";
+import { REQUEST_WORK_COSTS } from "../domain/request-work.js";
+import { requestWork } from "./context.js";
 import { FIELD_COST, weighs } from "./query-cost.js";
 import { chargeRun } from "./run-charge.js";
 import { RunRef } from "./runs.js";
+import { weighsJsonArgument } from "./work-cost.js";
 
 const WorkflowStatusEnum = builder.enumType("WorkflowStatus", { values: WORKFLOW_STATUSES });
 const VisibilityEnum = builder.enumType("Visibility", { values: VISIBILITIES });
@@ -83,12 +86,13 @@ builder.mutationField("runWorkflow", (t) =>
     type: RunRef,
     description: "Runs a workflow: your own deployed ones (free), others' public ones (deployment), your drafts (admin).",
     authScopes: needs("runOwnDeployedWorkflow"),
+    ...weighsJsonArgument("inputs", REQUEST_WORK_COSTS.inputCharsPerUnit),
     args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }), inputs: t.arg({ type: "JSON", required: true }) },
     resolve: async (_root, { id, inputs }, ctx) => {
       const caller = ctx.caller.key!;
       await chargeRun(ctx);
       const workflow = await ctx.services.workflows.forRun(caller, String(id));
-      return ctx.services.runner.runWorkflow(workflow, requireInputsObject(inputs), caller);
+      return ctx.services.runner.runWorkflow(workflow, requireInputsObject(inputs), caller, requestWork(ctx));
     },
   }),
 );
@@ -121,8 +125,9 @@ builder.mutationField("createWorkflow", (t) =>
     type: WorkflowRef,
     description: "Creates a draft workflow in your account.",
     authScopes: needs("manageWorkflows"),
+    ...weighsJsonArgument("input", REQUEST_WORK_COSTS.definitionCharsPerUnit),
     args: { input: t.arg({ type: CreateWorkflowInput, required: true }) },
-    resolve: (_root, { input }, ctx) => ctx.services.workflows.create(ctx.caller.key!, input),
+    resolve: (_root, { input }, ctx) => ctx.services.workflows.create(ctx.caller.key!, input, requestWork(ctx)),
   }),
 );
 
@@ -131,8 +136,9 @@ builder.mutationField("updateWorkflow", (t) =>
     type: WorkflowRef,
     description: "Changes one of your workflows; fields left out stay as they are.",
     authScopes: needs("manageWorkflows"),
+    ...weighsJsonArgument("input", REQUEST_WORK_COSTS.definitionCharsPerUnit),
     args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }), input: t.arg({ type: UpdateWorkflowInput, required: true }) },
-    resolve: (_root, { id, input }, ctx) => ctx.services.workflows.update(ctx.caller.key!, String(id), input),
+    resolve: (_root, { id, input }, ctx) => ctx.services.workflows.update(ctx.caller.key!, String(id), input, requestWork(ctx)),
   }),
 );
 

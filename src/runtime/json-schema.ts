@@ -37,6 +37,12 @@ const TENANT_OPTIONS: Options = {
 
 export type Validator = (value: unknown) => InputProblem[];
 
+/**
+ * A tenant's validator; `charge` is told the checks a value will cost before they are made
+ * (and may throw to refuse them), so a request's checks can be counted in all.
+ */
+export type TenantValidator = (value: unknown, charge?: (checks: number) => void) => InputProblem[];
+
 function problems(errors: ErrorObject[] | null | undefined, prefix: string): InputProblem[] {
   const all = errors ?? [];
   const listed = all.slice(0, INPUT_SCHEMA_LIMITS.reportedProblems).map((e) => {
@@ -80,7 +86,7 @@ export function compileValidator(schema: Record<string, unknown>, prefix: string
  * validator refuses inputs heavier than that bound allows before checking them, so no
  * validation costs more than INPUT_SCHEMA_LIMITS.validationChecks.
  */
-export function compileTenantValidator(schema: Record<string, unknown>, prefix: string): Validator {
+export function compileTenantValidator(schema: Record<string, unknown>, prefix: string): TenantValidator {
   if (schema.$async !== undefined && schema.$async !== false) {
     throw new SchemaError("asynchronous schemas ($async) are not supported", "$async");
   }
@@ -99,11 +105,14 @@ export function compileTenantValidator(schema: Record<string, unknown>, prefix: 
   }
   if (!valid) throw new SchemaError(`schema is invalid: ${operatorAjv.errorsText(operatorAjv.errors, { dataVar: "schema" })}`);
   const validate = compileWith(new Ajv(TENANT_OPTIONS), schema);
-  const maxWeight = Math.floor(INPUT_SCHEMA_LIMITS.validationChecks / Math.max(1, cost.checksPerValue));
-  return (value) => {
-    if (jsonWeight(value, maxWeight) > maxWeight) {
+  const checksPerValue = Math.max(1, cost.checksPerValue);
+  const maxWeight = Math.floor(INPUT_SCHEMA_LIMITS.validationChecks / checksPerValue);
+  return (value, charge) => {
+    const weight = jsonWeight(value, maxWeight);
+    if (weight > maxWeight) {
       return [{ path: prefix, message: `are too large for this workflow's input schema: they may weigh at most ${maxWeight} (one per value, one per ${STRING_CHARS_PER_UNIT} characters of strings and keys)` }];
     }
+    charge?.(weight * checksPerValue);
     try {
       return validate(value) ? [] : problems(validate.errors, prefix);
     } catch (error) {

@@ -6,12 +6,13 @@
 import { LRUCache } from "lru-cache";
 import type { KeyPrincipal } from "../domain/principal.js";
 import { KnoudsError } from "../domain/errors.js";
+import type { RequestWork } from "../domain/request-work.js";
 import { newId } from "../domain/ids.js";
 import type { FilteredPage, NewestFirstPosition, PageRequest } from "../domain/pages.js";
 import type { Run } from "../domain/run.js";
 import { resolveBinding, type Workflow } from "../domain/workflow.js";
 import type { RunFilter, Store } from "../store/interface.js";
-import { SchemaError, compileTenantValidator, type Validator } from "./json-schema.js";
+import { SchemaError, compileTenantValidator, type TenantValidator } from "./json-schema.js";
 import type { ModelRegistry } from "./model-registry.js";
 import { ModelError, type Model } from "./providers/interface.js";
 
@@ -24,7 +25,7 @@ export class WorkflowRunner {
    * Compiled input validators by workflow id and version, and the refusal for a stored schema
    * that a newer rule refuses (kept too, so that refusing it again costs a lookup).
    */
-  private readonly validators = new LRUCache<string, Validator | KnoudsError>({ max: 1000 });
+  private readonly validators = new LRUCache<string, TenantValidator | KnoudsError>({ max: 1000 });
 
   constructor(
     private readonly store: Store,
@@ -33,10 +34,12 @@ export class WorkflowRunner {
     private readonly observe: RunObserver = () => {},
   ) {}
 
-  private validatorFor(workflow: Workflow): Validator {
+  /** Compiling (on a cache miss) is charged to `work`. */
+  private validatorFor(workflow: Workflow, work: RequestWork | undefined): TenantValidator {
     const cacheKey = `${workflow.id}@${workflow.updatedAt}`;
     let validator = this.validators.get(cacheKey);
     if (!validator) {
+      work?.charge("schemaChars", JSON.stringify(workflow.inputSchema).length);
       try {
         validator = compileTenantValidator(workflow.inputSchema, "inputs");
       } catch (error) {
@@ -53,14 +56,17 @@ export class WorkflowRunner {
     return validator;
   }
 
-  /** Checks inputs against the workflow's schema; throws BAD_USER_INPUT with details. */
-  checkWorkflowInputs(workflow: Workflow, inputs: Record<string, unknown>): void {
-    const problems = this.validatorFor(workflow)(inputs);
+  /**
+   * Checks inputs against the workflow's schema; throws BAD_USER_INPUT with details, or when
+   * the checks would go past what remains of `work` (a GraphQL request's runs share it).
+   */
+  checkWorkflowInputs(workflow: Workflow, inputs: Record<string, unknown>, work?: RequestWork): void {
+    const problems = this.validatorFor(workflow, work)(inputs, work && ((checks) => work.charge("validationChecks", checks)));
     if (problems.length > 0) throw KnoudsError.invalidInput(problems);
   }
 
-  async runWorkflow(workflow: Workflow, inputs: Record<string, unknown>, caller: KeyPrincipal): Promise<Run> {
-    this.checkWorkflowInputs(workflow, inputs);
+  async runWorkflow(workflow: Workflow, inputs: Record<string, unknown>, caller: KeyPrincipal, work?: RequestWork): Promise<Run> {
+    this.checkWorkflowInputs(workflow, inputs, work);
     return this.execute({ workflowId: workflow.id, modelId: null }, inputs, caller, async (runSignal) => {
       const stepOutputs = new Map<string, Record<string, unknown>>();
       for (const step of workflow.steps) {
@@ -160,7 +166,8 @@ export class WorkflowRunner {
     caller: KeyPrincipal,
     filter: RunFilter,
     page: PageRequest<NewestFirstPosition>,
+    scanLimit?: number,
   ): Promise<FilteredPage<Run, NewestFirstPosition>> {
-    return this.store.runs.listByAccount(caller.account.id, filter, page);
+    return this.store.runs.listByAccount(caller.account.id, filter, page, scanLimit);
   }
 }

@@ -6,6 +6,7 @@ import { LRUCache } from "lru-cache";
 import type { KeyPrincipal } from "../domain/principal.js";
 import type { RevocationBus } from "../auth/revocation.js";
 import { KnoudsError } from "../domain/errors.js";
+import type { RequestWork } from "../domain/request-work.js";
 import type { PageRequest } from "../domain/pages.js";
 import { assertMayManage, assertMayReadSchema, assertMayRun, isVisibleTo } from "../domain/workflow-access.js";
 import { CAPABILITIES, scopeAtLeast } from "../domain/scopes.js";
@@ -108,8 +109,12 @@ export class WorkflowService {
     return this.bus.publish({ kind: "workflow", workflowId: id });
   }
 
-  /** Validates shape, references, models and the input schema; throws BAD_USER_INPUT with details. */
-  private checkDefinition(raw: { inputSchema?: unknown; steps?: unknown; outputs?: unknown }): WorkflowDefinition {
+  /**
+   * Validates shape, references, models and the input schema; throws BAD_USER_INPUT with
+   * details. Analysing and compiling the schema is charged to `work`, which skips a schema it
+   * has already seen (an update that leaves the schema out still checks the stored one).
+   */
+  private checkDefinition(raw: { inputSchema?: unknown; steps?: unknown; outputs?: unknown }, work?: RequestWork): WorkflowDefinition {
     if (JSON.stringify(raw).length > DEFINITION_LIMITS.definitionChars) {
       throw KnoudsError.invalidInput([
         { path: "", message: `a workflow definition (inputSchema, steps, outputs) is at most ${DEFINITION_LIMITS.definitionChars} characters of JSON` },
@@ -119,8 +124,12 @@ export class WorkflowService {
     if (!parsed.success) throw KnoudsError.invalidInput(problemsFrom(parsed.error));
     const definition = parsed.data as WorkflowDefinition;
     checkBindings(definition, (model) => this.registry.outputNames(model));
-    try {
+    const compile = () => {
       compileTenantValidator(definition.inputSchema, "inputs");
+    };
+    try {
+      if (work) work.analyseSchemaOnce(JSON.stringify(definition.inputSchema), compile);
+      else compile();
     } catch (error) {
       if (error instanceof SchemaError) {
         throw KnoudsError.invalidInput([{ path: ["inputSchema", error.path].filter(Boolean).join("."), message: error.message }]);
@@ -131,7 +140,7 @@ export class WorkflowService {
   }
 
   /** Creates a draft owned by the caller's account (the schema's authScopes require admin). */
-  async create(caller: KeyPrincipal, input: NewWorkflowInput): Promise<Workflow> {
+  async create(caller: KeyPrincipal, input: NewWorkflowInput, work?: RequestWork): Promise<Workflow> {
     const fields = WorkflowFieldsSchema.safeParse({
       id: input.id,
       name: input.name,
@@ -139,7 +148,7 @@ export class WorkflowService {
       visibility: input.visibility ?? undefined,
     });
     if (!fields.success) throw KnoudsError.invalidInput(problemsFrom(fields.error));
-    const definition = this.checkDefinition(input);
+    const definition = this.checkDefinition(input, work);
     const now = Date.now();
     const { id: slug, ...rest } = fields.data;
     const workflow: Workflow = {
@@ -157,7 +166,7 @@ export class WorkflowService {
     return workflow;
   }
 
-  async update(caller: KeyPrincipal, id: string, changes: WorkflowChanges): Promise<Workflow> {
+  async update(caller: KeyPrincipal, id: string, changes: WorkflowChanges, work?: RequestWork): Promise<Workflow> {
     const current = assertMayManage(await this.stored(caller, id), caller);
     const fields = WorkflowFieldsSchema.safeParse({
       id: current.slug,
@@ -170,7 +179,7 @@ export class WorkflowService {
       inputSchema: changes.inputSchema ?? current.inputSchema,
       steps: changes.steps ?? current.steps,
       outputs: changes.outputs ?? current.outputs,
-    });
+    }, work);
     const { id: _slug, ...rest } = fields.data;
     return this.save({ ...current, ...rest, ...definition });
   }

@@ -106,7 +106,7 @@ export interface RunStore {
   /**
    * A page of the account's runs, newest first (startedAt, then id, descending), optionally
    * filtered. With a filter, the read looks at no more than `scanLimit` of the account's runs
-   * after `page.after` (FILTER_SCAN_LIMIT unless a test sets it): when those hold fewer than
+   * after `page.after` (FILTER_SCAN_LIMIT, or less: what remains of the request's allowance): when those hold fewer than
    * `page.limit` matches, `searchedTo` is the last run looked at, where the next page starts.
    */
   listByAccount(

@@ -14,7 +14,8 @@ const RANDOM_LENGTH = 32;
 const CHECKSUM_LENGTH = 6;
 /** Characters of the random part kept for display (`knouds_live_` + start + `…`). */
 export const DISPLAY_START_LENGTH = 4;
-const VALUE_LENGTH = KEY_PREFIX.length + RANDOM_LENGTH + CHECKSUM_LENGTH;
+/** Characters of a full key value (all ASCII). */
+export const KEY_VALUE_LENGTH = KEY_PREFIX.length + RANDOM_LENGTH + CHECKSUM_LENGTH;
 const KEY_PATTERN = new RegExp(`^${KEY_PREFIX}[0-9A-Za-z]{${RANDOM_LENGTH + CHECKSUM_LENGTH}}$`);
 
 /**
@@ -115,8 +116,8 @@ export function checkKeyShape(value: string): KeyShape {
   if (!value.startsWith(KEY_PREFIX)) {
     return { wellFormed: false, problem: "PREFIX", message: `does not start with ${KEY_PREFIX}` };
   }
-  if (value.length !== VALUE_LENGTH) {
-    return { wellFormed: false, problem: "LENGTH", message: `is ${value.length} characters long, not ${VALUE_LENGTH}` };
+  if (value.length !== KEY_VALUE_LENGTH) {
+    return { wellFormed: false, problem: "LENGTH", message: `is ${value.length} characters long, not ${KEY_VALUE_LENGTH}` };
   }
   if (!KEY_PATTERN.test(value)) {
     return { wellFormed: false, problem: "CHARACTERS", message: "holds characters outside 0-9, A-Z and a-z after the prefix" };

@@ -6,6 +6,9 @@ import { KnoudsError } from "./errors.js";
 
 export const PAGE_SIZE = { default: 20, max: 100 } as const;
 
+/** Cursors are base64url of about 100 bytes of position; a longer one is not ours, and none is answered. */
+export const MAX_CURSOR_LENGTH = 512;
+
 /** What a store is asked for: up to `limit` items strictly after `after` (from the start when null). */
 export interface PageRequest<Position> {
   after: Position | null;

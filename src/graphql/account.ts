@@ -1,12 +1,13 @@
 import { MAX_EMAIL_LENGTH, normalizeEmail, type Account } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
 import { HANDLE_RULE } from "../domain/handle.js";
-import { TIERS, scopesAllowedForTier, tierCeiling } from "../domain/scopes.js";
+import { SCOPES, TIERS, scopesAllowedForTier, tierCeiling } from "../domain/scopes.js";
 import { SESSION_COOKIE } from "../auth/sessions.js";
 import { accountActor } from "../audit/actor.js";
 import { requestClient } from "./audit.js";
 import { builder } from "./builder.js";
 import type { GraphQLContext } from "./context.js";
+import { answersAtMost, holdsAtMost } from "./cost-declarations.js";
 import { ApiKeyRef, ScopeEnum } from "./keys.js";
 
 export const TierEnum = builder.enumType("Tier", { values: TIERS });
@@ -16,7 +17,7 @@ export const AccountRef = builder.objectRef<Account>("Account").implement({
   fields: (t) => ({
     id: t.exposeID("id"),
     handle: t.exposeString("handle", { description: "Unique; your workflows' addresses start with it (`handle/slug`)." }),
-    email: t.exposeString("email"),
+    email: t.exposeString("email", answersAtMost(MAX_EMAIL_LENGTH)),
     name: t.exposeString("name"),
     tier: t.field({ type: TierEnum, resolve: (a) => a.tier }),
     isPlatformAdmin: t.exposeBoolean("isPlatformAdmin"),
@@ -26,6 +27,7 @@ export const AccountRef = builder.objectRef<Account>("Account").implement({
       resolve: (a) => tierCeiling(a.tier),
     }),
     allowedScopes: t.field({
+      ...holdsAtMost(SCOPES.length),
       type: [ScopeEnum],
       description: "The scopes this account can pick when creating a key, lowest first.",
       resolve: (a) => scopesAllowedForTier(a.tier),

@@ -10,9 +10,14 @@ import type { GraphQLContext } from "./context.js";
 
 export const ANSWER_JSON_BYTES = 4 * 1024 * 1024;
 
+/** Bytes of stored JSON one request may answer. */
+export function answerJsonBudget(ctx: GraphQLContext): number {
+  return Math.max(ANSWER_JSON_BYTES, ctx.services.config.bodyLimitBytes);
+}
+
 /** `value`, counted against the request's budget; BAD_USER_INPUT once the budget is spent. */
 export function answerJson<T>(ctx: GraphQLContext, value: T): T {
-  const budget = Math.max(ANSWER_JSON_BYTES, ctx.services.config.bodyLimitBytes);
+  const budget = answerJsonBudget(ctx);
   if (ctx.answerJsonBytes > budget) throw tooLarge(budget);
   ctx.answerJsonBytes += value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value) ?? "null");
   if (ctx.answerJsonBytes > budget) throw tooLarge(budget);

@@ -1,7 +1,10 @@
 import { resolveCursorConnection } from "@pothos/plugin-relay";
-import { clientInfo } from "../audit/client.js";
+import { MAX_AUDIT_USER_AGENT_LENGTH, clientInfo } from "../audit/client.js";
+import { MAX_EMAIL_LENGTH } from "../domain/account.js";
 import { AUDIT_EVENT_TYPES, type AuditActor, type AuditEvent, type AuditEventType, type ClientInfo } from "../domain/audit-event.js";
+import { answerJson } from "./answer-budget.js";
 import { builder } from "./builder.js";
+import { answersAtMost, storedJson } from "./cost-declarations.js";
 import type { GraphQLContext } from "./context.js";
 import { PAGE_SIZE } from "../domain/pages.js";
 import { checkConnectionArgs } from "./page-size.js";
@@ -34,7 +37,7 @@ const AuditActorRef = builder.objectRef<AuditActor>("AuditActor").implement({
   fields: (t) => ({
     kind: t.field({ type: ActorKindEnum, resolve: (a) => a.kind }),
     accountId: t.id({ nullable: true, resolve: (a) => (a.kind === "account" ? a.accountId : null) }),
-    email: t.string({ nullable: true, resolve: (a) => (a.kind === "account" ? a.email : null) }),
+    email: t.string({ ...answersAtMost(MAX_EMAIL_LENGTH), nullable: true, resolve: (a) => (a.kind === "account" ? a.email : null) }),
     platformAdmin: t.boolean({
       description: "True when the acting account is a platform admin.",
       resolve: (a) => a.kind === "account" && a.platformAdmin,
@@ -46,7 +49,7 @@ const AuditClientRef = builder.objectRef<ClientInfo>("AuditClient").implement({
   description: "Where the request came from: address and user agent, control characters stripped, lengths bounded.",
   fields: (t) => ({
     address: t.exposeString("address", { nullable: true }),
-    userAgent: t.exposeString("userAgent", { nullable: true }),
+    userAgent: t.exposeString("userAgent", { ...answersAtMost(MAX_AUDIT_USER_AGENT_LENGTH), nullable: true }),
   }),
 });
 
@@ -62,7 +65,8 @@ const AuditEventRef = builder.objectRef<AuditEvent>("AuditEvent").implement({
     details: t.field({
       type: "JSON",
       description: "What changed, e.g. {scope, previousScope} or {tier, previousTier}; empty when nothing more is known.",
-      resolve: (e) => e.details,
+      ...storedJson(),
+      resolve: (e, _args, ctx) => answerJson(ctx, e.details),
     }),
     client: t.field({ type: AuditClientRef, nullable: true, resolve: (e) => e.client }),
   }),

@@ -4,10 +4,12 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from "@pothos/plugin-scope-auth";
 import { GraphQLError, valueFromASTUntyped } from "graphql";
 import { KnoudsError, toGraphQLError } from "../domain/errors.js";
+import { MAX_CURSOR_LENGTH } from "../domain/pages.js";
 import { depthRefusal } from "../domain/json-depth.js";
 import { SCOPES, isScope, scopeAtLeast, type Scope } from "../domain/scopes.js";
 import { AuthRules, type AuthScopes } from "./auth-rules.js";
 import type { GraphQLContext } from "./context.js";
+import { answersAtMost, holdsOnePage } from "./cost-declarations.js";
 
 export { needs, platformAdminWhenGiven } from "./auth-rules.js";
 
@@ -56,7 +58,15 @@ export const builder = new SchemaBuilder<{
   directives: { useGraphQLToolsUnorderedDirectives: true },
   // Connections only (src/graphql/connections.ts): no global ids, so no `node`/`nodes` lookups
   // that would need their own access rules.
-  relay: { nodeQueryOptions: false, nodesQueryOptions: false },
+  relay: {
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    // What the cost reads (query-cost.ts): edges hold the page asked for, cursors are ASCII.
+    edgesFieldOptions: holdsOnePage(),
+    cursorFieldOptions: answersAtMost(MAX_CURSOR_LENGTH, "ascii"),
+    startCursorFieldOptions: answersAtMost(MAX_CURSOR_LENGTH, "ascii"),
+    endCursorFieldOptions: answersAtMost(MAX_CURSOR_LENGTH, "ascii"),
+  },
   scopeAuth: {
     authScopes: (ctx) => {
       const key = ctx.caller.key;

@@ -14,16 +14,13 @@
  * strictly after `after` in list order, at most `limit` of them, along an index.
  * Forward paging only (`first`, `after`: what Relay requires of a connection); hasPreviousPage
  * is always false, as the Relay spec allows for forward paging. query-cost.ts counts what is
- * asked under a field with a `first` argument once per item, so a connection costs its page.
+ * asked under `edges` once per item of the page (`first` or `last`), so a connection costs its page.
  */
 import type { ObjectRef } from "@pothos/core";
 import { z } from "zod";
 import { KnoudsError } from "../domain/errors.js";
-import { PAGE_SIZE, pageSize, type FilteredPage, type PageRequest } from "../domain/pages.js";
+import { MAX_CURSOR_LENGTH, PAGE_SIZE, pageSize, type FilteredPage, type PageRequest } from "../domain/pages.js";
 import { builder } from "./builder.js";
-
-/** Base64url of about 100 bytes of position is far below this; longer is not ours. */
-const MAX_CURSOR_LENGTH = 512;
 
 export const pageArgs = builder.args((t) => ({
   first: t.int({

@@ -3,6 +3,16 @@ import type { Caller } from "../domain/principal.js";
 import { RequestWork } from "../domain/request-work.js";
 import type { Services } from "../services.js";
 
+declare module "fastify" {
+  interface FastifyRequest {
+    /**
+     * The most bytes this request's GraphQL answer may have: its cost in bytes plus the JSON
+     * budget, set when the cost is checked (query-cost.ts); undefined when nothing was executed.
+     */
+    answerBytesAllowed: number | undefined;
+  }
+}
+
 export interface GraphQLContext {
   caller: Caller;
   services: Services;

@@ -1,8 +1,11 @@
 import type { ApiKey } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
+import { MAX_LAST_USED_USER_AGENT_LENGTH } from "../domain/key-lifecycle.js";
+import { KEY_VALUE_LENGTH } from "../domain/keys.js";
 import { SCOPES, SCOPE_TABLE } from "../domain/scopes.js";
 import { requestClient } from "./audit.js";
 import { builder, platformAdminWhenGiven } from "./builder.js";
+import { answersAtMost } from "./cost-declarations.js";
 import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "./connections.js";
 
 export const ScopeEnum = builder.enumType("Scope", {
@@ -52,6 +55,7 @@ export const ApiKeyRef = builder.objectRef<ApiKey>("ApiKey").implement({
     }),
     lastUsedUserAgent: t.exposeString("lastUsedUserAgent", {
       nullable: true,
+      ...answersAtMost(MAX_LAST_USED_USER_AGENT_LENGTH),
       description: "The User-Agent of the last use, without control characters, at most 256 characters.",
     }),
   }),
@@ -63,6 +67,7 @@ const CreatedApiKeyRef = builder
     fields: (t) => ({
       apiKey: t.field({ type: ApiKeyRef, resolve: (c) => c.apiKey }),
       value: t.exposeString("value", {
+        ...answersAtMost(KEY_VALUE_LENGTH, "ascii"),
         description: "The full key. Shown this once: store it now, it cannot be retrieved later.",
       }),
     }),
@@ -74,6 +79,7 @@ const RolledApiKeyRef = builder
     fields: (t) => ({
       apiKey: t.field({ type: ApiKeyRef, resolve: (c) => c.apiKey }),
       value: t.exposeString("value", {
+        ...answersAtMost(KEY_VALUE_LENGTH, "ascii"),
         description: "The key's new value. Shown this once: store it now, it cannot be retrieved later.",
       }),
     }),

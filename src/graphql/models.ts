@@ -4,9 +4,10 @@ import { requireInputsObject } from "../domain/workflow.js";
 import type { ModelInfo } from "../runtime/providers/interface.js";
 import { z } from "zod";
 import { answerJson } from "./answer-budget.js";
+import { DEFINITION_LIMITS } from "../domain/workflow-limits.js";
 import { builder, needs } from "./builder.js";
 import { connectionOf, pageArgs, resolveKeysetConnection } from "./connections.js";
-import { FIELD_COST, weighs } from "./query-cost.js";
+import { FIELD_COST, answersAtMost, storedJson, weighs } from "./cost-declarations.js";
 import { chargeRun } from "./run-charge.js";
 import { RunRef } from "./runs.js";
 import { weighsJsonArgument } from "./work-cost.js";
@@ -15,16 +16,16 @@ const ModelRef = builder.objectRef<ModelInfo>("Model").implement({
   description: "A model in the registry.",
   fields: (t) => ({
     id: t.exposeID("id"),
-    description: t.exposeString("description", weighs(FIELD_COST.longText)),
+    description: t.exposeString("description", { ...weighs(FIELD_COST.longText), ...answersAtMost(DEFINITION_LIMITS.descriptionChars) }),
     provider: t.exposeString("provider", { description: "builtin or http" }),
     inputSchema: t.field({
-      ...weighs(FIELD_COST.json),
+      ...storedJson(),
       type: "JSON",
       description: "JSON Schema of the inputs.",
       resolve: (m, _args, ctx) => answerJson(ctx, m.inputSchema),
     }),
     outputSchema: t.field({
-      ...weighs(FIELD_COST.json),
+      ...storedJson(),
       type: "JSON",
       description: "JSON Schema of the outputs.",
       resolve: (m, _args, ctx) => answerJson(ctx, m.outputSchema),

@@ -3,12 +3,16 @@
  * any resolver runs. graphql-armor's cost rule runs at validation, which yoga caches per document
  * and which cannot see variables, so `first: $n` would cost nothing there.
  *
- * Each field asked for costs its weight (1 unless its definition says more, see `weighs`), plus
- * one for every 128 characters of its answer key (a long alias is answer bytes too). What is
- * asked under a field with a `first` argument counts once per item of the page (`first`, default
- * PAGE_SIZE.default); a fixed short list declares its `maxItems`. Fragments count where spread;
- * aliases count once each. A cost unit stands for at most COST_UNIT_BYTES of answer, so
- * DOCUMENT_LIMITS.maxCost units bound the answer outside the JSON budget (answer-budget.ts).
+ * Two counts, and the cost is the larger: units, where each field asked for costs its weight (1
+ * unless its definition says more, see `weighs`), once per item of every list it is in; and the
+ * most bytes the answer can have, divided by COST_UNIT_BYTES. A list counts as many items as it
+ * can hold: a connection's `edges` its `first` or `last` (default PAGE_SIZE.default), a short list
+ * its declared `holdsAtMost`. The bytes count every answer key (aliases are written in full),
+ * quotes, colons, commas, brackets, the longest value of each scalar (a text's declared length, 6
+ * bytes a character for \u-escapes), null where a field may be null, and an error entry (its path
+ * included) where a field may be refused item by item. Stored JSON is counted as it is answered
+ * (answer-budget.ts), outside the cost. So one answer is at most cost × COST_UNIT_BYTES plus the
+ * JSON budget, which the GraphQL route checks again before sending (graphql-route.ts).
  */
 import {
   GraphQLError,
@@ -16,13 +20,17 @@ import {
   Kind,
   getNamedType,
   getOperationAST,
+  isEnumType,
   isInterfaceType,
+  isListType,
+  isNonNullType,
   isObjectType,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
+  type GraphQLOutputType,
   type GraphQLSchema,
   type SelectionSetNode,
   type ValueNode,
@@ -32,54 +40,56 @@ import {
 import type { Plugin } from "graphql-yoga";
 import { KnoudsError, toGraphQLError } from "../domain/errors.js";
 import { PAGE_SIZE } from "../domain/pages.js";
-import { DEFINITION_LIMITS } from "../domain/workflow-limits.js";
+import { answerJsonBudget } from "./answer-budget.js";
+import type { GraphQLContext } from "./context.js";
+import { ANSWER_TEXT, COST_EXTENSIONS, COST_UNIT_BYTES } from "./cost-declarations.js";
 
-/** Answer bytes one cost unit may stand for: an id, a name of 100 characters, a date, a number. */
-export const COST_UNIT_BYTES = 512;
-const KEY_CHARACTERS_PER_UNIT = 128;
+export { COST_UNIT_BYTES, FIELD_COST, answersAtMost, holdsAtMost, holdsOnePage, storedJson, weighs, weighsArguments } from "./cost-declarations.js";
 
-/** Weights of fields whose answers are longer than one unit. */
-export const FIELD_COST = {
-  /** Free text as long as a workflow description: at most 6 bytes a character in JSON (\u0000-style escapes). */
-  longText: Math.ceil((DEFINITION_LIMITS.descriptionChars * 6) / COST_UNIT_BYTES),
-  /**
-   * Stored JSON (definitions, run inputs and outputs). Its bytes are counted as they are answered
-   * (answer-budget.ts); the weight makes a list of them costly enough that aliases cannot multiply
-   * it past the limit.
-   */
-  json: 10,
-} as const;
-
-const COST = "knoudsCost";
-const MAX_ITEMS = "knoudsMaxItems";
-const ARGUMENT_COST = "knoudsArgumentCost";
-
-/** Field options giving a field a weight above 1 (`t.field({ ...weighs(FIELD_COST.json), ... })`). */
-export function weighs(cost: number): { extensions: Record<string, number> } {
-  return { extensions: { [COST]: cost } };
-}
-
-/** Field options for a list that is not a connection but has at most `items` entries. */
-export function holdsAtMost(items: number): { extensions: Record<string, number> } {
-  return { extensions: { [MAX_ITEMS]: items } };
-}
-
-/**
- * Field options for a field whose work depends on its arguments (a filter that makes a scan,
- * a definition to compile): `cost` gets the arguments as given, variables filled in (JSON as
- * sent, enums as names), and answers the units the field weighs besides its weight, once per
- * time the field is asked for.
- */
-export function weighsArguments(cost: (args: Readonly<Record<string, unknown>>) => number): {
-  extensions: Record<string, unknown>;
-} {
-  return { extensions: { [ARGUMENT_COST]: cost } };
-}
+/** JSON bytes of the longest value of each built-in kind: -2147483648, a double, false, "+275760-09-13T00:00:00.000Z". */
+const SCALAR_BYTES: Record<string, number> = { Int: 11, Float: 24, Boolean: 5, DateTime: 29 };
+/** JSON bytes of `null`. */
+const NULL_BYTES = 4;
+/** An error entry besides its path: message, locations, extensions (code, details). */
+export const REFUSAL_BYTES = 1024;
+/** `{"data":`, `,"errors":[`, `]}`. */
+const ENVELOPE_BYTES = 32;
 
 type Variables = Record<string, unknown>;
+type Field = GraphQLField<unknown, unknown>;
+interface Size {
+  units: number;
+  bytes: number;
+}
 
-function fieldsOf(type: GraphQLNamedType | undefined): Record<string, GraphQLField<unknown, unknown>> {
+function fieldsOf(type: GraphQLNamedType | undefined): Record<string, Field> {
   return type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : {};
+}
+
+const enumBytes = new WeakMap<GraphQLNamedType, number>();
+const typeNameBytes = new WeakMap<GraphQLSchema, number>();
+
+/** JSON bytes of the longest value a leaf field answers (stored JSON: null, its bytes are counted apart). */
+function leafBytes(field: Field | undefined, type: GraphQLNamedType | undefined): number {
+  const declared = field?.extensions ?? {};
+  if (declared[COST_EXTENSIONS.storedJson] === true || type === undefined) return NULL_BYTES;
+  if (isEnumType(type)) {
+    let bytes = enumBytes.get(type);
+    if (bytes === undefined) enumBytes.set(type, (bytes = 2 + Math.max(...type.getValues().map((v) => v.name.length))));
+    return bytes;
+  }
+  const fixed = SCALAR_BYTES[type.name];
+  if (fixed !== undefined) return fixed;
+  const characters = declared[COST_EXTENSIONS.maxCharacters];
+  if (type.name === "ID") return 2 + (typeof characters === "number" ? characters : ANSWER_TEXT.idCharacters);
+  const length = typeof characters === "number" ? characters : ANSWER_TEXT.stringCharacters;
+  return 2 + length * (declared[COST_EXTENSIONS.ascii] === true ? 1 : 6);
+}
+
+/** A field whose resolver may refuse it item by item: an error entry instead of its value. */
+function mayRefuse(field: Field, root: boolean): boolean {
+  const declared = field.extensions as Record<string, unknown>;
+  return root || declared[COST_EXTENSIONS.storedJson] === true || (Array.isArray(declared.directives) && declared.directives.length > 0);
 }
 
 /**
@@ -117,22 +127,6 @@ export function queryCost(
     return variables;
   }
 
-  /** How many times what is asked under `node` is answered. */
-  function itemsUnder(field: GraphQLField<unknown, unknown> | undefined, node: FieldNode): number {
-    if (!field) return 1;
-    if (!field.args.some((arg) => arg.name === "first")) {
-      const declared = field.extensions[MAX_ITEMS];
-      return typeof declared === "number" ? declared : 1;
-    }
-    const value = node.arguments?.find((arg) => arg.name.value === "first")?.value;
-    if (value === undefined) return PAGE_SIZE.default;
-    const first = value.kind === Kind.VARIABLE ? requestVariables()[value.name.value] : valueFromAST(value, GraphQLInt);
-    if (first === undefined || first === null) return PAGE_SIZE.default;
-    // Out of range is refused by the field (BAD_USER_INPUT) with a clearer message than a cost;
-    // what is not an integer is refused by execution, and never counts as less than a full page.
-    return Number.isInteger(first) ? Math.min(Math.max(first as number, 0), PAGE_SIZE.max) : PAGE_SIZE.max;
-  }
-
   /** Whether the cost read a variable through `argumentsOf`: then it is not cached. */
   let readArgumentVariables = false;
   let untypedVariables: Variables | undefined;
@@ -156,45 +150,107 @@ export function queryCost(
     return sent;
   }
 
-  // Cost is linear in how often a selection repeats, so a fragment is costed once.
-  const fragmentCosts = new Map<string, number>();
-  const expanding = new Set<string>();
+  /** How many items a page asked for by `first` or `last` holds (the larger when both are given). */
+  function pageOf(node: FieldNode): number {
+    let items: number | undefined;
+    for (const argument of node.arguments ?? []) {
+      if (argument.name.value !== "first" && argument.name.value !== "last") continue;
+      const { value } = argument;
+      const size = value.kind === Kind.VARIABLE ? requestVariables()[value.name.value] : valueFromAST(value, GraphQLInt);
+      if (size === undefined || size === null) continue;
+      // Out of range is refused by the field (BAD_USER_INPUT) with a clearer message than a cost;
+      // what is not an integer is refused by execution, and never counts as less than a full page.
+      const counted = Number.isInteger(size) ? Math.min(Math.max(size as number, 0), PAGE_SIZE.max) : PAGE_SIZE.max;
+      items = Math.max(items ?? 0, counted);
+    }
+    return items ?? PAGE_SIZE.default;
+  }
 
-  function cost(selectionSet: SelectionSetNode, type: GraphQLNamedType | undefined): number {
-    let total = 0;
+  /** How many items the list `field` holds; `page` is the enclosing connection's. */
+  function itemsOf(field: Field | undefined, page: number | null): number {
+    const declared = field?.extensions[COST_EXTENSIONS.maxItems];
+    if (typeof declared === "number") return declared;
+    // A list that declares nothing is refused when the schema is built (uncostedFields).
+    return page ?? PAGE_SIZE.max;
+  }
+
+  /** The value of `field` as `type` (its wrappers peeled one by one). */
+  function valueSize(type: GraphQLOutputType | undefined, field: Field | undefined, node: FieldNode, page: number | null, path: number): Size {
+    if (type && isNonNullType(type)) return nonNullSize(type.ofType, field, node, page, path);
+    const value = nonNullSize(type, field, node, page, path);
+    return { units: value.units, bytes: Math.max(NULL_BYTES, value.bytes) };
+  }
+
+  function nonNullSize(type: GraphQLOutputType | undefined, field: Field | undefined, node: FieldNode, page: number | null, path: number): Size {
+    if (type && isListType(type)) {
+      const items = itemsOf(field, page);
+      const item = valueSize(type.ofType, field, node, page, path + String(Math.max(items - 1, 0)).length + 1);
+      return { units: items * item.units, bytes: 2 + items * (item.bytes + 1) };
+    }
+    const named = type ? getNamedType(type) : undefined;
+    if (!node.selectionSet) {
+      if (node.name.value === "__typename") return { units: 0, bytes: 2 + longestTypeName() };
+      return { units: 0, bytes: leafBytes(field, named) };
+    }
+    const childPage = field?.args.some((arg) => arg.name === "first" || arg.name === "last") ? pageOf(node) : null;
+    const children = size(node.selectionSet, named, childPage, path);
+    return { units: children.units, bytes: 2 + children.bytes };
+  }
+
+  function longestTypeName(): number {
+    let bytes = typeNameBytes.get(schema);
+    if (bytes === undefined) typeNameBytes.set(schema, (bytes = Math.max(...Object.keys(schema.getTypeMap()).map((name) => name.length))));
+    return bytes;
+  }
+
+  // Cost is linear in how often a selection repeats, so a fragment is costed once per page and path length.
+  const fragmentSizes = new Map<string, Size>();
+  const expanding = new Set<string>();
+  const rootType = schema.getRootType(operation.operation) ?? undefined;
+
+  function size(selectionSet: SelectionSetNode, type: GraphQLNamedType | undefined, page: number | null, path: number): Size {
+    let units = 0;
+    let bytes = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const field = fieldsOf(type)[selection.name.value];
         const key = (selection.alias ?? selection.name).value;
-        const weight = field?.extensions[COST];
-        total += (typeof weight === "number" ? weight : 1) + Math.floor(key.length / KEY_CHARACTERS_PER_UNIT);
-        const byArguments = field?.extensions[ARGUMENT_COST];
-        if (typeof byArguments === "function") total += (byArguments as (args: Variables) => number)(argumentsOf(selection));
-        if (selection.selectionSet) {
-          total += itemsUnder(field, selection) * cost(selection.selectionSet, field ? getNamedType(field.type) : undefined);
-        }
+        const weight = field?.extensions[COST_EXTENSIONS.weight];
+        const fieldPath = path + key.length + 3;
+        const value = valueSize(field?.type, field, selection, page, fieldPath);
+        // Refused: null, and an error entry whose path names every key above it.
+        const answered = field && mayRefuse(field, type === rootType) ? Math.max(value.bytes, NULL_BYTES + REFUSAL_BYTES + fieldPath + 1) : value.bytes;
+        const byArguments = field?.extensions[COST_EXTENSIONS.argumentCost];
+        if (typeof byArguments === "function") units += (byArguments as (args: Variables) => number)(argumentsOf(selection));
+        units += (typeof weight === "number" ? weight : 1) + value.units;
+        bytes += key.length + 4 + answered;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
-        total += cost(selection.selectionSet, condition ?? undefined);
+        const inner = size(selection.selectionSet, condition ?? undefined, page, path);
+        units += inner.units;
+        bytes += inner.bytes;
       } else {
         const name = selection.name.value;
         const fragment = fragments.get(name);
         // A fragment cycle is refused by validation; here it only must not loop.
         if (!fragment || expanding.has(name)) continue;
-        let fragmentCost = fragmentCosts.get(name);
-        if (fragmentCost === undefined) {
+        const cacheKey = `${name} ${page} ${path}`;
+        let inner = fragmentSizes.get(cacheKey);
+        if (inner === undefined) {
           expanding.add(name);
-          fragmentCost = cost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined);
+          inner = size(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined, page, path);
           expanding.delete(name);
-          fragmentCosts.set(name, fragmentCost);
+          fragmentSizes.set(cacheKey, inner);
         }
-        total += fragmentCost;
+        units += inner.units;
+        bytes += inner.bytes;
       }
     }
-    return total;
+    return { units, bytes };
   }
 
-  const total = cost(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
+  const answer = size(operation.selectionSet, rootType, null, 0);
+  const total = Math.max(answer.units, Math.ceil((ENVELOPE_BYTES + 2 + answer.bytes) / COST_UNIT_BYTES));
   if (variables === undefined && !readArgumentVariables) {
     let byName = fixedCosts.get(document);
     if (!byName) fixedCosts.set(document, (byName = new Map()));
@@ -203,24 +259,29 @@ export function queryCost(
   return total;
 }
 
-function usesVariables(value: ValueNode): boolean {
-  if (value.kind === Kind.VARIABLE) return true;
-  if (value.kind === Kind.LIST) return value.values.some(usesVariables);
-  if (value.kind === Kind.OBJECT) return value.fields.some((field) => usesVariables(field.value));
-  return false;
-}
-
 /** Refuses, before anything runs, an operation whose cost is over `maxCost`. */
 export function queryCostLimit(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const cost = queryCost(args.schema, args.document, args.operationName, args.variableValues as Variables);
-      if (cost <= maxCost) return;
+      if (cost <= maxCost) {
+        const ctx = args.contextValue as unknown as GraphQLContext;
+        ctx.reply.request.answerBytesAllowed = cost * COST_UNIT_BYTES + answerJsonBudget(ctx);
+        return;
+      }
       const message =
         `This operation costs ${cost}, over the limit of ${maxCost}: every field counts, once per item ` +
-        `of each list it is in (first, default ${PAGE_SIZE.default}). Ask for fewer items or fewer fields.`;
+        `of each list it is in (first or last, default ${PAGE_SIZE.default}), and so does every ${COST_UNIT_BYTES} bytes ` +
+        "its answer may have (long aliases included). Ask for fewer items or fewer fields.";
       const shape = toGraphQLError(KnoudsError.invalidInput([{ path: "", message }], message));
       setResultAndStopExecution({ errors: [new GraphQLError(shape.message, { extensions: shape.extensions })] });
     },
   };
+}
+
+function usesVariables(value: ValueNode): boolean {
+  if (value.kind === Kind.VARIABLE) return true;
+  if (value.kind === Kind.LIST) return value.values.some(usesVariables);
+  if (value.kind === Kind.OBJECT) return value.fields.some((field) => usesVariables(field.value));
+  return false;
 }

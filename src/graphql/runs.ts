@@ -6,7 +6,7 @@ import { answerJson } from "./answer-budget.js";
 import { builder, needs } from "./builder.js";
 import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "./connections.js";
 import { requestWork } from "./context.js";
-import { FIELD_COST, weighs, weighsArguments } from "./query-cost.js";
+import { FIELD_COST, storedJson, weighs, weighsArguments } from "./cost-declarations.js";
 
 const RunStatusEnum = builder.enumType("RunStatus", { values: RUN_STATUSES });
 
@@ -18,15 +18,15 @@ export const RunRef = builder.objectRef<Run>("Run").implement({
     workflowId: t.exposeString("workflowId", { nullable: true }),
     modelId: t.exposeString("modelId", { nullable: true }),
     keyId: t.exposeID("keyId"),
-    inputs: t.field({ ...weighs(FIELD_COST.json), type: "JSON", resolve: (r, _args, ctx) => answerJson(ctx, r.inputs) }),
+    inputs: t.field({ ...storedJson(), type: "JSON", resolve: (r, _args, ctx) => answerJson(ctx, r.inputs) }),
     outputs: t.field({
-      ...weighs(FIELD_COST.json),
+      ...storedJson(),
       type: "JSON",
       nullable: true,
       resolve: (r, _args, ctx) => answerJson(ctx, r.outputs),
     }),
     error: t.string({
-      ...weighs(FIELD_COST.longText),
+      ...storedJson(FIELD_COST.longText),
       nullable: true,
       description: "Why the run failed, when it did.",
       // It may quote an input's path: counted like the inputs themselves.

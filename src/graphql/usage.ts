@@ -1,7 +1,8 @@
 import type { ApiKey } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
-import type { UsageBucket, UsagePeriod } from "../domain/usage.js";
+import { USAGE_BUCKETS_KEPT, type UsageBucket, type UsagePeriod } from "../domain/usage.js";
 import { builder } from "./builder.js";
+import { holdsAtMost } from "./cost-declarations.js";
 import { ApiKeyRef } from "./keys.js";
 
 const UsageBucketRef = builder.objectRef<UsageBucket>("UsageBucket").implement({
@@ -21,6 +22,7 @@ const ApiKeyUsageRef = builder.objectRef<{ keyId: string }>("ApiKeyUsage").imple
   fields: (t) => {
     const series = (period: UsagePeriod, description: string) =>
       t.field({
+        ...holdsAtMost(USAGE_BUCKETS_KEPT[period]),
         type: [UsageBucketRef],
         description,
         resolve: (u, _args, ctx) => ctx.services.usage.series(u.keyId, period),

@@ -1,11 +1,12 @@
 import { VISIBILITIES, WORKFLOW_STATUSES, requireInputsObject, type Workflow } from "../domain/workflow.js";
 import { z } from "zod";
 import { answerJson } from "./answer-budget.js";
+import { DEFINITION_LIMITS } from "../domain/workflow-limits.js";
 import { builder, needs } from "./builder.js";
 import { connectionOf, pageArgs, resolveKeysetConnection } from "./connections.js";
 import { REQUEST_WORK_COSTS } from "../domain/request-work.js";
 import { requestWork } from "./context.js";
-import { FIELD_COST, weighs } from "./query-cost.js";
+import { FIELD_COST, answersAtMost, storedJson, weighs } from "./cost-declarations.js";
 import { chargeRun } from "./run-charge.js";
 import { RunRef } from "./runs.js";
 import { weighsJsonArgument } from "./work-cost.js";
@@ -20,26 +21,26 @@ const WorkflowRef = builder.objectRef<Workflow>("Workflow").implement({
     slug: t.exposeString("slug", { description: "The id within the owner's namespace." }),
     ownerHandle: t.string({ description: "The owner account's handle.", resolve: (w) => w.id.split("/")[0]! }),
     name: t.exposeString("name"),
-    description: t.exposeString("description", weighs(FIELD_COST.longText)),
+    description: t.exposeString("description", { ...weighs(FIELD_COST.longText), ...answersAtMost(DEFINITION_LIMITS.descriptionChars) }),
     status: t.field({ type: WorkflowStatusEnum, resolve: (w) => w.status }),
     visibility: t.field({ type: VisibilityEnum, resolve: (w) => w.visibility }),
     ownerId: t.exposeID("accountId"),
     inputSchema: t.field({
-      ...weighs(FIELD_COST.json),
+      ...storedJson(),
       type: "JSON",
       description: "JSON Schema of the run inputs.",
       authScopes: needs("readWorkflowSchema"),
       resolve: (w, _args, ctx) => answerJson(ctx, w.inputSchema),
     }),
     steps: t.field({
-      ...weighs(FIELD_COST.json),
+      ...storedJson(),
       type: "JSON",
       nullable: true,
       description: "The steps; shown to the owner only.",
       resolve: (w, _args, ctx) => (w.accountId === ctx.caller.key?.account.id ? answerJson(ctx, w.steps) : null),
     }),
     outputs: t.field({
-      ...weighs(FIELD_COST.json),
+      ...storedJson(),
       type: "JSON",
       nullable: true,
       description: "How outputs are bound; shown to the owner only.",

@@ -78,6 +78,7 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
   app.decorateRequest("caller", null as never);
   app.decorateRequest("keyRejected", false);
   app.decorateRequest("refusal", undefined);
+  app.decorateRequest("answerBytesAllowed", undefined);
   let closing = false;
   app.addHook("preClose", async () => {
     closing = true;

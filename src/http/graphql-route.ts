@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import { KnoudsError } from "../domain/errors.js";
+import { KnoudsError, toGraphQLError } from "../domain/errors.js";
 import { createGraphQLServer } from "../graphql/yoga.js";
 import type { Services } from "../services.js";
 import { sendError } from "./errors.js";
@@ -20,7 +20,26 @@ export const graphqlRoutes: FastifyPluginAsync<{ services: Services }> = async (
       if (response.headers.get("content-type")?.startsWith("text/html")) {
         reply.header("content-security-policy", PLAYGROUND_CSP).header("x-content-type-options", "nosniff");
       }
-      return reply.status(response.status).send(await response.text());
+      const answer = await response.text();
+      if (answerOverItsBound(answer, req.answerBytesAllowed)) {
+        const refusal = KnoudsError.invalidInput(
+          [{ path: "", message: "the answer is over the size its cost allows" }],
+          `This answer would be over ${req.answerBytesAllowed} bytes, the most its cost allows: ask for fewer items or fields`,
+        );
+        services.metrics.refusal(refusal.code);
+        reply.removeHeader("content-length");
+        return reply.status(response.status).send(JSON.stringify({ errors: [toGraphQLError(refusal)] }));
+      }
+      return reply.status(response.status).send(answer);
     },
   });
 };
+
+/**
+ * The backstop behind the cost: an answer longer than its cost allows is not sent. Its UTF-8
+ * length is measured only when its UTF-16 length leaves any doubt (at most 3 bytes a unit).
+ */
+function answerOverItsBound(answer: string, allowed: number | undefined): boolean {
+  if (allowed === undefined || answer.length * 3 <= allowed) return false;
+  return answer.length > allowed || Buffer.byteLength(answer) > allowed;
+}

@@ -21,6 +21,8 @@ import { CreateWorkflow } from "../support/workflow-operations.js";
 
 const STALL_MS = 250;
 const LOOP_MS = 3000;
+/** Requests one looping client sends at most: well inside an admin key's 1,000 a minute. */
+const LOOP_REQUESTS = 300;
 const ALIASES = 15;
 const ECHO_STEPS = [{ id: "say", model: "knouds/echo", inputs: { text: { value: "hi" } } }];
 const OUTPUTS = { said: { from: "steps.say.text" } };
@@ -45,13 +47,11 @@ describe("the work one request can make", () => {
   let server: TestServer;
   let owner: SignedIn;
   let admin: Client;
-  let second: Client;
 
   beforeAll(async () => {
     server = await startServer();
     owner = await signUp(server, { tier: "business" });
     admin = new Client(server.url, (await createKey(owner, "admin")).value);
-    second = new Client(server.url, (await createKey(owner, "admin", "second")).value);
   });
   afterAll(async () => {
     await server?.stop();
@@ -62,18 +62,23 @@ describe("the work one request can make", () => {
     return { ...(answer.body as Answer), status: answer.status, text: answer.text };
   }
 
-  /** Two clients send `request` again and again for LOOP_MS; answers the slowest /healthz meanwhile. */
+  /**
+   * Two clients, each with a key of its own made for this loop, send `request` again and again
+   * for LOOP_MS (at most LOOP_REQUESTS each, so no key's budget runs out however fast the
+   * machine is); answers the slowest /healthz meanwhile.
+   */
   async function healthzWhileLooping(request: (client: Client) => Promise<unknown>): Promise<number> {
+    const clients = await Promise.all(["loop a", "loop b"].map(async (name) => new Client(server.url, (await createKey(owner, "admin", name)).value)));
     const until = performance.now() + LOOP_MS;
     const loop = async (client: Client) => {
       let sent = 0;
-      while (performance.now() < until) {
+      while (performance.now() < until && sent < LOOP_REQUESTS) {
         await request(client);
         sent++;
       }
       return sent;
     };
-    const { result, slowestMs } = await slowestHealthzWhile(server.url, () => Promise.all([loop(admin), loop(second)]));
+    const { result, slowestMs } = await slowestHealthzWhile(server.url, () => Promise.all(clients.map(loop)));
     expect(result[0]! + result[1]!).toBeGreaterThan(1);
     return slowestMs;
   }

@@ -1,9 +1,12 @@
-/** GraphQL documents for key usage and the audit log, typed by `npm run codegen`. */
+/**
+ * GraphQL documents for key usage and the audit log, typed by `npm run codegen`. Every usage
+ * bucket is costed, so a page of keys with their full usage is a few keys long.
+ */
 import { graphql } from "../gql/index.js";
 
 export const KeyUsage = graphql(`
   query KeyUsage {
-    apiKeys(first: 100) {
+    apiKeys(first: 5) {
       edges {
         node {
           id
@@ -33,7 +36,7 @@ export const KeyUsage = graphql(`
 
 export const OtherAccountKeyUsage = graphql(`
   query OtherAccountKeyUsage($accountId: ID) {
-    apiKeys(accountId: $accountId, first: 100) {
+    apiKeys(accountId: $accountId, first: 50) {
       edges {
         node {
           id

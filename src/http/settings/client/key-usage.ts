@@ -34,16 +34,35 @@ const KeyUsageList = graphql(`
           }
         }
       }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
+
+/**
+ * Keys per usage request. The server costs every bucket's fields (48 hourly and 90 daily buckets
+ * of 5 fields, about 700 units a key) against its limit of 5,000 a request, so a page of the list
+ * is read in several requests.
+ */
+const USAGE_KEYS_PER_REQUEST = 6;
 
 export type KeyUsage = KeyUsageListQuery["apiKeys"]["edges"][number]["node"]["usage"];
 
 /** The usage of one page of keys (the list's page, same cursor) by id; an empty map when it cannot be read (the list still shows). */
 export async function loadKeyUsage(after: string | null): Promise<Map<string, KeyUsage>> {
   try {
-    return new Map((await request(KeyUsageList, { first: KEYS_PER_PAGE, after })).apiKeys.edges.map(({ node }) => [node.id, node.usage]));
+    const usage = new Map<string, KeyUsage>();
+    let cursor = after;
+    while (usage.size < KEYS_PER_PAGE) {
+      const { apiKeys } = await request(KeyUsageList, { first: Math.min(USAGE_KEYS_PER_REQUEST, KEYS_PER_PAGE - usage.size), after: cursor });
+      for (const { node } of apiKeys.edges) usage.set(node.id, node.usage);
+      if (!apiKeys.pageInfo.hasNextPage || !apiKeys.pageInfo.endCursor) break;
+      cursor = apiKeys.pageInfo.endCursor;
+    }
+    return usage;
   } catch {
     return new Map();
   }

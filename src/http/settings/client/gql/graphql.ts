@@ -78,7 +78,7 @@ export type KeyUsageListQueryVariables = Exact<{
 }>;
 
 
-export type KeyUsageListQuery = { apiKeys: { edges: Array<{ node: { id: string, usage: { hourly: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }>, daily: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }> } } }> } };
+export type KeyUsageListQuery = { apiKeys: { edges: Array<{ node: { id: string, usage: { hourly: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }>, daily: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -191,6 +191,10 @@ export const KeyUsageListDocument = new TypedDocumentString(`
           }
         }
       }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
 }

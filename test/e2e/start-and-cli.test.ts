@@ -79,6 +79,18 @@ describe("npm start (the built server as a process)", () => {
   });
 });
 
+describe("npm run cli (the built CLI)", () => {
+  it("runs dist/src/cli.js, built when src/ changed, with no compiler at run time", async () => {
+    // tsx compiles through esbuild on every call; with esbuild unloadable only the built CLI runs.
+    const result = await run("npm", ["run", "--silent", "cli", "--", "check-key", "knouds_live_abc"], {
+      NODE_OPTIONS: `--import ${join(ROOT, "test/support/without-esbuild.mjs")}`,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe("not a well-formed Knouds key: it is 15 characters long, not 50\n");
+    expect(result.code).toBe(1);
+  });
+});
+
 describe("configuration", () => {
   it("stops with exit code 2 and names every bad variable", async () => {
     const result = await run(process.execPath, ["--import", "tsx", "src/main.ts"], {

@@ -23,7 +23,7 @@ import { loadConfig } from "./config.js";
 import { KnoudsError } from "./domain/errors.js";
 import { isTier, TIERS, type Tier } from "./domain/scopes.js";
 import { connectRedis, waitForRedis } from "./redis/connection.js";
-import { createLogger, openStore } from "./server.js";
+import { createLogger, openStore } from "./open.js";
 
 const USAGE = `usage:
   knouds create-account --email EMAIL [--password-stdin] [--name NAME] [--handle HANDLE] [--tier ${TIERS.join("|")}] [--platform-admin]

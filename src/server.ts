@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
-import pino, { type DestinationStream, type Logger } from "pino";
+import type { DestinationStream, Logger } from "pino";
 import { BufferedAuditLog } from "./audit/buffered.js";
 import { ExpiredKeyNotices } from "./audit/expired-keys.js";
 import { AccountService } from "./auth/accounts.js";
@@ -15,6 +15,7 @@ import { RedisRevocationBus } from "./auth/revocation-redis.js";
 import { resolveServerSecret } from "./auth/secret.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
+import { createLogger, openStore } from "./open.js";
 import { buildHttpApp } from "./http/app.js";
 import { FailedAuthGuard } from "./limits/failed-auth.js";
 import { FieldLimits } from "./limits/field-limits.js";
@@ -29,9 +30,6 @@ import { RunRetention } from "./runtime/run-retention.js";
 import { WorkflowRunner } from "./runtime/workflow-runner.js";
 import { WorkflowService } from "./runtime/workflow-service.js";
 import type { Services } from "./services.js";
-import type { Store } from "./store/interface.js";
-import { openMongoStore } from "./store/mongo/index.js";
-import { openSqliteStore } from "./store/sqlite/index.js";
 import { BufferedUsage } from "./usage/buffered.js";
 
 export interface KnoudsServer {
@@ -42,23 +40,6 @@ export interface KnoudsServer {
   listen(): Promise<string>;
   /** Stops accepting, lets in-flight requests finish, flushes and closes the store. */
   close(): Promise<void>;
-}
-
-export function createLogger(level: Config["logLevel"], destination?: DestinationStream): Logger {
-  return pino(
-    {
-      level,
-      redact: {
-        paths: ['req.headers["x-api-key"]', "req.headers.cookie", 'res.headers["set-cookie"]', "value", "*.value"],
-        censor: "[redacted]",
-      },
-    },
-    destination,
-  );
-}
-
-export async function openStore(config: Config): Promise<Store> {
-  return config.mongodbUri ? openMongoStore(config.mongodbUri) : openSqliteStore(config.sqliteFile, { synchronous: config.sqliteSynchronous });
 }
 
 /**

@@ -13,7 +13,9 @@ export function newId(kind: "acc" | "key" | "run" | "evt"): string {
 
 const RANDOM_CHARACTERS = 12;
 // One getrandom call per 4 KiB of random characters instead of one per id (ids are made on
-// every run), and one slice per id rather than a string built a character at a time.
+// every run), and one slice per id rather than a string built a character at a time. Ids are
+// not secrets, so characters waiting here for later ids expose nothing (key values, which are,
+// draw their own bytes: keys.ts).
 let pool = "";
 let offset = 0;
 

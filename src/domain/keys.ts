@@ -44,54 +44,21 @@ export interface NewKeyValue {
 
 /** Bytes at or above this are skipped: 248 = 4 × 62, so `byte % 62` stays uniform. */
 const UNBIASED_BELOW = 256 - (256 % BASE62.length);
-
-const BASE62_CODES = Buffer.from(BASE62, "latin1");
-
-/**
- * Bytes from the CSPRNG, drawn 4 KiB at a time: a randomBytes call costs about 15k instructions
- * whatever its size (OpenSSL's per-call fetches and locks), more than the rest of making a key.
- * The trade-off: unused bytes wait in memory for the next keys, so a heap snapshot or core dump
- * of the server would show the random part of keys made soon after it. The pool is therefore
- * dropped once ENTROPY_MAX_AGE_MS old: a dump shows at most keys created within that time of
- * it (and at most 124 of them). Each byte is zeroed as it is taken, and the rest when dropped.
- */
-const ENTROPY_POOL_BYTES = 4096;
-const ENTROPY_MAX_AGE_MS = 10_000;
-let entropy = Buffer.alloc(0);
-let entropyTaken = 0;
-let entropyDrawnAt = 0;
-
-function randomByte(): number {
-  if (entropyTaken === entropy.length) {
-    entropy = randomBytes(ENTROPY_POOL_BYTES);
-    entropyTaken = 0;
-    entropyDrawnAt = Date.now();
-  }
-  const byte = entropy[entropyTaken]!;
-  entropy[entropyTaken++] = 0;
-  return byte;
-}
-
-/** Unused bytes in the pool (for tests of its age limit). */
-export function pooledEntropyBytes(): number {
-  return entropy.length - entropyTaken;
-}
+/** 3% of bytes are skipped, so 48 bytes almost always give the 32 characters in one draw. */
+const BYTES_PER_DRAW = 48;
 
 /**
- * RANDOM_LENGTH uniform base62 characters from the CSPRNG, by rejection sampling: 3% of bytes
- * are skipped so that `byte % 62` stays uniform.
+ * RANDOM_LENGTH uniform base62 characters from the CSPRNG by rejection sampling, drawn when the
+ * key is made: no key material is kept in memory for later keys.
  */
 function randomBase62(): string {
-  if (Date.now() - entropyDrawnAt > ENTROPY_MAX_AGE_MS) {
-    entropy.fill(0);
-    entropyTaken = entropy.length;
+  let random = "";
+  while (random.length < RANDOM_LENGTH) {
+    for (const byte of randomBytes(BYTES_PER_DRAW)) {
+      if (byte < UNBIASED_BELOW && random.length < RANDOM_LENGTH) random += BASE62[byte % BASE62.length];
+    }
   }
-  const out = Buffer.alloc(RANDOM_LENGTH);
-  for (let length = 0; length < RANDOM_LENGTH; ) {
-    const byte = randomByte();
-    if (byte < UNBIASED_BELOW) out[length++] = BASE62_CODES[byte % BASE62.length]!;
-  }
-  return out.toString("latin1");
+  return random;
 }
 
 export function generateKeyValue(): NewKeyValue {

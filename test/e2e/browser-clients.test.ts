@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser. (The server's tsconfig has no DOM lib.)
 /**
  * What a frontend developer sees first, in Debian's Chromium (playwright-core): the GraphQL
  * playground opening clean (no 4xx, docs loaded, the welcome text readable), reached from the

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser. (The server's tsconfig has no DOM lib.)
 /**
  * Usage charts and the Security log tab in Debian's Chromium (playwright-core): a key's
  * 48-hour sparkline in the list, its hourly and daily charts in the details dialog, and the

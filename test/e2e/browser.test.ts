@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser. (The server's tsconfig has no DOM lib.)
 /**
  * The settings page in Debian's Chromium, driven by playwright-core: sign up, Settings → API
  * Keys, create a key, use it on the REST API, delete it in the page, see it refused. The scope

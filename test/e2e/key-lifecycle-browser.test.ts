@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate callbacks run in the browser. (The server's tsconfig has no DOM lib.)
 /**
  * The settings page's key-lifecycle screens in Debian's Chromium (playwright-core): create a
  * key with an expiry, see "expires in N days" and its warning, last-use details, rename, and

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKey, signUp } from "../support/accounts.js";
 import { Client } from "../support/client.js";
@@ -8,9 +10,10 @@ import { startServer, tempDataDir } from "../support/server.js";
 describe("npm start (the built server as a process)", () => {
   let server: RunningProcess;
   beforeAll(async () => {
-    const build = await run(process.execPath, [`${ROOT}/node_modules/typescript/bin/tsc`, "-p", "tsconfig.build.json"]);
+    const build = await run("npm", ["run", "build"]);
     expect(build.code, build.stdout + build.stderr).toBe(0);
-    server = await startProcess(["dist/src/main.js"], { KNOUDS_DATA_DIR: tempDataDir() });
+    // esbuild is a build tool: the built server must start and serve without it installed.
+    server = await startProcess(["--import", "./test/support/without-esbuild.mjs", "dist/src/main.js"], { KNOUDS_DATA_DIR: tempDataDir() });
   });
   afterAll(async () => {
     await server?.stop();
@@ -45,6 +48,25 @@ describe("npm start (the built server as a process)", () => {
     }
   });
 
+  it("serves the settings page that npm run build bundled, without esbuild at run time", async () => {
+    const page = await fetch(`${server.url}/settings/api-keys`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script type="module" src="/assets/settings.js">');
+    const script = await fetch(`${server.url}/assets/settings.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toMatch(/^text\/javascript/);
+    const code = await script.text();
+    // The bundle, not TypeScript: no import left to resolve in the browser, and it calls /graphql.
+    expect(code).not.toMatch(/\bimport\s*[{*"']/);
+    expect(code).toContain("/graphql");
+    expect(code).toBe(readFileSync(join(ROOT, "dist/settings/settings.js"), "utf8"));
+    const stylesheet = await fetch(`${server.url}/assets/settings.css`);
+    expect(stylesheet.headers.get("content-type")).toMatch(/^text\/css/);
+    expect(await stylesheet.text()).toBe(readFileSync(join(ROOT, "dist/settings/settings.css"), "utf8"));
+    const icon = await fetch(`${server.url}/favicon.svg`);
+    expect(await icon.text()).toContain("<svg");
+  });
+
   it("answers GraphQL on /graphql", async () => {
     const viewer = await new Client(server.url).graphql(Viewer);
     expect(viewer.status).toBe(200);
@@ -54,6 +76,18 @@ describe("npm start (the built server as a process)", () => {
   it("creates its SQLite file and secret on first start", async () => {
     const health = await fetch(`${server.url}/readyz`);
     expect(await health.json()).toMatchObject({ status: "ready", store: "sqlite" });
+  });
+});
+
+describe("npm run cli (the built CLI)", () => {
+  it("runs dist/src/cli.js, built when src/ changed, with no compiler at run time", async () => {
+    // tsx compiles through esbuild on every call; with esbuild unloadable only the built CLI runs.
+    const result = await run("npm", ["run", "--silent", "cli", "--", "check-key", "knouds_live_abc"], {
+      NODE_OPTIONS: `--import ${join(ROOT, "test/support/without-esbuild.mjs")}`,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe("not a well-formed Knouds key: it is 15 characters long, not 50\n");
+    expect(result.code).toBe(1);
   });
 });
 

@@ -1,12 +1,13 @@
 /**
  * The settings page, served by the API server itself: an HTML shell, one script bundled from
- * TypeScript by esbuild when the server starts (no build step to run, nothing checked in), and
- * a stylesheet. The script talks to /graphql like any other client.
+ * TypeScript (client/, with its own tsconfig for the DOM) and a stylesheet. `npm run build`
+ * writes both, and the favicon, to dist/settings/ (the build:settings script); the server reads
+ * them there when it starts, whether it runs from dist/src/ or from src/ (tests, `npm run dev`).
+ * The script talks to /graphql like any other client.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 
 /** The project folder, found from here whether running from src/ (tsx) or dist/src/ (npm start). */
@@ -20,20 +21,11 @@ function projectRoot(): string {
   return folder;
 }
 
-const SOURCE = join(projectRoot(), "src", "http", "settings");
-
-async function bundleClient(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(SOURCE, "client", "main.ts")],
-    bundle: true,
-    write: false,
-    format: "esm",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
+/** What `npm run build` (build:settings) wrote for the page. */
+function builtAsset(name: string): Buffer {
+  const file = join(projectRoot(), "dist", "settings", name);
+  if (!existsSync(file)) throw new Error(`settings page: ${file} is missing; run \`npm run build\` first`);
+  return readFileSync(file);
 }
 
 const SHELL = `<!doctype html>
@@ -64,8 +56,9 @@ function pageHeaders(reply: FastifyReply, cacheControl: string): FastifyReply {
 }
 
 export const settingsPage: FastifyPluginAsync = async (app) => {
-  const [script, stylesheet] = await Promise.all([bundleClient(), Promise.resolve(readFileSync(join(SOURCE, "settings.css"), "utf8"))]);
-  const favicon = readFileSync(join(SOURCE, "favicon.svg"));
+  const script = builtAsset("settings.js");
+  const stylesheet = builtAsset("settings.css");
+  const favicon = builtAsset("favicon.svg");
   const shell = (_request: unknown, reply: FastifyReply) => pageHeaders(reply, "no-store").type("text/html; charset=utf-8").send(SHELL);
 
   app.get("/", (_request, reply) => reply.redirect("/settings/api-keys"));

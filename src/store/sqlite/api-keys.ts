@@ -48,21 +48,12 @@ function toRow(key: ApiKeyRecord): unknown[] {
   ];
 }
 
-/** Past this many accounts the kept key counts start over (memory stays bounded). */
-const MAX_COUNTED_ACCOUNTS = 10_000;
-
 export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit, writeEvents: AuditEventWriter): ApiKeyStore {
   const q = {
     insert: db.prepare(
       `INSERT INTO api_keys (id, account_id, name, scope, scope_assigned_by_platform_admin, digest, start, created_at,
          expires_at, previous_digest, previous_start, grace_ends_at, last_used_at, last_used_address, last_used_user_agent)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    // A key as created: nothing rolled or used yet, so those columns keep their NULL default
-    // (each bound value costs about 300 instructions).
-    insertNew: db.prepare(
-      `INSERT INTO api_keys (id, account_id, name, scope, scope_assigned_by_platform_admin, digest, start, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     byDigest: db.prepare("SELECT * FROM api_keys WHERE digest = ?"),
     byPreviousDigest: db.prepare("SELECT * FROM api_keys WHERE previous_digest = ?"),
@@ -92,44 +83,15 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit, w
     for (const [id, use] of uses) q.touch.run(use.at, use.address, use.userAgent, id, use.at);
   });
 
-  // Keys per account, for the cap: counting an account's keys steps through its index entries
-  // (measured 17k instructions at 30 keys, 50k at the cap of 100), so a count is kept for each
-  // account this connection has looked at, plus its own writes. It is only read inside a group
-  // transaction, which holds the write lock, and is dropped whenever another connection (another
-  // process) committed — SQLite's data_version tells, for this connection — or a group
-  // transaction rolled back. Deletes through this store drop their account's count.
-  const dataVersion = db.prepare("PRAGMA data_version").pluck();
-  const counts = new Map<string, number>();
-  let countsVersion = -1;
-  commits.onRollback(() => counts.clear());
-  function keysHeld(accountId: string): number {
-    const version = dataVersion.get() as number;
-    if (version !== countsVersion || counts.size >= MAX_COUNTED_ACCOUNTS) {
-      counts.clear();
-      countsVersion = version;
-    }
-    let held = counts.get(accountId);
-    if (held === undefined) {
-      held = q.countByAccount.get(accountId) as number;
-      counts.set(accountId, held);
-    }
-    return held;
-  }
-
   return {
     create(key) {
       const row = toRow(key);
       return commits.enqueue(() => {
         q.insert.run(...row);
-        counts.delete(key.accountId);
       });
     },
     async createWithin(key, maxPerAccount, events = []) {
-      const all = toRow(key);
-      // A key as created has nothing rolled or used yet: insertNew leaves those columns null.
-      const fresh = all.slice(9).every((value) => value === null);
-      const insert = fresh ? q.insertNew : q.insert;
-      const row = fresh ? all.slice(0, 9) : all;
+      const row = toRow(key);
       let created = false;
       // Count and insert in one group transaction, which holds the write lock from its start
       // (group-commit.ts): no process can add a key in between. (One INSERT … SELECT … WHERE
@@ -138,11 +100,9 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit, w
       await commits.enqueue(() => {
         // Set on every attempt: a batch that failed is written again item by item.
         created = false;
-        const held = keysHeld(key.accountId);
-        if (held >= maxPerAccount) return;
-        insert.run(...row);
+        if ((q.countByAccount.get(key.accountId) as number) >= maxPerAccount) return;
+        q.insert.run(...row);
         if (events.length > 0) writeEvents(events);
-        counts.set(key.accountId, held + 1);
         created = true;
       });
       return created;
@@ -164,9 +124,7 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit, w
     },
     async delete(id) {
       const row = q.delete.get(id) as Row | undefined;
-      if (!row) return null;
-      counts.delete(row.account_id as string);
-      return toApiKey(row);
+      return row ? toApiKey(row) : null;
     },
     async setScope(id, scope, assignedByPlatformAdmin) {
       const row = q.setScope.get(scope, assignedByPlatformAdmin ? 1 : 0, id) as Row | undefined;

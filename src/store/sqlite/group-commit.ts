@@ -11,8 +11,6 @@ export interface GroupCommit {
   enqueue(write: () => void): Promise<void>;
   /** Commits whatever is pending now (before the database closes). */
   flush(): void;
-  /** Calls `listener` whenever a group transaction rolled back (a write's side state, such as a cached count, is then stale). */
-  onRollback(listener: () => void): void;
 }
 
 /**
@@ -27,10 +25,6 @@ export interface GroupCommit {
  */
 export function groupCommit(db: Database.Database): GroupCommit {
   let pending: PendingWrite[] = [];
-  const rollbackListeners: Array<() => void> = [];
-  const rolledBack = () => {
-    for (const listener of rollbackListeners) listener();
-  };
   const writeAll = db.transaction((batch: PendingWrite[]) => {
     for (const item of batch) item.write();
   });
@@ -44,7 +38,6 @@ export function groupCommit(db: Database.Database): GroupCommit {
       writeAll.immediate(batch);
       for (const item of batch) item.resolve();
     } catch {
-      rolledBack();
       // One bad write (a unique violation, say) must not fail the others: one by one, so each
       // caller gets its own outcome.
       for (const item of batch) {
@@ -52,7 +45,6 @@ export function groupCommit(db: Database.Database): GroupCommit {
           writeOne.immediate(item);
           item.resolve();
         } catch (error) {
-          rolledBack();
           item.reject(error);
         }
       }
@@ -67,8 +59,5 @@ export function groupCommit(db: Database.Database): GroupCommit {
       });
     },
     flush,
-    onRollback(listener) {
-      rollbackListeners.push(listener);
-    },
   };
 }

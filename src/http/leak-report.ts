@@ -4,7 +4,7 @@
  * client address, and one answer whether or not the key existed: the only shortcut is the
  * checksum, which anyone can compute offline (`check-key`).
  */
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { clientInfo } from "../audit/client.js";
 import { KnoudsError } from "../domain/errors.js";
 import { isWellFormedKey } from "../domain/keys.js";
@@ -27,9 +27,12 @@ export const leakReportRoute: FastifyPluginAsync<{ services: Services }> = async
     bodyLimit: LEAK_REPORT_BODY_LIMIT_BYTES,
     // Counted before the body is read: a report that then fails validation (or is too large)
     // still spends the address's budget, and once it is spent no body is parsed at all.
-    onRequest: async (request: FastifyRequest) => {
+    onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
       const decision = await services.limits.leakReports.consume(request.ip);
-      if (!decision.allowed) throw KnoudsError.rateLimited(decision.limit, wholeSeconds(decision.resetMs));
+      if (decision.allowed) return;
+      // The body is never read, so the connection cannot carry another request: close it.
+      reply.header("connection", "close");
+      throw KnoudsError.rateLimited(decision.limit, wholeSeconds(decision.resetMs));
     },
   };
   app.post<{ Body: { key: string } }>(LEAK_REPORT_PATH, options, async (request, reply) => {

@@ -74,7 +74,13 @@ const EnvSchema = z.object({
   KNOUDS_SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
   KNOUDS_MODELS_FILE: z.string().min(1).optional(),
   KNOUDS_GRAPHQL_INTROSPECTION: boolean.default(true),
-  KNOUDS_METRICS_TOKEN: z.string().min(16, "KNOUDS_METRICS_TOKEN must be at least 16 characters").optional(),
+  KNOUDS_METRICS_TOKEN: z
+    .string()
+    .min(16, "KNOUDS_METRICS_TOKEN must be at least 16 characters")
+    .max(256, "KNOUDS_METRICS_TOKEN must be at most 256 characters")
+    // What a header can carry after "Bearer ": a token with a space or a control character could never be sent.
+    .regex(/^[\x21-\x7e]+$/, "KNOUDS_METRICS_TOKEN may hold only printable ASCII without spaces (try: openssl rand -hex 32)")
+    .optional(),
   KNOUDS_RUN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   // How often usage counts and audit events are written from memory to the store, in batches.
   KNOUDS_EVENTS_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(5000),

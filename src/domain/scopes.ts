@@ -14,6 +14,11 @@ export interface ScopeDefinition {
   readonly scope: Scope;
   readonly requestsPerMinute: number;
   readonly defaultForTiers: readonly Tier[];
+  /**
+   * Requests per minute an account of the tiers this scope is the ceiling of may make with its
+   * browser sessions (all of them together): what a person at the settings page needs, with room.
+   */
+  readonly sessionRequestsPerMinute: number;
   readonly description: string;
 }
 
@@ -22,18 +27,21 @@ export const SCOPE_TABLE: Readonly<Record<Scope, ScopeDefinition>> = {
     scope: "free",
     requestsPerMinute: 10,
     defaultForTiers: ["free"],
+    sessionRequestsPerMinute: 120,
     description: "Run your own deployed workflows",
   },
   deployment: {
     scope: "deployment",
     requestsPerMinute: 100,
     defaultForTiers: ["pro"],
+    sessionRequestsPerMinute: 300,
     description: "Run deployed workflows (own and public); read workflow schemas",
   },
   admin: {
     scope: "admin",
     requestsPerMinute: 1000,
     defaultForTiers: ["business", "enterprise"],
+    sessionRequestsPerMinute: 600,
     description: "Run any registry model; create, update, deploy and delete workflows; run own drafts",
   },
 };
@@ -125,4 +133,12 @@ export const ACCOUNT_BUDGET_MULTIPLE = 5;
 export function accountRequestsPerMinute(tier: Tier, scope: Scope): number {
   const ceiling = tierCeiling(tier);
   return ACCOUNT_BUDGET_MULTIPLE * requestsPerMinute(scopeAtLeast(scope, ceiling) ? scope : ceiling);
+}
+
+/**
+ * The budget per minute of every request an account of `tier` makes with a browser session
+ * (no key): its tier ceiling's row of the table.
+ */
+export function sessionRequestsPerMinute(tier: Tier): number {
+  return SCOPE_TABLE[tierCeiling(tier)].sessionRequestsPerMinute;
 }

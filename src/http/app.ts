@@ -21,6 +21,19 @@ export interface HttpAppOptions {
   logger: Logger;
 }
 
+/** What a caller may choose as its request id: at most 128 of [A-Za-z0-9._:-]. */
+const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const MAX_SMI = 2 ** 31 - 1;
+let lastRequestId = 0;
+
+/** The caller's `x-request-id` when acceptable, else `req-<n>` as Fastify numbers requests. */
+function requestId(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers["x-request-id"];
+  if (typeof given === "string" && CALLER_REQUEST_ID.test(given)) return given;
+  lastRequestId = (lastRequestId + 1) & MAX_SMI;
+  return `req-${lastRequestId.toString(36)}`;
+}
+
 function trustHops(hops: number) {
   return (_address: string, hop: number) => hop < hops;
 }
@@ -33,7 +46,10 @@ export async function buildHttpApp({ services, logger }: HttpAppOptions): Promis
     bodyLimit: config.bodyLimitBytes,
     // A hop count trusts that many proxies nearest to us (Fastify's types want the function form).
     trustProxy: typeof config.trustProxy === "number" ? trustHops(config.trustProxy) : config.trustProxy,
-    requestIdHeader: "x-request-id",
+    // A caller's x-request-id is echoed and logged only when it is short and plain; any other
+    // value is replaced, so a client cannot put 15 KB or control characters into every log line.
+    requestIdHeader: false,
+    genReqId: requestId,
     // One access-log line per request comes from our onResponse hook, with the key id.
     logController: new LogController({ disableRequestLogging: true }),
     // Requests that still arrive while closing (on a busy keep-alive connection) get our 503

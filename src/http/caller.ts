@@ -27,47 +27,71 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The 429 of an address whose budget of failed key checks is spent; its headers say so. */
+function failedAuthRefusal(reply: FastifyReply, limit: number, resetMs: number): KnoudsError {
+  reply.headers(rateLimitHeaders({ allowed: false, limit, remaining: 0, resetMs }));
+  return KnoudsError.rateLimited(limit, wholeSeconds(resetMs));
+}
+
+/**
+ * A well-formed `x-api-key` -> its verification. A valid key this instance verified recently
+ * is answered from the cache, with no round trip. Any other answer first claims one failed
+ * check from the address's budget — before the store lookup, given back if the key turns out
+ * valid — so exactly the limit of failures from one address is answered 401, and reaches the
+ * store at most that often, however many arrive at once; the rest are 429.
+ */
+async function verifyWellFormed(apiKey: string, request: FastifyRequest, reply: FastifyReply, services: Services): Promise<KeyVerification> {
+  const { failedAuth } = services.limits;
+  const source = { address: request.ip, userAgent: request.headers["user-agent"] };
+  const cached = services.verifier.verifyFromCache(apiKey, source);
+  if (cached?.outcome === "VALID") return cached;
+  const blockedMs = failedAuth.blockedFor(request.ip);
+  if (blockedMs > 0) throw failedAuthRefusal(reply, failedAuth.limit, blockedMs);
+  const reservation = await failedAuth.reserve(request.ip);
+  if (!reservation.decision.allowed) throw failedAuthRefusal(reply, failedAuth.limit, reservation.decision.resetMs);
+  if (cached !== undefined) return cached;
+  const verification = await services.verifier.verify(apiKey, source);
+  if (verification.outcome === "VALID") failedAuth.release(request.ip, reservation);
+  return verification;
+}
+
 /**
  * `x-api-key` and the session cookie -> request.caller. An address that keeps sending keys
  * that do not verify is blocked for the rest of its window: then only keys this instance
- * has already verified get through, and nothing reaches the store.
+ * has already verified get through, and nothing reaches the store or Redis.
  */
 async function resolveCaller(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
   const apiKey = headerValue(request, "x-api-key");
   const sessionToken = request.cookies[SESSION_COOKIE];
-  const { failedAuth } = services.limits;
-  let key: Promise<KeyVerification> | KeyVerification | null = null;
   // A malformed key fails its checksum without a store lookup, so it costs nothing to refuse:
   // it is never counted against the address, and a blocked address still gets 401 for it.
   const wellFormed = apiKey !== undefined && isWellFormedKey(apiKey);
-  if (wellFormed) {
-    const blockedMs = failedAuth.blockedFor(request.ip);
-    const source = { address: request.ip, userAgent: request.headers["user-agent"] };
-    if (blockedMs > 0) {
-      key = services.verifier.verifyFromCache(apiKey, source) ?? null;
-      if (key?.outcome !== "VALID") {
-        // The address's own budget of failed checks is what ran out; its headers say so.
-        reply.headers(rateLimitHeaders({ allowed: false, limit: failedAuth.limit, remaining: 0, resetMs: blockedMs }));
-        throw KnoudsError.rateLimited(failedAuth.limit, wholeSeconds(blockedMs));
-      }
-    } else {
-      key = services.verifier.verify(apiKey, source);
-    }
-  }
   const [verification, session] = await Promise.all([
-    key,
+    wellFormed ? verifyWellFormed(apiKey, request, reply, services) : null,
     sessionToken === undefined ? null : services.sessions.resolve(sessionToken),
   ]);
   if (verification?.outcome === "EXPIRED") services.expiredKeys.notice(verification);
   const principal = verification?.outcome === "VALID" ? verification.principal : null;
   request.caller = { key: principal, session };
   request.keyRejected = apiKey !== undefined && principal === null;
-  if (request.keyRejected && wellFormed) await failedAuth.recordFailure(request.ip);
+}
+
+/**
+ * A request with a signed-in session and no key is charged to the account's session budget.
+ * With a rejected key it is not: the answer is 401 whatever the session.
+ */
+async function chargeSession(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
+  const { session } = request.caller;
+  if (!session || request.keyRejected) return;
+  const decision = await services.limits.requests.chargeSession(session.account);
+  reply.headers(rateLimitHeaders(decision));
+  if (!decision.allowed) throw refusal(decision);
 }
 
 /**
  * Identifies the caller and charges a key-authenticated request to the key's and the account's
- * budgets (never throws for bad input; throws RATE_LIMITED past either). The RateLimit headers
+ * budgets, a session-authenticated one (no key) to the account's session budget (never throws
+ * for bad input; throws RATE_LIMITED past any). The RateLimit headers
  * describe the budget that refused, or the one closest to running out.
  */
 async function identifyCaller(request: FastifyRequest, reply: FastifyReply, services: Services): Promise<void> {
@@ -75,7 +99,10 @@ async function identifyCaller(request: FastifyRequest, reply: FastifyReply, serv
   const revocationsBefore = services.verifier.revocations;
   await resolveCaller(request, reply, services);
   const principal = request.caller.key;
-  if (!principal) return;
+  if (!principal) {
+    await chargeSession(request, reply, services);
+    return;
+  }
   const decision = await services.limits.requests.charge(principal);
   reply.headers(rateLimitHeaders(decision));
   if (!decision.allowed) throw refusal(decision);

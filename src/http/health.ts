@@ -17,6 +17,7 @@ export const healthRoutes: FastifyPluginAsync<{ services: Services }> = async (a
   app.get("/metrics", async (request, reply) => {
     const token = services.config.metricsToken;
     if (token !== undefined && !sameSecret(request.headers.authorization ?? "", `Bearer ${token}`)) {
+      reply.header("www-authenticate", 'Bearer realm="metrics"');
       throw KnoudsError.unauthenticated();
     }
     const { contentType, body } = await services.metrics.exposition();

@@ -4,11 +4,12 @@
  * client address, and one answer whether or not the key existed: the only shortcut is the
  * checksum, which anyone can compute offline (`check-key`).
  */
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { clientInfo } from "../audit/client.js";
 import { KnoudsError } from "../domain/errors.js";
 import { isWellFormedKey } from "../domain/keys.js";
 import { wholeSeconds } from "../limits/interface.js";
+import { LEAK_REPORT_BODY_LIMIT_BYTES } from "../limits/leak-reports.js";
 import type { Services } from "../services.js";
 
 const reportBody = {
@@ -21,9 +22,20 @@ const reportBody = {
 export const LEAK_REPORT_PATH = "/api/keys/report-leak";
 
 export const leakReportRoute: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
-  app.post<{ Body: { key: string } }>(LEAK_REPORT_PATH, { schema: { body: reportBody } }, async (request, reply) => {
-    const decision = await services.limits.leakReports.consume(request.ip);
-    if (!decision.allowed) throw KnoudsError.rateLimited(decision.limit, wholeSeconds(decision.resetMs));
+  const options = {
+    schema: { body: reportBody },
+    bodyLimit: LEAK_REPORT_BODY_LIMIT_BYTES,
+    // Counted before the body is read: a report that then fails validation (or is too large)
+    // still spends the address's budget, and once it is spent no body is parsed at all.
+    onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+      const decision = await services.limits.leakReports.consume(request.ip);
+      if (decision.allowed) return;
+      // The body is never read, so the connection cannot carry another request: close it.
+      reply.header("connection", "close");
+      throw KnoudsError.rateLimited(decision.limit, wholeSeconds(decision.resetMs));
+    },
+  };
+  app.post<{ Body: { key: string } }>(LEAK_REPORT_PATH, options, async (request, reply) => {
     const { key } = request.body;
     if (!isWellFormedKey(key)) {
       throw KnoudsError.invalidInput([

@@ -48,5 +48,12 @@ export function createBudget({ points, windowSeconds, keyPrefix, redis }: Budget
         throw refused;
       }
     },
+    async giveBack(identity) {
+      try {
+        await limiter.reward(identity, 1);
+      } catch {
+        // Redis failed the call: the point stays spent until the window resets.
+      }
+    },
   };
 }

@@ -30,4 +30,9 @@ export interface Budget {
    * allows it while the window's count is within the budget's points.
    */
   consume(identity: string): Promise<BudgetDecision>;
+  /**
+   * Returns one request counted for `identity` by a `consume` whose window has not reset since
+   * (a reservation that turned out not to be spent); never throws.
+   */
+  giveBack(identity: string): Promise<void>;
 }

@@ -8,11 +8,15 @@
  * The key's counter counts every request (so a key whose scope changes keeps what it spent);
  * the account's counts only requests its key's budget let through, so one runaway key that is
  * already refused does not eat the allowance of the account's other keys.
+ *
+ * A request made with a browser session and no key is charged instead to the account's session
+ * budget (per tier, in the scope table), counted the same way in one round trip.
  */
 import type { Redis } from "ioredis";
 import type { KeyPrincipal } from "../domain/principal.js";
 import { KnoudsError } from "../domain/errors.js";
-import { accountRequestsPerMinute, requestsPerMinute } from "../domain/scopes.js";
+import type { Account } from "../domain/account.js";
+import { accountRequestsPerMinute, requestsPerMinute, sessionRequestsPerMinute } from "../domain/scopes.js";
 import { wholeSeconds, type BudgetDecision } from "./interface.js";
 import { WindowCounters } from "./window-counters.js";
 
@@ -20,10 +24,10 @@ const WINDOW_MS = 60_000;
 
 /** Which budget a decision describes: the one that refused, or the one closest to running out. */
 export interface RequestDecision extends BudgetDecision {
-  budget: "key" | "account";
+  budget: "key" | "account" | "session";
 }
 
-const CHARGE_SCRIPT = `
+const COUNT_FUNCTION = `
 local function count(name, windowMs)
   local n = redis.call('INCR', name)
   local ttl = windowMs
@@ -38,6 +42,9 @@ local function count(name, windowMs)
   end
   return n, ttl
 end
+`;
+
+const CHARGE_SCRIPT = `${COUNT_FUNCTION}
 local windowMs = tonumber(ARGV[1])
 local keyCount, keyTtl = count(KEYS[1], windowMs)
 if keyCount > tonumber(ARGV[2]) then
@@ -47,8 +54,14 @@ local accountCount, accountTtl = count(KEYS[2], windowMs)
 return {keyCount, keyTtl, accountCount, accountTtl}
 `;
 
+const CHARGE_SESSION_SCRIPT = `${COUNT_FUNCTION}
+local n, ttl = count(KEYS[1], tonumber(ARGV[1]))
+return {n, ttl}
+`;
+
 interface ChargingRedis {
   knoudsChargeRequest(keyCounter: string, accountCounter: string, windowMs: number, keyLimit: number): Promise<[number, number, number, number]>;
+  knoudsChargeSession(sessionCounter: string, windowMs: number): Promise<[number, number]>;
 }
 
 function judged(budget: RequestDecision["budget"], limit: number, count: number, resetMs: number): RequestDecision {
@@ -65,15 +78,19 @@ function combined(key: RequestDecision, account: RequestDecision | null): Reques
 export class RequestBudgets {
   private readonly keys = new WindowCounters(WINDOW_MS);
   private readonly accounts = new WindowCounters(WINDOW_MS);
+  private readonly sessions = new WindowCounters(WINDOW_MS);
   private readonly redis: (Redis & ChargingRedis) | undefined;
   private readonly keyPrefix: string;
   private readonly accountPrefix: string;
+  private readonly sessionPrefix: string;
 
   constructor(options: { redis?: Redis | undefined; prefix: string }) {
     this.keyPrefix = `${options.prefix}budget:`;
     this.accountPrefix = `${options.prefix}account-budget:`;
+    this.sessionPrefix = `${options.prefix}session-budget:`;
     if (options.redis) {
       options.redis.defineCommand("knoudsChargeRequest", { numberOfKeys: 2, lua: CHARGE_SCRIPT });
+      options.redis.defineCommand("knoudsChargeSession", { numberOfKeys: 1, lua: CHARGE_SESSION_SCRIPT });
       this.redis = options.redis as Redis & ChargingRedis;
     }
   }
@@ -100,6 +117,30 @@ export class RequestBudgets {
       // Redis failed this call: count in process, as while it is away.
       return this.chargeHere(principal, keyLimit, accountLimit);
     }
+  }
+
+  /**
+   * Counts one request made with a browser session of `account` (and no key) against the
+   * account's session budget, shared by all its sessions on every instance.
+   */
+  chargeSession(account: Account): RequestDecision | Promise<RequestDecision> {
+    const limit = sessionRequestsPerMinute(account.tier);
+    if (this.redis?.status === "ready") return this.chargeSessionInRedis(account.id, limit);
+    return this.chargeSessionHere(account.id, limit);
+  }
+
+  private async chargeSessionInRedis(accountId: string, limit: number): Promise<RequestDecision> {
+    try {
+      const [count, ttl] = await this.redis!.knoudsChargeSession(this.sessionPrefix + accountId, WINDOW_MS);
+      return judged("session", limit, count, ttl);
+    } catch {
+      return this.chargeSessionHere(accountId, limit);
+    }
+  }
+
+  private chargeSessionHere(accountId: string, limit: number): RequestDecision {
+    const count = this.sessions.hit(accountId, Date.now());
+    return judged("session", limit, count.count, count.resetMs);
   }
 
   private chargeHere(principal: KeyPrincipal, keyLimit: number, accountLimit: number): RequestDecision {

@@ -1,0 +1,103 @@
+/**
+ * The per-address limit of failed key checks is exact under concurrency: a key this instance
+ * has not verified claims its failure before the store lookup, so from one address at most
+ * KNOUDS_FAILED_AUTH_PER_MINUTE unknown keys are looked up and answered 401, however many
+ * arrive at once, on one instance and across instances sharing Redis; the rest get 429.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateKeyValue } from "../../src/domain/keys.js";
+import { createKey, signUp } from "../support/accounts.js";
+import { LOCAL_REDIS, redisUnavailable, startCluster, type Cluster } from "../support/cluster.js";
+import { startServer, type TestServer } from "../support/server.js";
+
+const skipReason = await redisUnavailable();
+if (skipReason) console.log(`[failed-auth-exact.test] Redis half skipped: ${skipReason}`);
+
+/** The default KNOUDS_FAILED_AUTH_PER_MINUTE. */
+const LIMIT = 100;
+
+interface Answer {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
+
+async function probe(url: string, key: string, forwardedFor?: string): Promise<Answer> {
+  const headers: Record<string, string> = { "x-api-key": key };
+  if (forwardedFor !== undefined) headers["x-forwarded-for"] = forwardedFor;
+  const response = await fetch(`${url}/api/runs/run_x`, { headers });
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+/** 400 distinct well-formed unknown keys at once from one address, spread over `urls`. */
+function flood(urls: string[], forwardedFor?: string): Promise<Answer[]> {
+  return Promise.all(Array.from({ length: 400 }, (_, i) => probe(urls[i % urls.length]!, generateKeyValue().value, forwardedFor)));
+}
+
+function expectExact(answers: Answer[], limit: number): void {
+  const unauthorized = answers.filter((a) => a.status === 401);
+  const refused = answers.filter((a) => a.status === 429);
+  expect([unauthorized.length, refused.length]).toEqual([limit, answers.length - limit]);
+  for (const answer of unauthorized) expect(answer.body).toEqual({ error: "Unauthorized" });
+  for (const answer of refused) {
+    expect(answer.body).toEqual({ error: "Too Many Requests", code: "RATE_LIMITED", limit, retryAfter: expect.any(Number) });
+    const retryAfter = (answer.body as { retryAfter: number }).retryAfter;
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(answer.headers.get("retry-after")).toBe(String(retryAfter));
+    expect([answer.headers.get("ratelimit-limit"), answer.headers.get("ratelimit-remaining")]).toEqual([String(limit), "0"]);
+    expect(answer.headers.get("ratelimit-policy")).toBe(`${limit};w=60`);
+  }
+}
+
+describe("failed key checks per address, one instance", () => {
+  let server: TestServer;
+  afterAll(() => server?.stop());
+
+  it(`without Redis: of 400 concurrent unknown keys, exactly ${LIMIT} reach the store (401), the rest 429`, async () => {
+    server = await startServer();
+    const before = server.server.services.verifier.storeLookups;
+    expectExact(await flood([server.url]), LIMIT);
+    expect(server.server.services.verifier.storeLookups - before).toBe(LIMIT);
+  });
+
+  it("gives the claim back when the key turns out valid: valid keys spend none of the address's failures", async () => {
+    const guarded = await startServer({ env: { KNOUDS_FAILED_AUTH_PER_MINUTE: "5" } });
+    try {
+      const owner = await signUp(guarded, { tier: "business" });
+      // Each key's first use is a store lookup, so each claims, then gives back.
+      for (let i = 0; i < 8; i++) expect((await probe(guarded.url, (await createKey(owner, "admin", `k${i}`)).value)).status).toBe(404);
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await probe(guarded.url, generateKeyValue().value)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    } finally {
+      await guarded.stop();
+    }
+  });
+});
+
+describe.skipIf(skipReason !== null)("failed key checks per address with Redis", () => {
+  let server: TestServer | undefined;
+  let cluster: Cluster | undefined;
+  afterAll(async () => {
+    await server?.stop();
+    await cluster?.stop();
+  });
+
+  it(`one instance: of 400 concurrent unknown keys, exactly ${LIMIT} reach the store`, async () => {
+    server = await startServer({ env: { REDIS_URL: LOCAL_REDIS, KNOUDS_REDIS_PREFIX: `knouds-test-fa-${process.pid}-${Date.now()}:` } });
+    const before = server.server.services.verifier.storeLookups;
+    expectExact(await flood([server.url]), LIMIT);
+    expect(server.server.services.verifier.storeLookups - before).toBe(LIMIT);
+  });
+
+  it(`two instances: of 400 concurrent unknown keys spread over both, exactly ${LIMIT} are answered 401`, async () => {
+    cluster = await startCluster({ size: 2, env: { KNOUDS_TRUST_PROXY: "1" } });
+    const urls = cluster.instances.map((instance) => instance.url);
+    // Floods from other addresses warm both fresh processes up: a cold process can
+    // stall long enough for a Redis command to time out, and a timed-out count falls back to
+    // the instance's own counter (as documented), which is not what this test measures.
+    for (const warmUp of ["198.51.100.1", "198.51.100.2"]) await flood(urls, warmUp);
+    expectExact(await flood(urls, "198.51.100.3"), LIMIT);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { ApiKeyRecord } from "./account.js";
 import { KnoudsError } from "./errors.js";
-import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "./text.js";
+import { textProblem } from "./text.js";
 
 const DAY_MS = 86_400_000;
 
@@ -23,7 +23,8 @@ export function validKeyName(name: string): string {
   if (trimmed.length === 0 || trimmed.length > MAX_KEY_NAME_LENGTH) {
     throw KnoudsError.invalidInput([{ path: "name", message: `must be 1 to ${MAX_KEY_NAME_LENGTH} characters` }]);
   }
-  if (hasControlCharacters(trimmed)) throw KnoudsError.invalidInput([{ path: "name", message: CONTROL_CHARACTERS_MESSAGE }]);
+  const problem = textProblem(trimmed);
+  if (problem) throw KnoudsError.invalidInput([{ path: "name", message: problem }]);
   return trimmed;
 }
 

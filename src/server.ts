@@ -31,6 +31,7 @@ import { WorkflowService } from "./runtime/workflow-service.js";
 import type { Services } from "./services.js";
 import type { Store } from "./store/interface.js";
 import { openMongoStore } from "./store/mongo/index.js";
+import { exposedDataPaths } from "./store/private-files.js";
 import { openSqliteStore } from "./store/sqlite/index.js";
 import { BufferedUsage } from "./usage/buffered.js";
 
@@ -101,6 +102,14 @@ export async function createServer(
   if (config.mongodbUri && !config.redisUrl) {
     logger.warn(
       "MONGODB_URI is set without REDIS_URL: if several instances share the database, a key deleted on one stays usable on the others until their cache expires (KNOUDS_KEY_CACHE_TTL_SECONDS)",
+    );
+  }
+  const exposed = exposedDataPaths(config.dataDir);
+  if (exposed.length > 0) {
+    logger.warn(
+      { exposed },
+      `the data directory ${config.dataDir} or files in it can be read or entered by other users (${exposed.length} paths): ` +
+        `make them private with chmod 700 '${config.dataDir}' && chmod 600 '${config.dataDir}'/*`,
     );
   }
   const secret = resolveServerSecret(config.secret, config.dataDir);

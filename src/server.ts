@@ -132,7 +132,7 @@ export async function createServer(
     config,
     store,
     accounts: new AccountService(store, bus, audit, new HashingQueue((outcome) => metrics.passwordHashing(outcome))),
-    apiKeys: new ApiKeyService(store, secret, bus, audit),
+    apiKeys: new ApiKeyService(store, secret, bus, audit, options.now),
     sessions: new SessionService(store, config.sessionTtlMs),
     verifier: new KeyVerifier({ store, secret, bus, cacheTtlMs: config.keyCacheTtlMs }),
     models,

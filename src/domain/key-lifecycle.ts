@@ -28,6 +28,25 @@ export function validKeyName(name: string): string {
   return trimmed;
 }
 
+/**
+ * How long after a roll another roll of the same key is refused (CONFLICT): two rolls this
+ * close together are two callers racing, and the second would silently turn the value the
+ * first one was just handed into the grace value (or, with grace 0, kill it). A deliberate
+ * second roll waits this long; then it is allowed and, as always, only the value it replaces
+ * keeps a grace (the one before that stops at once: a key has at most two live values).
+ */
+export const ROLL_SETTLE_MS = 30_000;
+
+/** CONFLICT when `key` was rolled less than ROLL_SETTLE_MS before `now`; null when it may be rolled. */
+export function rollRefusal(key: Pick<ApiKeyRecord, "rolledAt">, now: number): KnoudsError | null {
+  if (key.rolledAt === null || now - key.rolledAt >= ROLL_SETTLE_MS) return null;
+  return KnoudsError.conflict(
+    `The key was rolled at ${new Date(key.rolledAt).toISOString()} by another request, which holds its new value; ` +
+      `a second roll within ${ROLL_SETTLE_MS / 1000} s is refused as a race. Reload the key, and roll again from ` +
+      `${new Date(key.rolledAt + ROLL_SETTLE_MS).toISOString()} if you mean to`,
+  );
+}
+
 /** How long the previous value keeps working after a roll, in milliseconds; BAD_USER_INPUT outside 0..7 days. */
 export function validGraceMs(graceSeconds: number): number {
   if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_ROLL_GRACE_SECONDS) {

@@ -123,6 +123,7 @@ describe("SQLite migration to key lifecycle", () => {
       graceEndsAt: null,
       lastUsedAddress: null,
       lastUsedUserAgent: null,
+      rolledAt: null,
     });
     await store.close();
   });

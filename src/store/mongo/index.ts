@@ -69,6 +69,7 @@ function toApiKey(doc: ApiKeyDoc): ApiKeyRecord {
     graceEndsAt: key.graceEndsAt ?? null,
     lastUsedAddress: key.lastUsedAddress ?? null,
     lastUsedUserAgent: key.lastUsedUserAgent ?? null,
+    rolledAt: key.rolledAt ?? null,
   };
 }
 

@@ -24,7 +24,7 @@ const LOOK_ALIKES: Readonly<Record<string, string>> = { "0": "o", "1": "l", i: "
  * What a handle reads as: look-alike characters folded (0 -> o, 1 and i -> l, 5 -> s, rn -> m,
  * vv -> w, …) and dashes dropped, so `kn0uds`, `knouds-` and `kn-ouds` all read `knouds`.
  */
-export function handleSkeleton(handle: string): string {
+function handleSkeleton(handle: string): string {
   return handle
     .replace(/-/g, "")
     .replace(/[0-9i]/g, (c) => LOOK_ALIKES[c] ?? c)

@@ -30,6 +30,7 @@ import { RunRetention } from "./runtime/run-retention.js";
 import { WorkflowRunner } from "./runtime/workflow-runner.js";
 import { WorkflowService } from "./runtime/workflow-service.js";
 import type { Services } from "./services.js";
+import { exposedDataPaths } from "./lib/private-files.js";
 import { BufferedUsage } from "./usage/buffered.js";
 
 export interface KnoudsServer {
@@ -84,6 +85,14 @@ export async function createServer(
       "MONGODB_URI is set without REDIS_URL: if several instances share the database, a key deleted on one stays usable on the others until their cache expires (KNOUDS_KEY_CACHE_TTL_SECONDS)",
     );
   }
+  const exposed = exposedDataPaths(config.dataDir);
+  if (exposed.length > 0) {
+    logger.warn(
+      { exposed },
+      `the data directory ${config.dataDir} or files in it can be read or entered by other users (${exposed.length} paths): ` +
+        `make them private with chmod 700 '${config.dataDir}' && chmod 600 '${config.dataDir}'/*`,
+    );
+  }
   const secret = resolveServerSecret(config.secret, config.dataDir);
   const models = ModelRegistry.withBuiltins(config.modelsFile ? loadModelsFile(config.modelsFile) : []);
   const store = await openStore(config);
@@ -104,7 +113,7 @@ export async function createServer(
     config,
     store,
     accounts: new AccountService(store, bus, audit, new HashingQueue((outcome) => metrics.passwordHashing(outcome))),
-    apiKeys: new ApiKeyService(store, secret, bus, audit),
+    apiKeys: new ApiKeyService(store, secret, bus, audit, options.now),
     sessions: new SessionService(store, config.sessionTtlMs),
     verifier: new KeyVerifier({ store, secret, bus, cacheTtlMs: config.keyCacheTtlMs }),
     models,

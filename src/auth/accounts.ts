@@ -7,7 +7,7 @@ import { KnoudsError, type InputProblem } from "../domain/errors.js";
 import { HANDLE_ATTEMPTS, derivedHandle, handleProblem, normalizeHandle } from "../domain/handle.js";
 import { newId } from "../domain/ids.js";
 import type { Tier } from "../domain/scopes.js";
-import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "../domain/text.js";
+import { textProblem } from "../domain/text.js";
 import { HashingQueue } from "../limits/hashing-queue.js";
 import type { Store } from "../store/interface.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
@@ -55,7 +55,10 @@ export class AccountService {
     const email = normalizeEmail(input.email);
     const problems: InputProblem[] = [];
     if (!EMAIL.test(email)) problems.push({ path: "email", message: "must be an email address" });
-    else if (hasControlCharacters(email)) problems.push({ path: "email", message: CONTROL_CHARACTERS_MESSAGE });
+    else {
+      const emailIssue = textProblem(email);
+      if (emailIssue) problems.push({ path: "email", message: emailIssue });
+    }
     if (input.password !== null) {
       if (input.password.length < MIN_PASSWORD_LENGTH) {
         problems.push({ path: "password", message: `must be at least ${MIN_PASSWORD_LENGTH} characters` });
@@ -63,7 +66,8 @@ export class AccountService {
         problems.push({ path: "password", message: `must be at most ${MAX_PASSWORD_LENGTH} characters` });
       }
     }
-    if (input.name !== undefined && hasControlCharacters(input.name)) problems.push({ path: "name", message: CONTROL_CHARACTERS_MESSAGE });
+    const nameIssue = input.name === undefined ? null : textProblem(input.name);
+    if (nameIssue) problems.push({ path: "name", message: nameIssue });
     const name = (input.name ?? email.split("@")[0] ?? "").trim().slice(0, 100);
     const chosen = input.handle === undefined ? undefined : normalizeHandle(input.handle);
     const handleIssue = chosen === undefined ? null : handleProblem(chosen);

@@ -4,7 +4,7 @@ import type { ClientInfo } from "../domain/audit-event.js";
 import type { Account, ApiKey, ApiKeyRecord } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
-import { validExpiry, validGraceMs, validKeyName, valueStanding, type ExpiryChoice } from "../domain/key-lifecycle.js";
+import { rollRefusal, validExpiry, validGraceMs, validKeyName, valueStanding, type ExpiryChoice } from "../domain/key-lifecycle.js";
 import { digestKey, generateKeyValue } from "../domain/keys.js";
 import type { NewestFirstPosition, PageRequest } from "../domain/pages.js";
 import { scopeAtLeast, tierCeiling, type Scope } from "../domain/scopes.js";
@@ -15,7 +15,7 @@ import type { RevocationBus } from "./revocation.js";
 export const MAX_KEYS_PER_ACCOUNT = 100;
 
 function publicKey(record: ApiKeyRecord): ApiKey {
-  const { digest: _digest, previousDigest: _previousDigest, ...key } = record;
+  const { digest: _digest, previousDigest: _previousDigest, rolledAt: _rolledAt, ...key } = record;
   return key;
 }
 
@@ -32,6 +32,7 @@ export class ApiKeyService {
     private readonly secret: string,
     private readonly bus: RevocationBus,
     private readonly audit: AuditLog,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /**
@@ -82,6 +83,7 @@ export class ApiKeyService {
       previousDigest: null,
       previousStart: null,
       graceEndsAt: null,
+      rolledAt: null,
       lastUsedAt: null,
       lastUsedAddress: null,
       lastUsedUserAgent: null,
@@ -135,19 +137,25 @@ export class ApiKeyService {
 
   /**
    * A new value for the same key (id, name, scope, expiry and history stay). The current value
-   * keeps working for `graceSeconds` (0: it stops at once). Rolling again during a grace ends
-   * the earlier previous value at once: only the value just replaced gets the new grace.
+   * keeps working for `graceSeconds` (0: it stops at once). CONFLICT for the loser of a race:
+   * a roll from a value another roll replaced meanwhile, or within ROLL_SETTLE_MS of the last
+   * roll. Rolling again later during a grace ends the earlier previous value at once: only the
+   * value just replaced gets the new grace.
    */
   async roll(actor: Account, keyId: string, graceSeconds: number, client?: ClientInfo): Promise<CreatedApiKey> {
     const graceMs = validGraceMs(graceSeconds);
     const current = await this.find(actor, keyId);
+    const now = this.now();
+    const raced = rollRefusal(current, now);
+    if (raced) throw raced;
     const { value, start } = generateKeyValue();
     const rolled = await this.store.apiKeys.roll(keyId, current.digest, {
       digest: digestKey(value, this.secret),
       start,
       previousDigest: graceMs > 0 ? current.digest : null,
       previousStart: graceMs > 0 ? current.start : null,
-      graceEndsAt: graceMs > 0 ? Date.now() + graceMs : null,
+      graceEndsAt: graceMs > 0 ? now + graceMs : null,
+      rolledAt: now,
     });
     if (!rolled) throw KnoudsError.conflict("The key was rolled or deleted meanwhile; reload and try again");
     // Caches hold the key under each value's digest: drop both old values' entries everywhere.

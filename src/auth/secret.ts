@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ensurePrivateDirectory, PRIVATE_FILE_MODE } from "../lib/private-files.js";
 
 /**
  * The HMAC secret for key and session digests: KNOUDS_SECRET when given, otherwise a random
@@ -15,10 +16,10 @@ export function resolveServerSecret(configured: string | undefined, dataDir: str
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDirectory(dataDir);
   const secret = randomBytes(32).toString("hex");
   try {
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+    writeFileSync(file, `${secret}\n`, { mode: PRIVATE_FILE_MODE, flag: "wx" });
     return secret;
   } catch (error) {
     // Another process created it first: use theirs.

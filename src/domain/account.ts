@@ -44,6 +44,8 @@ export interface ApiKeyRecord extends ApiKey {
   digest: string;
   /** After a roll: the digest of the previous value; it verifies until graceEndsAt. */
   previousDigest: string | null;
+  /** When the last roll happened (null: never rolled); a second roll soon after it is a race (ROLL_SETTLE_MS). */
+  rolledAt: number | null;
 }
 
 export interface Session {

@@ -15,10 +15,34 @@ export const SYSTEM_ACCOUNT_ID = "acc_system";
 export const SYSTEM_HANDLE = "knouds";
 /** Never given to a tenant, chosen or derived: the system account's and route-like words. */
 // "undefined" and "null" too: what a missing handle turns into when printed into an address.
-const RESERVED = new Set([SYSTEM_HANDLE, "api", "admin", "graphql", "models", "workflows", "runs", "undefined", "null"]);
+const RESERVED = [SYSTEM_HANDLE, "api", "admin", "graphql", "models", "workflows", "runs", "undefined", "null"];
 
+/** Characters a reader takes for a letter (kn0uds, 1 for l); i and l read alike too. */
+const LOOK_ALIKES: Readonly<Record<string, string>> = { "0": "o", "1": "l", i: "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "2": "z", "9": "g" };
+
+/**
+ * What a handle reads as: look-alike characters folded (0 -> o, 1 and i -> l, 5 -> s, rn -> m,
+ * vv -> w, …) and dashes dropped, so `kn0uds`, `knouds-` and `kn-ouds` all read `knouds`.
+ */
+function handleSkeleton(handle: string): string {
+  return handle
+    .replace(/-/g, "")
+    .replace(/[0-9i]/g, (c) => LOOK_ALIKES[c] ?? c)
+    .replace(/rn/g, "m")
+    .replace(/vv/g, "w");
+}
+
+const RESERVED_SKELETONS = new Set(RESERVED.map(handleSkeleton));
+const SYSTEM_SKELETON = handleSkeleton(SYSTEM_HANDLE);
+
+/**
+ * Reserved: a reserved word or anything that reads as one (`adm1n`, `gr-aphql`), and anything
+ * that reads as containing the system account's name (`knouds-official`, `team-kn0uds`), which
+ * only the system account may carry.
+ */
 export function isReservedHandle(handle: string): boolean {
-  return RESERVED.has(handle);
+  const skeleton = handleSkeleton(handle);
+  return RESERVED_SKELETONS.has(skeleton) || skeleton.includes(SYSTEM_SKELETON);
 }
 
 export function normalizeHandle(raw: string): string {
@@ -28,7 +52,10 @@ export function normalizeHandle(raw: string): string {
 /** What is wrong with a chosen (normalized) handle, or null. */
 export function handleProblem(handle: string): string | null {
   if (!HANDLE.test(handle)) return `must be ${HANDLE_RULE}`;
-  return isReservedHandle(handle) ? `"${handle}" is reserved` : null;
+  if (!isReservedHandle(handle)) return null;
+  return handleSkeleton(handle).includes(SYSTEM_SKELETON)
+    ? `"${handle}" reads as the system account's name "${SYSTEM_HANDLE}", which no other account may carry`
+    : `"${handle}" is reserved (it reads as one of ${RESERVED.join(", ")})`;
 }
 
 /** How many derived handles sign-up tries before giving up with CONFLICT (each try after the first is random). */
@@ -49,5 +76,7 @@ export function derivedHandle(email: string, attempt = 0): string {
     .replace(/-+$/, "");
   if (base === "") base = "user";
   if (isReservedHandle(base)) base = `${base}-account`;
-  return `${base}${suffix}`;
+  // `knouds-account` still reads as the system account, and a suffix can complete a name
+  // (`knoud` + `-s1x2y`): fall back to a plain one.
+  return isReservedHandle(`${base}${suffix}`) ? `user${suffix}` : `${base}${suffix}`;
 }

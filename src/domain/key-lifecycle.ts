@@ -4,7 +4,7 @@
  */
 import type { ApiKeyRecord } from "./account.js";
 import { KnoudsError } from "./errors.js";
-import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "./text.js";
+import { textProblem } from "./text.js";
 
 const DAY_MS = 86_400_000;
 
@@ -23,8 +23,28 @@ export function validKeyName(name: string): string {
   if (trimmed.length === 0 || trimmed.length > MAX_KEY_NAME_LENGTH) {
     throw KnoudsError.invalidInput([{ path: "name", message: `must be 1 to ${MAX_KEY_NAME_LENGTH} characters` }]);
   }
-  if (hasControlCharacters(trimmed)) throw KnoudsError.invalidInput([{ path: "name", message: CONTROL_CHARACTERS_MESSAGE }]);
+  const problem = textProblem(trimmed);
+  if (problem) throw KnoudsError.invalidInput([{ path: "name", message: problem }]);
   return trimmed;
+}
+
+/**
+ * How long after a roll another roll of the same key is refused (CONFLICT): two rolls this
+ * close together are two callers racing, and the second would silently turn the value the
+ * first one was just handed into the grace value (or, with grace 0, kill it). A deliberate
+ * second roll waits this long; then it is allowed and, as always, only the value it replaces
+ * keeps a grace (the one before that stops at once: a key has at most two live values).
+ */
+export const ROLL_SETTLE_MS = 30_000;
+
+/** CONFLICT when `key` was rolled less than ROLL_SETTLE_MS before `now`; null when it may be rolled. */
+export function rollRefusal(key: Pick<ApiKeyRecord, "rolledAt">, now: number): KnoudsError | null {
+  if (key.rolledAt === null || now - key.rolledAt >= ROLL_SETTLE_MS) return null;
+  return KnoudsError.conflict(
+    `The key was rolled at ${new Date(key.rolledAt).toISOString()} by another request, which holds its new value; ` +
+      `a second roll within ${ROLL_SETTLE_MS / 1000} s is refused as a race. Reload the key, and roll again from ` +
+      `${new Date(key.rolledAt + ROLL_SETTLE_MS).toISOString()} if you mean to`,
+  );
 }
 
 /** How long the previous value keeps working after a roll, in milliseconds; BAD_USER_INPUT outside 0..7 days. */

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { KnoudsError, type InputProblem } from "./errors.js";
 import { HANDLE } from "./handle.js";
-import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "./text.js";
+import { textProblem } from "./text.js";
 import { DEFINITION_LIMITS } from "./workflow-limits.js";
 
 export const MAX_SLUG_LENGTH = 64;
@@ -127,7 +127,15 @@ export const WorkflowDefinitionSchema = z
   );
 
 const identityText = (max: number) =>
-  z.string().trim().min(1).max(max).refine((text) => !hasControlCharacters(text), CONTROL_CHARACTERS_MESSAGE);
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((text, ctx) => {
+      const problem = textProblem(text);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    });
 
 export const WorkflowFieldsSchema = z.object({
   id: z.string().regex(WORKFLOW_SLUG, `ids are 1-${MAX_SLUG_LENGTH} characters of a-z, 0-9 and -`),

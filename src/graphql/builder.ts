@@ -7,6 +7,7 @@ import { KnoudsError, toGraphQLError } from "../domain/errors.js";
 import { MAX_CURSOR_LENGTH } from "../domain/pages.js";
 import { depthRefusal } from "../domain/json-depth.js";
 import { SCOPES, isScope, scopeAtLeast, type Scope } from "../domain/scopes.js";
+import { TIMESTAMP_RULE, parseTimestamp } from "../domain/timestamp.js";
 import { AuthRules, type AuthScopes } from "./auth-rules.js";
 import type { GraphQLContext } from "./context.js";
 import { answersAtMost, holdsOnePage } from "./cost-declarations.js";
@@ -90,14 +91,26 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+const timestampRefusal = () => KnoudsError.invalidInput([{ path: "", message: `DateTime must be ${TIMESTAMP_RULE}` }]);
+
 builder.scalarType("DateTime", {
-  description: "An ISO-8601 timestamp in UTC.",
+  description:
+    "An RFC 3339 timestamp. Answers are in UTC (2026-12-31T23:59:59.000Z); arguments must carry an offset (Z or +hh:mm / -hh:mm).",
   serialize: (value) => new Date(value).toISOString(),
+  // A KnoudsError, so the client gets BAD_USER_INPUT rather than a masked internal error.
   parseValue: (value) => {
-    const date = typeof value === "string" ? new Date(value) : new Date(Number.NaN);
-    // A KnoudsError, so the client gets BAD_USER_INPUT rather than a masked internal error.
-    if (Number.isNaN(date.getTime())) {
-      throw KnoudsError.invalidInput([{ path: "", message: "DateTime must be an ISO-8601 string such as 2026-12-31T00:00:00Z" }]);
+    const date = typeof value === "string" ? parseTimestamp(value) : null;
+    if (!date) throw timestampRefusal();
+    return date;
+  },
+  // Written inline, it is refused while the document is validated: a GraphQLError carrying our
+  // shape, or graphql-js would wrap it as GRAPHQL_VALIDATION_FAILED.
+  parseLiteral: (node, variables) => {
+    const value = valueFromASTUntyped(node, variables);
+    const date = typeof value === "string" ? parseTimestamp(value) : null;
+    if (!date) {
+      const refusal = timestampRefusal();
+      throw new GraphQLError(refusal.message, toGraphQLError(refusal));
     }
     return date;
   },

@@ -1,6 +1,6 @@
 import type { ApiKey } from "../domain/account.js";
 import { KnoudsError } from "../domain/errors.js";
-import { MAX_LAST_USED_USER_AGENT_LENGTH } from "../domain/key-lifecycle.js";
+import { MAX_LAST_USED_USER_AGENT_LENGTH, ROLL_SETTLE_MS } from "../domain/key-lifecycle.js";
 import { KEY_VALUE_LENGTH } from "../domain/keys.js";
 import { SCOPES, SCOPE_TABLE } from "../domain/scopes.js";
 import { requestClient } from "./audit.js";
@@ -152,7 +152,9 @@ builder.mutationField("rollApiKey", (t) =>
     type: RolledApiKeyRef,
     description:
       "Gives a key a new value (same id, name, scope, expiry). The previous value keeps working for graceSeconds " +
-      "(0 to 604800, i.e. 7 days), then answers 401. Rolling again during a grace ends the earlier previous value at once.",
+      "(0 to 604800, i.e. 7 days), then answers 401. CONFLICT when another roll of the key won a race: one that changed " +
+      `the value since this request read it, or one less than ${ROLL_SETTLE_MS / 1000} s earlier. Rolling again later, ` +
+      "during a grace, ends the earlier previous value at once.",
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true }), graceSeconds: t.arg.int({ required: true }) },
     resolve: async (_root, args, ctx, info) => {

@@ -36,6 +36,7 @@ export interface KeyRoll {
   previousDigest: string | null;
   previousStart: string | null;
   graceEndsAt: number | null;
+  rolledAt: number;
 }
 
 export interface ApiKeyStore {
@@ -63,9 +64,9 @@ export interface ApiKeyStore {
   /** Returns the renamed key, or null when there is none. */
   rename(id: string, name: string): Promise<ApiKeyRecord | null>;
   /**
-   * Gives the key a new value, only while its current digest is still `currentDigest` (two
-   * concurrent rolls cannot both win); returns the updated key, or null when it was deleted or
-   * rolled meanwhile.
+   * Gives the key a new value, only while its current digest is still `currentDigest`: one
+   * compare-and-set step, so of concurrent rolls read from one digest exactly one wins, on
+   * every instance. Returns the updated key, or null when it was deleted or rolled meanwhile.
    */
   roll(id: string, currentDigest: string, next: KeyRoll): Promise<ApiKeyRecord | null>;
   /** Records last use in bulk; unknown ids are ignored, older uses never overwrite newer. */

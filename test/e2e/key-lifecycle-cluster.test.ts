@@ -50,6 +50,25 @@ describe.skipIf(skipReason !== null)("key lifecycle on two instances sharing Red
     expect((await probeKey(b, value)).status).toBe(ACCEPTED);
   });
 
+  it("answers CONFLICT on B to a roll sent right after one on A, and lets one of concurrent rolls on A and B win", async () => {
+    const onB = owner.client.withBaseUrl(b);
+    const key = await createKey(owner);
+    const first = (await owner.client.graphql(RollApiKey, { id: key.id, graceSeconds: 3600 })).data!.rollApiKey;
+    const second = await onB.graphql(RollApiKey, { id: key.id, graceSeconds: 3600 });
+    expect(second.errors?.[0]?.extensions, second.text).toEqual({ code: "CONFLICT" });
+    expect((await probeKey(b, first.value)).status).toBe(ACCEPTED);
+    expect((await probeKey(a, key.value)).status).toBe(ACCEPTED);
+
+    const other = await createKey(owner);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? owner.client : onB).graphql(RollApiKey, { id: other.id, graceSeconds: 3600 })),
+    );
+    const won = answers.filter((answer) => answer.data);
+    expect(won, answers.map((answer) => answer.text).join("\n")).toHaveLength(1);
+    for (const lost of answers.filter((answer) => !answer.data)) expect(lost.errors?.[0]?.extensions).toEqual({ code: "CONFLICT" });
+    for (const url of [a, b]) expect((await probeKey(url, won[0]!.data!.rollApiKey.value)).status).toBe(ACCEPTED);
+  });
+
   it("answers 401 for an expired key on both instances from its expiry on", async () => {
     const expiresAt = Date.now() + 2500;
     const created = await owner.client.graphql(CreateExpiringApiKey, {

@@ -5,6 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLL_SETTLE_MS } from "../../src/domain/key-lifecycle.js";
+import { KEY_PREFIX } from "../../src/domain/keys.js";
 import { LEAK_REPORTS_PER_MINUTE } from "../../src/limits/leak-reports.js";
 import { createKey, signUp, type SignedIn } from "../support/accounts.js";
 import { Client } from "../support/client.js";
@@ -80,15 +82,47 @@ describe("key lifecycle on one instance", () => {
       expect((await probeKey(server.url, rolled.value)).status).toBe(ACCEPTED);
     });
 
-    it("rolling again during a grace ends the earlier old value at once; the one just replaced gets the new grace", async () => {
+    it("rolling again during a grace, once the first roll has settled, ends the earlier old value at once; the one just replaced gets the new grace", async () => {
+      // The server's clock moves past the settle time between the two rolls.
+      let skewMs = 0;
+      const clocked = await startServer({ now: () => Date.now() + skewMs });
+      try {
+        const someone = await signUp(clocked, { tier: "pro" });
+        const key = await createKey(someone);
+        const first = await roll(someone, key.id, 3600);
+        expect((await probeKey(clocked.url, key.value)).status).toBe(ACCEPTED);
+        skewMs = ROLL_SETTLE_MS;
+        const second = await roll(someone, key.id, 3600);
+        expect(await probeKey(clocked.url, key.value)).toMatchObject({ status: 401, text: UNAUTHORIZED_BODY });
+        expect((await probeKey(clocked.url, first.value)).status).toBe(ACCEPTED);
+        expect((await probeKey(clocked.url, second.value)).status).toBe(ACCEPTED);
+        expect(second.apiKey.previousStart).toBe(first.apiKey.start);
+      } finally {
+        await clocked.stop();
+      }
+    });
+
+    it("answers CONFLICT to a roll sent right after another: the first caller's value stays current, the original keeps its grace", async () => {
       const key = await createKey(owner);
       const first = await roll(owner, key.id, 3600);
-      expect((await probeKey(server.url, key.value)).status).toBe(ACCEPTED);
-      const second = await roll(owner, key.id, 3600);
-      expect(await probeKey(server.url, key.value)).toMatchObject({ status: 401, text: UNAUTHORIZED_BODY });
+      const second = await owner.client.graphql(RollApiKey, { id: key.id, graceSeconds: 3600 });
+      expect(second.data ?? null).toBeNull();
+      expect(second.errors?.[0]?.extensions).toEqual({ code: "CONFLICT" });
+      expect(second.errors?.[0]?.message).toMatch(/^The key was rolled at \S+ by another request, which holds its new value; a second roll within 30 s is refused as a race/);
       expect((await probeKey(server.url, first.value)).status).toBe(ACCEPTED);
-      expect((await probeKey(server.url, second.value)).status).toBe(ACCEPTED);
-      expect(second.apiKey.previousStart).toBe(first.apiKey.start);
+      expect((await probeKey(server.url, key.value)).status).toBe(ACCEPTED);
+      expect(await details(owner, key.id)).toMatchObject({ start: first.apiKey.start, previousStart: key.value.slice(KEY_PREFIX.length, KEY_PREFIX.length + first.apiKey.start.length) });
+    });
+
+    it("lets exactly one of concurrent rolls win; every other one answers CONFLICT and its value never works", async () => {
+      const key = await createKey(owner);
+      const answers = await Promise.all(Array.from({ length: 6 }, () => owner.client.graphql(RollApiKey, { id: key.id, graceSeconds: 3600 })));
+      const won = answers.filter((answer) => answer.data);
+      expect(won, answers.map((answer) => answer.text).join("\n")).toHaveLength(1);
+      for (const lost of answers.filter((answer) => !answer.data)) expect(lost.errors?.[0]?.extensions).toEqual({ code: "CONFLICT" });
+      const value = won[0]!.data!.rollApiKey.value;
+      expect((await probeKey(server.url, value)).status).toBe(ACCEPTED);
+      expect(await details(owner, key.id)).toMatchObject({ start: won[0]!.data!.rollApiKey.apiKey.start });
     });
 
     it("deleting a rolled key kills both values at once", async () => {

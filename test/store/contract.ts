@@ -44,6 +44,7 @@ export function apiKey(accountId: string, overrides: Partial<ApiKeyRecord> = {})
     lastUsedAt: null,
     lastUsedAddress: null,
     lastUsedUserAgent: null,
+    rolledAt: null,
     ...overrides,
   };
 }
@@ -272,7 +273,7 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       await store.accounts.create(a);
       const k = apiKey(a.id, { lastUsedAt: 7, expiresAt: 9_000_000_000_000 });
       await store.apiKeys.create(k);
-      const next = { digest: `new-${k.id}`, start: "cd34", previousDigest: k.digest, previousStart: k.start, graceEndsAt: 123 };
+      const next = { digest: `new-${k.id}`, start: "cd34", previousDigest: k.digest, previousStart: k.start, graceEndsAt: 123, rolledAt: 100 };
       const rolled = await store.apiKeys.roll(k.id, k.digest, next);
       expect(rolled).toEqual({ ...k, ...next });
       expect(await store.apiKeys.findByDigest(next.digest)).toEqual(rolled);
@@ -280,16 +281,39 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       // A second roll from the stale digest loses: the first one stands.
       expect(await store.apiKeys.roll(k.id, k.digest, { ...next, digest: "other" })).toBeNull();
       // Rolling again ends the first previous value: only the one just replaced is kept.
-      const again = { digest: `third-${k.id}`, start: "ef56", previousDigest: next.digest, previousStart: "cd34", graceEndsAt: 456 };
+      const again = { digest: `third-${k.id}`, start: "ef56", previousDigest: next.digest, previousStart: "cd34", graceEndsAt: 456, rolledAt: 200 };
       expect(await store.apiKeys.roll(k.id, next.digest, again)).toMatchObject(again);
       expect(await store.apiKeys.findByDigest(k.digest)).toBeNull();
       expect((await store.apiKeys.findByDigest(next.digest))?.id).toBe(k.id);
       // Grace 0: no previous value at all.
-      const none = { digest: `fourth-${k.id}`, start: "gh78", previousDigest: null, previousStart: null, graceEndsAt: null };
+      const none = { digest: `fourth-${k.id}`, start: "gh78", previousDigest: null, previousStart: null, graceEndsAt: null, rolledAt: 300 };
       expect(await store.apiKeys.roll(k.id, again.digest, none)).toMatchObject(none);
       expect(await store.apiKeys.findByDigest(again.digest)).toBeNull();
       expect(await store.apiKeys.roll("key_missing", "x", none)).toBeNull();
       expect(await store.apiKeys.delete(k.id)).toMatchObject(none);
+    });
+
+    it("lets exactly one of concurrent rolls from one digest win, and keeps when the key was rolled", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const k = apiKey(a.id);
+      await store.apiKeys.create(k);
+      expect((await store.apiKeys.findById(k.id))?.rolledAt).toBeNull();
+      const rolls = Array.from({ length: 8 }, (_, i) => ({
+        digest: `racer-${i}-${k.id}`,
+        start: `r${i}`,
+        previousDigest: k.digest,
+        previousStart: k.start,
+        graceEndsAt: 5_000 + i,
+        rolledAt: 1_000 + i,
+      }));
+      const answers = await Promise.all(rolls.map((next) => store.apiKeys.roll(k.id, k.digest, next)));
+      const winners = answers.filter((answer) => answer !== null);
+      expect(winners).toHaveLength(1);
+      const won = rolls.find((next) => next.digest === winners[0]!.digest)!;
+      expect(winners[0]).toEqual({ ...k, ...won });
+      expect(await store.apiKeys.findById(k.id)).toEqual({ ...k, ...won });
+      for (const lost of rolls.filter((next) => next !== won)) expect(await store.apiKeys.findByDigest(lost.digest)).toBeNull();
     });
 
     it("finds sessions until they expire, and deletes them", async () => {

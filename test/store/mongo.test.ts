@@ -33,7 +33,7 @@ if (uri) {
           id, accountId: a.id, name: "legacy", scope: "free", scopeAssignedByPlatformAdmin: false,
           digest: `digest-${id}`, start: "ab12", createdAt: 1, lastUsedAt: 2,
           expiresAt: null, previousDigest: null, previousStart: null, graceEndsAt: null,
-          lastUsedAddress: null, lastUsedUserAgent: null,
+          lastUsedAddress: null, lastUsedUserAgent: null, rolledAt: null,
         });
       } finally {
         await client.close();

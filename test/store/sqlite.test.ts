@@ -123,6 +123,7 @@ describe("SQLite migration to key lifecycle", () => {
       graceEndsAt: null,
       lastUsedAddress: null,
       lastUsedUserAgent: null,
+      rolledAt: null,
     });
     await store.close();
   });
@@ -185,7 +186,7 @@ describe("SQLite migration to per-account workflow namespaces", () => {
     expect((await store.accounts.findById("acc_1"))?.handle).toBe("ada-lovelace");
     const second = (await store.accounts.findById("acc_2"))!.handle;
     expect(second).toMatch(/^ada-lovelace-[a-z0-9]+$/);
-    expect((await store.accounts.findById("acc_3"))?.handle).toBe("knouds-account");
+    expect((await store.accounts.findById("acc_3"))?.handle).toBe("user");
     expect(await store.workflows.findById("knouds/hello-world")).toMatchObject({ slug: "hello-world", accountId: "acc_system" });
     expect(await store.workflows.findById("ada-lovelace/my-flow")).toMatchObject({ slug: "my-flow", accountId: "acc_1" });
     expect(await store.workflows.findById(`${second}/other-flow`)).toMatchObject({ slug: "other-flow", accountId: "acc_2" });

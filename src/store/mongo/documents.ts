@@ -52,6 +52,7 @@ export function toApiKey(doc: ApiKeyDoc): ApiKeyRecord {
     graceEndsAt: key.graceEndsAt ?? null,
     lastUsedAddress: key.lastUsedAddress ?? null,
     lastUsedUserAgent: key.lastUsedUserAgent ?? null,
+    rolledAt: key.rolledAt ?? null,
   };
 }
 

@@ -24,6 +24,7 @@ function toApiKey(row: Row): ApiKeyRecord {
     lastUsedAt: (row.last_used_at as number | null) ?? null,
     lastUsedAddress: (row.last_used_address as string | null) ?? null,
     lastUsedUserAgent: (row.last_used_user_agent as string | null) ?? null,
+    rolledAt: (row.rolled_at as number | null) ?? null,
   };
 }
 
@@ -45,6 +46,7 @@ function toRow(key: ApiKeyRecord): unknown[] {
     key.lastUsedAt,
     key.lastUsedAddress,
     key.lastUsedUserAgent,
+    key.rolledAt,
   ];
 }
 
@@ -52,8 +54,9 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit, w
   const q = {
     insert: db.prepare(
       `INSERT INTO api_keys (id, account_id, name, scope, scope_assigned_by_platform_admin, digest, start, created_at,
-         expires_at, previous_digest, previous_start, grace_ends_at, last_used_at, last_used_address, last_used_user_agent)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         expires_at, previous_digest, previous_start, grace_ends_at, last_used_at, last_used_address, last_used_user_agent,
+         rolled_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     byDigest: db.prepare("SELECT * FROM api_keys WHERE digest = ?"),
     byPreviousDigest: db.prepare("SELECT * FROM api_keys WHERE previous_digest = ?"),
@@ -71,7 +74,7 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit, w
     rename: db.prepare("UPDATE api_keys SET name = ? WHERE id = ? RETURNING *"),
     roll: db.prepare(
       `UPDATE api_keys SET digest = @digest, start = @start, previous_digest = @previousDigest,
-         previous_start = @previousStart, grace_ends_at = @graceEndsAt
+         previous_start = @previousStart, grace_ends_at = @graceEndsAt, rolled_at = @rolledAt
        WHERE id = @id AND digest = @currentDigest RETURNING *`,
     ),
     touch: db.prepare(

@@ -5,9 +5,10 @@
  * rename so a crash leaves either the old or the new store, never half of one.
  */
 import Database from "better-sqlite3";
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { KnoudsError } from "../../domain/errors.js";
+import { createPrivateFile, ensurePrivateDirectory } from "../../lib/private-files.js";
 import { MIGRATIONS } from "./migrations.js";
 
 const KNOUDS_TABLES = ["accounts", "api_keys", "sessions", "workflows", "runs"];
@@ -53,8 +54,13 @@ export function verifyKnoudsStore(file: string, flag: string): void {
   }
 }
 
-/** Copies the database at `from` into a new file `to` in one backup step: a snapshot of one moment. */
+/**
+ * Copies the database at `from` into a new file `to` in one backup step: a snapshot of one
+ * moment. `to` is created 0600 before a page is written (and so is any journal SQLite puts
+ * beside it): a backup holds what the store holds, whatever the umask.
+ */
 async function copyDatabase(from: string, to: string): Promise<void> {
+  createPrivateFile(to);
   const source = new Database(from, { readonly: true, fileMustExist: true });
   try {
     // One step copies every page inside one read transaction, so the copy is of one moment and
@@ -135,7 +141,7 @@ export async function restoreSqliteStore(from: string, storeFile: string): Promi
   if (!existsSync(source)) throw refused("--from", `${source} does not exist`);
   if (source === resolve(storeFile)) throw refused("--from", "the backup to restore is the store itself");
   verifyKnoudsStore(source, "--from");
-  mkdirSync(dirname(storeFile), { recursive: true });
+  ensurePrivateDirectory(dirname(storeFile));
   const incoming = `${storeFile}.restoring-${process.pid}`;
   try {
     await copyDatabase(source, incoming);

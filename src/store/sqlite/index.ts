@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Store } from "../interface.js";
+import { createPrivateFile, ensurePrivateDirectory } from "../../lib/private-files.js";
 import { sqliteAccountStore } from "./accounts.js";
 import { sqliteApiKeyStore } from "./api-keys.js";
 import { sqliteAuditEventWriter, sqliteAuditStore } from "./audit.js";
@@ -37,9 +37,15 @@ export interface SqliteOptions {
 /** How long one check for other processes' writes (data_version) stands for every request. */
 const CHANGE_CHECK_INTERVAL_MS = 1;
 
-/** Opens (creating when absent) the SQLite file in WAL mode and brings its schema up to date. */
+/**
+ * Opens (creating when absent: directory 0700, file 0600, so its -wal and -shm are 0600 too)
+ * the SQLite file in WAL mode and brings its schema up to date.
+ */
 export function openSqliteStore(file: string, options: SqliteOptions = {}): Store {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    ensurePrivateDirectory(dirname(file));
+    createPrivateFile(file);
+  }
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma(`synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`);

@@ -180,4 +180,6 @@ export const MIGRATIONS: readonly Migration[] = [
   DROP INDEX IF EXISTS runs_account_workflow_newest;
   DROP INDEX IF EXISTS runs_account_status_newest;
   `,
+  // When a key was last rolled: a second roll soon after is refused as a race (key-lifecycle.ts).
+  "ALTER TABLE api_keys ADD COLUMN rolled_at INTEGER;",
 ];

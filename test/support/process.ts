@@ -17,11 +17,21 @@ export interface RunningProcess {
   stop(): Promise<number | null>;
 }
 
+/**
+ * The environment a child process gets: this one's, less MONGODB_URI (set to run the store
+ * contract suite against MongoDB; a child uses the embedded store unless a test says otherwise),
+ * plus `env`.
+ */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { MONGODB_URI: _mongo, ...inherited } = process.env;
+  return { ...inherited, ...env };
+}
+
 /** Starts `node <entry>` with PORT=0 and resolves once it logs the URL it listens on. */
 export async function startProcess(args: string[], env: Record<string, string>): Promise<RunningProcess> {
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: childEnv({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -65,7 +75,7 @@ export async function run(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: ROOT, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -9,7 +9,9 @@
  * - store/*.ts   the storage port: interfaces and what both adapters share
  * - services     auth/, limits/, runtime/, audit/, usage/, observability/, redis/, config.ts, services.ts
  * - adapters     store/sqlite/, store/mongo/ (implement the port; know nothing of services)
- * - transports   graphql/, http/ (call services; never an adapter directly)
+ * - transports   graphql/, http/ (call services; never an adapter directly); inside graphql/,
+ *                the builder and shared pieces (graphql/*.ts) <- types/ and server/, types never
+ *                importing server/
  * - root         server.ts, main.ts, cli.ts, cli/, check-key.ts: build and wire everything
  * docs/architecture.md explains why.
  */
@@ -43,6 +45,20 @@ module.exports = {
     only("services-import-down", SERVICES, [DOMAIN, LIB, PORT, SERVICES]),
     only("adapters-import-down", ADAPTERS, [DOMAIN, LIB, PORT, "^src/store/$1/"]),
     only("transports-import-down", TRANSPORTS, [DOMAIN, LIB, PORT, SERVICES, TRANSPORTS]),
+    {
+      name: "graphql-types-apart-from-server",
+      severity: "error",
+      comment: "GraphQL types (graphql/types/) are built on the builder; the server plumbing (graphql/server/) runs them: types never import it",
+      from: { path: "^src/graphql/types/" },
+      to: { path: "^src/graphql/server/" },
+    },
+    {
+      name: "graphql-builder-below-types",
+      severity: "error",
+      comment: "The builder and what types share (graphql/*.ts) sit below the types and the server plumbing; only schema.ts gathers the types",
+      from: { path: "^src/graphql/[^/]+\\.ts$", pathNot: "^src/graphql/(schema|print-schema)\\.ts$" },
+      to: { path: "^src/graphql/(types|server)/" },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

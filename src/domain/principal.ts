@@ -1,5 +1,5 @@
-import type { Account, ApiKey } from "../domain/account.js";
-import type { Scope } from "../domain/scopes.js";
+import type { Account, ApiKey } from "./account.js";
+import type { Scope } from "./scopes.js";
 
 /** A request authenticated by an `x-api-key`, with the scope it acts with right now. */
 export interface KeyPrincipal {

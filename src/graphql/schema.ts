@@ -2,15 +2,15 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
 import { builder } from "./builder.js";
 import { uncostedFields } from "./cost-declarations.js";
-import "./keys.js";
-import "./account.js";
-import "./runs.js";
-import "./models.js";
-import "./workflows.js";
-import "./scopes.js";
-import "./usage.js";
-import "./audit.js";
-import "./error-codes.js";
+import "./types/keys.js";
+import "./types/account.js";
+import "./types/runs.js";
+import "./types/models.js";
+import "./types/workflows.js";
+import "./types/scopes.js";
+import "./types/usage.js";
+import "./types/audit.js";
+import "./types/error-codes.js";
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -3,7 +3,7 @@
  * refuses a document whose definitions or inputs, counted once per field that takes them (one
  * variable given to fifteen aliases counts fifteen times), weigh more than it allows.
  */
-import { weighsArguments } from "./query-cost.js";
+import { weighsArguments } from "./cost-declarations.js";
 
 /** JSON characters of values already measured: one variable given to many fields is measured once. */
 const measured = new WeakMap<object, number>();

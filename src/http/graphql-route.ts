@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { KnoudsError, toGraphQLError } from "../domain/errors.js";
-import { createGraphQLServer } from "../graphql/yoga.js";
+import { createGraphQLServer } from "../graphql/server/yoga.js";
 import type { Services } from "../services.js";
 import { sendError } from "./errors.js";
 import { PLAYGROUND_CSP, playgroundHtml } from "./playground.js";

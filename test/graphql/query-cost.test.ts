@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildSchema, parse } from "graphql";
 import { MAX_CURSOR_LENGTH, PAGE_SIZE } from "../../src/domain/pages.js";
 import { uncostedFields } from "../../src/graphql/cost-declarations.js";
-import { COST_UNIT_BYTES, FIELD_COST, queryCost } from "../../src/graphql/query-cost.js";
+import { COST_UNIT_BYTES, FIELD_COST } from "../../src/graphql/cost-declarations.js";
+import { queryCost } from "../../src/graphql/server/query-cost.js";
 import { schema } from "../../src/graphql/schema.js";
 
 const cost = (query: string, variables?: Record<string, unknown>, operationName?: string) =>

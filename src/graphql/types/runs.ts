@@ -1,12 +1,12 @@
-import { FILTER_SCAN_LIMIT } from "../domain/pages.js";
-import { REQUEST_WORK_COSTS, REQUEST_WORK_LIMITS } from "../domain/request-work.js";
-import { RUN_STATUSES, type Run } from "../domain/run.js";
-import { resolveWorkflowAddress } from "../domain/workflow.js";
-import { answerJson } from "./answer-budget.js";
-import { builder, needs } from "./builder.js";
-import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "./connections.js";
-import { requestWork } from "./context.js";
-import { FIELD_COST, storedJson, weighs, weighsArguments } from "./cost-declarations.js";
+import { FILTER_SCAN_LIMIT } from "../../domain/pages.js";
+import { REQUEST_WORK_COSTS, REQUEST_WORK_LIMITS } from "../../domain/request-work.js";
+import { RUN_STATUSES, type Run } from "../../domain/run.js";
+import { resolveWorkflowAddress } from "../../domain/workflow.js";
+import { answerJson } from "../answer-budget.js";
+import { builder, needs } from "../builder.js";
+import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "../connections.js";
+import { requestWork } from "../context.js";
+import { FIELD_COST, storedJson, weighs, weighsArguments } from "../cost-declarations.js";
 
 const RunStatusEnum = builder.enumType("RunStatus", { values: RUN_STATUSES });
 

@@ -1,16 +1,16 @@
-import { KnoudsError } from "../domain/errors.js";
-import { REQUEST_WORK_COSTS } from "../domain/request-work.js";
-import { requireInputsObject } from "../domain/workflow.js";
-import type { ModelInfo } from "../runtime/providers/interface.js";
+import { KnoudsError } from "../../domain/errors.js";
+import { REQUEST_WORK_COSTS } from "../../domain/request-work.js";
+import { requireInputsObject } from "../../domain/workflow.js";
+import type { ModelInfo } from "../../runtime/providers/interface.js";
 import { z } from "zod";
-import { answerJson } from "./answer-budget.js";
-import { DEFINITION_LIMITS } from "../domain/workflow-limits.js";
-import { builder, needs } from "./builder.js";
-import { connectionOf, pageArgs, resolveKeysetConnection } from "./connections.js";
-import { FIELD_COST, answersAtMost, storedJson, weighs } from "./cost-declarations.js";
-import { chargeRun } from "./run-charge.js";
+import { answerJson } from "../answer-budget.js";
+import { DEFINITION_LIMITS } from "../../domain/workflow-limits.js";
+import { builder, needs } from "../builder.js";
+import { connectionOf, pageArgs, resolveKeysetConnection } from "../connections.js";
+import { FIELD_COST, answersAtMost, storedJson, weighs } from "../cost-declarations.js";
+import { chargeRun } from "../run-charge.js";
 import { RunRef } from "./runs.js";
-import { weighsJsonArgument } from "./work-cost.js";
+import { weighsJsonArgument } from "../work-cost.js";
 
 const ModelRef = builder.objectRef<ModelInfo>("Model").implement({
   description: "A model in the registry.",

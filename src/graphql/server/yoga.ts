@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { KnoudsError, toGraphQLError, type GraphQLErrorCode } from "../domain/errors.js";
-import type { Services } from "../services.js";
-import type { GraphQLContext } from "./context.js";
+import { KnoudsError, toGraphQLError, type GraphQLErrorCode } from "../../domain/errors.js";
+import type { Services } from "../../services.js";
+import type { GraphQLContext } from "../context.js";
 import { documentProtection } from "./protection.js";
 import { refusalCode } from "./refusal-code.js";
-import { schema } from "./schema.js";
+import { schema } from "../schema.js";
 
 interface ServerContext {
   req: FastifyRequest;

@@ -38,13 +38,12 @@ import {
   valueFromASTUntyped,
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { KnoudsError, toGraphQLError } from "../domain/errors.js";
-import { PAGE_SIZE } from "../domain/pages.js";
-import { answerJsonBudget } from "./answer-budget.js";
-import type { GraphQLContext } from "./context.js";
-import { ANSWER_TEXT, COST_EXTENSIONS, COST_UNIT_BYTES } from "./cost-declarations.js";
+import { KnoudsError, toGraphQLError } from "../../domain/errors.js";
+import { PAGE_SIZE } from "../../domain/pages.js";
+import { answerJsonBudget } from "../answer-budget.js";
+import type { GraphQLContext } from "../context.js";
+import { ANSWER_TEXT, COST_EXTENSIONS, COST_UNIT_BYTES } from "../cost-declarations.js";
 
-export { COST_UNIT_BYTES, FIELD_COST, answersAtMost, holdsAtMost, holdsOnePage, storedJson, weighs, weighsArguments } from "./cost-declarations.js";
 
 /** JSON bytes of the longest value of each built-in kind: -2147483648, a double, false, "+275760-09-13T00:00:00.000Z". */
 const SCALAR_BYTES: Record<string, number> = { Int: 11, Float: 24, Boolean: 5, DateTime: 29 };

@@ -1,8 +1,8 @@
-import { SCOPES, SCOPE_TABLE, lowestTierFor, type Scope } from "../domain/scopes.js";
+import { SCOPES, SCOPE_TABLE, lowestTierFor, type Scope } from "../../domain/scopes.js";
 import { TierEnum } from "./account.js";
-import { builder } from "./builder.js";
+import { builder } from "../builder.js";
 import { ScopeEnum } from "./keys.js";
-import { holdsAtMost } from "./cost-declarations.js";
+import { holdsAtMost } from "../cost-declarations.js";
 
 /** One row of the scope table, for clients such as the settings page's scope picker. */
 const ScopeInfoRef = builder.objectRef<Scope>("ScopeInfo").implement({

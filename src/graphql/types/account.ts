@@ -1,13 +1,13 @@
-import { MAX_EMAIL_LENGTH, normalizeEmail, type Account } from "../domain/account.js";
-import { KnoudsError } from "../domain/errors.js";
-import { HANDLE_RULE } from "../domain/handle.js";
-import { SCOPES, TIERS, scopesAllowedForTier, tierCeiling } from "../domain/scopes.js";
-import { SESSION_COOKIE } from "../auth/sessions.js";
-import { accountActor } from "../audit/actor.js";
+import { MAX_EMAIL_LENGTH, normalizeEmail, type Account } from "../../domain/account.js";
+import { KnoudsError } from "../../domain/errors.js";
+import { HANDLE_RULE } from "../../domain/handle.js";
+import { SCOPES, TIERS, scopesAllowedForTier, tierCeiling } from "../../domain/scopes.js";
+import { SESSION_COOKIE } from "../../auth/sessions.js";
+import { accountActor } from "../../audit/actor.js";
 import { requestClient } from "./audit.js";
-import { builder } from "./builder.js";
-import type { GraphQLContext } from "./context.js";
-import { answersAtMost, holdsAtMost } from "./cost-declarations.js";
+import { builder } from "../builder.js";
+import type { GraphQLContext } from "../context.js";
+import { answersAtMost, holdsAtMost } from "../cost-declarations.js";
 import { ApiKeyRef, ScopeEnum } from "./keys.js";
 
 export const TierEnum = builder.enumType("Tier", { values: TIERS });

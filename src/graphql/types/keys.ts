@@ -1,12 +1,12 @@
-import type { ApiKey } from "../domain/account.js";
-import { KnoudsError } from "../domain/errors.js";
-import { MAX_LAST_USED_USER_AGENT_LENGTH, ROLL_SETTLE_MS } from "../domain/key-lifecycle.js";
-import { KEY_VALUE_LENGTH } from "../domain/keys.js";
-import { SCOPES, SCOPE_TABLE } from "../domain/scopes.js";
+import type { ApiKey } from "../../domain/account.js";
+import { KnoudsError } from "../../domain/errors.js";
+import { MAX_LAST_USED_USER_AGENT_LENGTH, ROLL_SETTLE_MS } from "../../domain/key-lifecycle.js";
+import { KEY_VALUE_LENGTH } from "../../domain/keys.js";
+import { SCOPES, SCOPE_TABLE } from "../../domain/scopes.js";
 import { requestClient } from "./audit.js";
-import { builder, platformAdminWhenGiven } from "./builder.js";
-import { answersAtMost } from "./cost-declarations.js";
-import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "./connections.js";
+import { builder, platformAdminWhenGiven } from "../builder.js";
+import { answersAtMost } from "../cost-declarations.js";
+import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "../connections.js";
 
 export const ScopeEnum = builder.enumType("Scope", {
   values: Object.fromEntries(

@@ -1,5 +1,5 @@
-import { GRAPHQL_ERROR_CODES, type GraphQLErrorCode } from "../domain/errors.js";
-import { builder } from "./builder.js";
+import { GRAPHQL_ERROR_CODES, type GraphQLErrorCode } from "../../domain/errors.js";
+import { builder } from "../builder.js";
 
 /** `extensions.code` typed for clients: the enum is the list in domain/errors.ts, nothing added here. */
 builder.enumType("ErrorCode", {

@@ -1,15 +1,15 @@
-import { VISIBILITIES, WORKFLOW_STATUSES, requireInputsObject, type Workflow } from "../domain/workflow.js";
+import { VISIBILITIES, WORKFLOW_STATUSES, requireInputsObject, type Workflow } from "../../domain/workflow.js";
 import { z } from "zod";
-import { answerJson } from "./answer-budget.js";
-import { DEFINITION_LIMITS } from "../domain/workflow-limits.js";
-import { builder, needs } from "./builder.js";
-import { connectionOf, pageArgs, resolveKeysetConnection } from "./connections.js";
-import { REQUEST_WORK_COSTS } from "../domain/request-work.js";
-import { requestWork } from "./context.js";
-import { FIELD_COST, answersAtMost, storedJson, weighs } from "./cost-declarations.js";
-import { chargeRun } from "./run-charge.js";
+import { answerJson } from "../answer-budget.js";
+import { DEFINITION_LIMITS } from "../../domain/workflow-limits.js";
+import { builder, needs } from "../builder.js";
+import { connectionOf, pageArgs, resolveKeysetConnection } from "../connections.js";
+import { REQUEST_WORK_COSTS } from "../../domain/request-work.js";
+import { requestWork } from "../context.js";
+import { FIELD_COST, answersAtMost, storedJson, weighs } from "../cost-declarations.js";
+import { chargeRun } from "../run-charge.js";
 import { RunRef } from "./runs.js";
-import { weighsJsonArgument } from "./work-cost.js";
+import { weighsJsonArgument } from "../work-cost.js";
 
 const WorkflowStatusEnum = builder.enumType("WorkflowStatus", { values: WORKFLOW_STATUSES });
 const VisibilityEnum = builder.enumType("Visibility", { values: VISIBILITIES });

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { KnoudsError } from "../domain/errors.js";
+import { KnoudsError } from "../../domain/errors.js";
 
 /**
  * Notes on the HTTP request the code of the first error a GraphQL result carries, so the

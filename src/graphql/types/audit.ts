@@ -1,13 +1,13 @@
 import { resolveCursorConnection } from "@pothos/plugin-relay";
-import { MAX_AUDIT_USER_AGENT_LENGTH, clientInfo } from "../audit/client.js";
-import { MAX_EMAIL_LENGTH } from "../domain/account.js";
-import { AUDIT_EVENT_TYPES, type AuditActor, type AuditEvent, type AuditEventType, type ClientInfo } from "../domain/audit-event.js";
-import { answerJson } from "./answer-budget.js";
-import { builder } from "./builder.js";
-import { answersAtMost, storedJson } from "./cost-declarations.js";
-import type { GraphQLContext } from "./context.js";
-import { PAGE_SIZE } from "../domain/pages.js";
-import { checkConnectionArgs } from "./page-size.js";
+import { MAX_AUDIT_USER_AGENT_LENGTH, clientInfo } from "../../audit/client.js";
+import { MAX_EMAIL_LENGTH } from "../../domain/account.js";
+import { AUDIT_EVENT_TYPES, type AuditActor, type AuditEvent, type AuditEventType, type ClientInfo } from "../../domain/audit-event.js";
+import { answerJson } from "../answer-budget.js";
+import { builder } from "../builder.js";
+import { answersAtMost, storedJson } from "../cost-declarations.js";
+import type { GraphQLContext } from "../context.js";
+import { PAGE_SIZE } from "../../domain/pages.js";
+import { checkConnectionArgs } from "../page-size.js";
 
 /** The requesting client as audit events keep it. */
 export function requestClient(ctx: GraphQLContext): ClientInfo {

@@ -1,6 +1,6 @@
 /**
- * Lists come a page at a time (docs/api.md#lists-a-page-at-a-time): a client asks for `first` items after a cursor and
- * never for more than PAGE_SIZE.max, so no list answer grows with what a tenant has stored.
+ * Lists come a page at a time (docs/api.md#lists-a-page-at-a-time): a client asks for `first` items after a cursor (or
+ * `last` items before one) and never for more than PAGE_SIZE.max, so no list answer grows with what a tenant has stored.
  */
 import { KnoudsError } from "./errors.js";
 
@@ -15,16 +15,17 @@ export interface PageRequest<Position> {
   limit: number;
 }
 
-/** The page size for a `first` argument; BAD_USER_INPUT outside 0..PAGE_SIZE.max. */
-export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return PAGE_SIZE.default;
-  if (!Number.isInteger(first) || first < 0 || first > PAGE_SIZE.max) {
+/** The page size for a `first` (or `last`) argument; BAD_USER_INPUT outside 0..PAGE_SIZE.max. */
+export function pageSize(size: number | null | undefined, argument: "first" | "last" = "first"): number {
+  if (size === null || size === undefined) return PAGE_SIZE.default;
+  if (!Number.isInteger(size) || size < 0 || size > PAGE_SIZE.max) {
+    const cursor = argument === "first" ? "after: pageInfo.endCursor" : "before: pageInfo.startCursor";
     throw KnoudsError.invalidInput(
-      [{ path: "first", message: `must be between 0 and ${PAGE_SIZE.max}; page through longer lists with after: pageInfo.endCursor` }],
-      `first must be at most ${PAGE_SIZE.max}`,
+      [{ path: argument, message: `must be between 0 and ${PAGE_SIZE.max}; page through longer lists with ${cursor}` }],
+      `${argument} must be at most ${PAGE_SIZE.max}`,
     );
   }
-  return first;
+  return size;
 }
 
 /** Where a list ordered newest first stands: creation time, then id for ties. */

@@ -161,7 +161,12 @@ describe("the audit log", () => {
     expect(back.edges.map((edge) => edge.node.keyName)).toEqual(["key 3"]);
 
     const tooMany = await account.client.graphql(AuditEvents, { first: 101 });
-    expect(tooMany.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", details: [{ path: "first", message: "must be between 0 and 100" }] });
+    expect(tooMany.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      details: [{ path: "first", message: "must be between 0 and 100; page through longer lists with after: pageInfo.endCursor" }],
+    });
+    const both = await account.client.graphql(AuditEvents, { first: 2, last: 2 });
+    expect(both.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "last" }] });
     const forged = await account.client.graphql(AuditEvents, { after: "'; DROP TABLE audit_events; --" });
     expect(forged.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "after" }] });
 

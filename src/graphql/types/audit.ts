@@ -1,4 +1,4 @@
-import { resolveCursorConnection } from "@pothos/plugin-relay";
+import { z } from "zod";
 import { MAX_AUDIT_USER_AGENT_LENGTH, clientInfo } from "../../audit/client.js";
 import { MAX_EMAIL_LENGTH } from "../../domain/account.js";
 import { AUDIT_EVENT_TYPES, type AuditActor, type AuditEvent, type AuditEventType, type ClientInfo } from "../../domain/audit-event.js";
@@ -7,7 +7,7 @@ import { builder } from "../builder.js";
 import { answersAtMost, storedJson } from "../cost-declarations.js";
 import type { GraphQLContext } from "../context.js";
 import { PAGE_SIZE } from "../../domain/pages.js";
-import { checkConnectionArgs } from "../page-size.js";
+import { backwardPageArgs, connectionOf, pageArgs, resolveKeysetConnection } from "../connections.js";
 
 /** The requesting client as audit events keep it. */
 export function requestClient(ctx: GraphQLContext): ClientInfo {
@@ -74,22 +74,23 @@ const AuditEventRef = builder.objectRef<AuditEvent>("AuditEvent").implement({
 
 const EVENT_ID = /^evt_[0-9a-z]{21}$/;
 
+const AuditEventConnection = connectionOf(AuditEventRef, "AuditEvent");
+
 builder.queryField("auditEvents", (t) =>
-  t.connection({
-    type: AuditEventRef,
-    description: `The signed-in account's audit log, newest first. Pages of ${PAGE_SIZE.default} by default, at most ${PAGE_SIZE.max}.`,
+  t.field({
+    type: AuditEventConnection,
+    description: `The signed-in account's audit log, newest first. Pages of ${PAGE_SIZE.default} by default, at most ${PAGE_SIZE.max}; read forward with first/after or backward with last/before.`,
     authScopes: { signedIn: true },
+    args: { ...pageArgs, ...backwardPageArgs },
     resolve: (_root, args, ctx) => {
-      checkConnectionArgs(args, (cursor) => EVENT_ID.test(cursor));
       const accountId = ctx.caller.session!.account.id;
-      return resolveCursorConnection<Promise<AuditEvent[]>>(
-        { args, toCursor: (event) => event.id, defaultSize: PAGE_SIZE.default, maxSize: PAGE_SIZE.max },
-        ({ before, after, limit, inverted }) =>
-          ctx.services.audit.list({ accountId, olderThan: after, newerThan: before, limit, oldestFirst: inverted }),
-      );
+      return resolveKeysetConnection(args, {
+        list: "auditEvents",
+        position: (event: AuditEvent) => event.id,
+        positionSchema: z.string().regex(EVENT_ID),
+        fetch: ({ after, limit }) => ctx.services.audit.list({ accountId, olderThan: after ?? undefined, limit }),
+        fetchBefore: ({ before, limit }) => ctx.services.audit.list({ accountId, newerThan: before ?? undefined, limit, oldestFirst: true }),
+      });
     },
-  },
-  { name: "AuditEventConnection" },
-  { name: "AuditEventEdge" },
-  ),
+  }),
 );

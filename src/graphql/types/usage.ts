@@ -1,8 +1,8 @@
-import type { ApiKey } from "../domain/account.js";
-import { KnoudsError } from "../domain/errors.js";
-import { USAGE_BUCKETS_KEPT, type UsageBucket, type UsagePeriod } from "../domain/usage.js";
-import { builder } from "./builder.js";
-import { holdsAtMost } from "./cost-declarations.js";
+import type { ApiKey } from "../../domain/account.js";
+import { KnoudsError } from "../../domain/errors.js";
+import { USAGE_BUCKETS_KEPT, type UsageBucket, type UsagePeriod } from "../../domain/usage.js";
+import { builder } from "../builder.js";
+import { holdsAtMost } from "../cost-declarations.js";
 import { ApiKeyRef } from "./keys.js";
 
 const UsageBucketRef = builder.objectRef<UsageBucket>("UsageBucket").implement({

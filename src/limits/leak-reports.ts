@@ -6,11 +6,16 @@ import type { Budget } from "./interface.js";
 export const LEAK_REPORTS_PER_MINUTE = 10;
 
 /** The per-address budget of leak reports; counted in Redis when configured, so it holds across instances. */
-export function leakReportBudget(options: { redis?: Redis | undefined; prefix: string }): Budget {
+export function leakReportBudget(options: {
+  redis?: Redis | undefined;
+  prefix: string;
+  onFallback?: ((budget: string) => void) | undefined;
+}): Budget {
   return createBudget({
     points: LEAK_REPORTS_PER_MINUTE,
     windowSeconds: 60,
     keyPrefix: `${options.prefix}leak-reports`,
     redis: options.redis,
+    onFallback: options.onFallback && (() => options.onFallback!("leak_reports")),
   });
 }

@@ -96,10 +96,16 @@ async function main(): Promise<void> {
     ? connectRedis({ url: config.redisUrl, logger: createLogger("warn"), role: "cli" })
     : null;
   if (redis && !(await waitForRedis(redis, 2000))) console.error(
-      "Redis did not answer: servers that cannot reach it either check the store and see the change at once; any that can see it within the key cache lifetime",
+      "Redis did not answer: servers that cannot reach it either check the store and see the change at once; the others within about a second (they poll the store for changes not broadcast)",
     );
   const bus: RevocationBus = redis
-    ? new RedisRevocationBus({ publisher: redis, subscriber: null, channel: `${config.redisPrefix}revocations`, logger: createLogger("warn") })
+    ? new RedisRevocationBus({
+        publisher: redis,
+        subscriber: null,
+        channel: `${config.redisPrefix}revocations`,
+        logger: createLogger("warn"),
+        missed: store.missedBroadcasts,
+      })
     : new LocalRevocationBus();
   // Changes made here are recorded as the operator's; written when the command ends.
   const audit = new BufferedAuditLog({ store: store.audit, logger: createLogger("warn"), retentionMs: config.auditRetentionMs, flushMs: 0 });

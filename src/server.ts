@@ -66,7 +66,7 @@ export async function openStore(config: Config): Promise<Store> {
  * subscriber mode. The server starts even when Redis does not answer yet: budgets stay
  * in-process until it does.
  */
-export async function openRedis(url: string, prefix: string, logger: Logger, metrics: Metrics) {
+export async function openRedis(url: string, prefix: string, logger: Logger, metrics: Metrics, store: Store) {
   const commands = connectRedis({ url, logger, role: "commands" });
   const subscriber = connectRedis({ url, logger, role: "subscriber", subscriber: true });
   const bus = new RedisRevocationBus({
@@ -75,7 +75,9 @@ export async function openRedis(url: string, prefix: string, logger: Logger, met
     channel: `${prefix}revocations`,
     logger,
     onBroadcastFailure: () => metrics.broadcastFailed(),
+    missed: store.missedBroadcasts,
   });
+  await bus.start();
   if (!(await waitForRedis(commands, 2000))) logger.warn("Redis did not answer within 2 s; starting with in-process budgets");
   return { commands, subscriber, bus };
 }
@@ -114,7 +116,7 @@ export async function createServer(
   const store = await openStore(config);
   await ensureExampleWorkflow(store);
   const metrics = new Metrics();
-  const redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, logger, metrics) : null;
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, logger, metrics, store) : null;
   const bus: RevocationBus = redis?.bus ?? new LocalRevocationBus();
   if (redis) metrics.watchRedis(() => bus.listening);
   const limitsOptions = { redis: redis?.commands, prefix: config.redisPrefix, onFallback: (budget: string) => metrics.budgetFallback(budget) };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import type { MissedBroadcastStore } from "../store/interface.js";
 import { LocalRevocationBus, type RevocationBus, type RevocationEvent } from "./revocation.js";
 
 interface Envelope {
@@ -36,6 +37,8 @@ function parseEnvelope(message: string): Envelope | null {
 
 /** How often a failed broadcast is followed up with "forget everything" until Redis takes it. */
 const REBROADCAST_MS = 1000;
+/** How often a subscribed instance reads the store's count of broadcasts that failed elsewhere. */
+export const MISSED_POLL_MS = 1000;
 
 export interface RedisRevocationBusOptions {
   publisher: Redis;
@@ -45,6 +48,8 @@ export interface RedisRevocationBusOptions {
   logger: Logger;
   /** Called for each broadcast Redis did not take (for metrics). */
   onBroadcastFailure?: () => void;
+  /** The shared count of broadcasts Redis did not take: bumped on failure, polled by `start`. */
+  missed?: MissedBroadcastStore;
 }
 
 /**
@@ -57,11 +62,13 @@ export interface RedisRevocationBusOptions {
  * verification and workflow has been dropped — in that order, so there is no moment where the
  * instance is subscribed but still holds entries from before. Meanwhile callers read the store.
  *
- * A broadcast Redis did not take is followed up, every second until Redis takes it, by a
- * "forget everything" message: an instance that stayed subscribed while this one could not
- * publish drops its caches as soon as this one reaches Redis again; until then the cache
- * lifetime bounds how long it trusts what it cached (KNOUDS_KEY_CACHE_TTL_SECONDS; at most 5 s
- * for workflows).
+ * Another instance may have stayed subscribed while this one could not publish (a partial
+ * outage; or the operator CLI could not reach Redis). So a broadcast Redis did not take is
+ * counted in the store (the `publish` call resolves after that write), and every subscribed
+ * server reads that count every second, off the request path, dropping all its caches when it
+ * moves; it is also followed up, every second until Redis takes it, by a "forget everything"
+ * message. The cache lifetime (KNOUDS_KEY_CACHE_TTL_SECONDS; at most 5 s for workflows) remains
+ * the bound if the store cannot be written either.
  */
 export class RedisRevocationBus implements RevocationBus {
   private readonly local = new LocalRevocationBus();
@@ -77,8 +84,12 @@ export class RedisRevocationBus implements RevocationBus {
   private connection = 0;
   private rebroadcast: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly missed: MissedBroadcastStore | undefined;
+  private missedSeen: number | null = null;
+  private poller: NodeJS.Timeout | null = null;
 
-  constructor({ publisher, subscriber, channel, logger, onBroadcastFailure }: RedisRevocationBusOptions) {
+  constructor({ publisher, subscriber, channel, logger, onBroadcastFailure, missed }: RedisRevocationBusOptions) {
+    this.missed = missed;
     this.publisher = publisher;
     this.subscriber = subscriber;
     this.channel = channel;
@@ -106,6 +117,30 @@ export class RedisRevocationBus implements RevocationBus {
 
   get listening(): boolean {
     return this.confirmed || this.subscriber === null;
+  }
+
+  /** Servers: reads the count of broadcasts that failed elsewhere now, then every MISSED_POLL_MS. */
+  async start(): Promise<void> {
+    if (!this.missed || !this.subscriber || this.poller) return;
+    this.missedSeen = await this.missed.count().catch(() => null);
+    this.poller = setInterval(() => void this.pollMissed(), MISSED_POLL_MS);
+    this.poller.unref();
+  }
+
+  private async pollMissed(): Promise<void> {
+    let count: number;
+    try {
+      count = await this.missed!.count();
+    } catch {
+      return;
+    }
+    if (this.closed) return;
+    if (this.missedSeen !== null && count !== this.missedSeen) {
+      // The change was written before the count: anything read from the store from now on has it.
+      void this.local.publish({ kind: "all" });
+      this.logger.info("a change elsewhere was not broadcast over Redis: caches dropped");
+    }
+    this.missedSeen = count;
   }
 
   /** Subscribes (again) on the current connection; listening once Redis confirms and every cache is dropped. */
@@ -142,9 +177,17 @@ export class RedisRevocationBus implements RevocationBus {
     if (await this.broadcast(event)) return;
     this.logger.warn(
       { event: event.kind },
-      "revocation not broadcast; other instances drop their caches when this one reaches Redis again, or when the entry expires",
+      "revocation not broadcast; counted in the store, whose count every instance reads each second, and re-announced once Redis takes it",
     );
     this.followUp();
+    try {
+      await this.missed?.bump();
+    } catch (error) {
+      this.logger.warn(
+        { err: (error as Error).message },
+        "could not count a revocation that was not broadcast; other instances drop it when their cache entry expires",
+      );
+    }
   }
 
   /** True when Redis took the message. */
@@ -185,6 +228,7 @@ export class RedisRevocationBus implements RevocationBus {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.poller) clearInterval(this.poller);
     if (this.rebroadcast) clearInterval(this.rebroadcast);
     this.rebroadcast = null;
     await this.local.close();

@@ -12,6 +12,7 @@ import { createKey, type SignedIn } from "../support/accounts.js";
 import { Client } from "../support/client.js";
 import { startCluster, type Cluster } from "../support/cluster.js";
 import { DeleteApiKey, SetAccountTier, SignIn, SignOut, Viewer } from "../support/operations.js";
+import { run } from "../support/process.js";
 import { freePort, killRedis, noRedisServer, startRedis } from "../support/redis-server.js";
 import { DeleteWorkflow } from "../support/workflow-operations.js";
 import { createWorkflow } from "../support/workflows.js";
@@ -202,6 +203,32 @@ describe.skipIf(skipReason !== null)("changes made through A while Redis is away
     const other = await createKey(admin, "admin");
     expect((await admin.client.graphql(DeleteApiKey, { id: other.id })).errors).toBeUndefined();
     expect(await metric(a, "knouds_revocation_broadcast_failures_total")).toBeGreaterThan(failuresBefore);
+  });
+
+  it("drops B's caches within seconds when a change was not broadcast although B stayed subscribed (the CLI could not reach Redis)", async () => {
+    const email = "partial@example.com";
+    const made = await cluster.cli(["create-account", "--email", email, "--password", "correct horse battery", "--tier", "business"]);
+    expect(made.code, made.stderr).toBe(0);
+    const client = new Client(b);
+    await client.graphql(SignIn, { input: { email, password: "correct horse battery" } });
+    const { value } = await createKey({ client }, "admin");
+    expect((await runModel(b, value)).status).toBe(200);
+    expect((await runModel(b, value)).status).toBe(200);
+
+    // Only the CLI is cut off from Redis: both servers stay subscribed and hear nothing.
+    const cutOff = { ...cluster.env, REDIS_URL: `redis://127.0.0.1:${await freePort()}` };
+    const lowered = await run(process.execPath, ["--import", "tsx", "src/cli.ts", "set-tier", "--email", email, "--tier", "pro"], cutOff);
+    expect(lowered.code, lowered.stderr).toBe(0);
+    expect(lowered.stderr).toContain("Redis did not answer");
+    expect((await readiness(b)).body.status).toBe("ready");
+
+    // B reads the store's count of changes not broadcast about every second: generous bound.
+    let status = 200;
+    for (let i = 0; i < 100 && status === 200; i++) {
+      status = (await runModel(b, value)).status;
+      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(403);
   });
 
   it("once Redis is back, hears deletes made through A over Redis again: B refuses the key on its next request", async () => {

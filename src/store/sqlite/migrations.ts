@@ -180,4 +180,10 @@ export const MIGRATIONS: readonly Migration[] = [
   DROP INDEX IF EXISTS runs_account_workflow_newest;
   DROP INDEX IF EXISTS runs_account_status_newest;
   `,
+  // Changes not broadcast over Redis (it was away): instances that stayed subscribed poll this
+  // count and drop their caches when it moves.
+  `
+  CREATE TABLE missed_broadcasts (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL) STRICT;
+  INSERT INTO missed_broadcasts (id, count) VALUES (1, 0);
+  `,
 ];

@@ -30,6 +30,7 @@ import { RunRetention } from "./runtime/run-retention.js";
 import { WorkflowRunner } from "./runtime/workflow-runner.js";
 import { WorkflowService } from "./runtime/workflow-service.js";
 import type { Services } from "./services.js";
+import type { Store } from "./store/interface.js";
 import { exposedDataPaths } from "./lib/private-files.js";
 import { BufferedUsage } from "./usage/buffered.js";
 
@@ -48,10 +49,18 @@ export interface KnoudsServer {
  * subscriber mode. The server starts even when Redis does not answer yet: budgets stay
  * in-process until it does.
  */
-export async function openRedis(url: string, prefix: string, logger: Logger) {
+export async function openRedis(url: string, prefix: string, logger: Logger, metrics: Metrics, store: Store) {
   const commands = connectRedis({ url, logger, role: "commands" });
   const subscriber = connectRedis({ url, logger, role: "subscriber", subscriber: true });
-  const bus = new RedisRevocationBus(commands, subscriber, `${prefix}revocations`, logger);
+  const bus = new RedisRevocationBus({
+    publisher: commands,
+    subscriber,
+    channel: `${prefix}revocations`,
+    logger,
+    onBroadcastFailure: () => metrics.broadcastFailed(),
+    missed: store.missedBroadcasts,
+  });
+  await bus.start();
   if (!(await waitForRedis(commands, 2000))) logger.warn("Redis did not answer within 2 s; starting with in-process budgets");
   return { commands, subscriber, bus };
 }
@@ -97,10 +106,11 @@ export async function createServer(
   const models = ModelRegistry.withBuiltins(config.modelsFile ? loadModelsFile(config.modelsFile) : []);
   const store = await openStore(config);
   await ensureExampleWorkflow(store);
-  const redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, logger) : null;
-  const bus: RevocationBus = redis?.bus ?? new LocalRevocationBus();
-  const limitsOptions = { redis: redis?.commands, prefix: config.redisPrefix };
   const metrics = new Metrics();
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, logger, metrics, store) : null;
+  const bus: RevocationBus = redis?.bus ?? new LocalRevocationBus();
+  if (redis) metrics.watchRedis(() => bus.listening);
+  const limitsOptions = { redis: redis?.commands, prefix: config.redisPrefix, onFallback: (budget: string) => metrics.budgetFallback(budget) };
   const audit = new BufferedAuditLog({
     store: store.audit,
     logger,
@@ -144,7 +154,9 @@ export async function createServer(
         () => true,
         () => false,
       );
-      return redis ? { store: storeUp, redis: await redisReachable(redis.commands) } : { store: storeUp };
+      return redis
+        ? { store: storeUp, redis: await redisReachable(redis.commands), revocations: bus.listening }
+        : { store: storeUp };
     },
   };
   const app = await buildHttpApp({ services, logger });

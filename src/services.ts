@@ -41,6 +41,9 @@ export interface Services {
    * when another process has written, so such a change holds from the next request on.
    */
   noticeChangesElsewhere(): void;
-  /** Whether every backing service answers (the store; Redis when configured). */
-  readiness(): Promise<{ store: boolean; redis?: boolean }>;
+  /**
+   * Whether every backing service answers (the store; Redis when configured) and, with Redis,
+   * whether this instance hears revocations (false: it checks the store on every request).
+   */
+  readiness(): Promise<{ store: boolean; redis?: boolean; revocations?: boolean }>;
 }

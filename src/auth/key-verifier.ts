@@ -73,7 +73,8 @@ export interface KeyVerifierOptions {
 /**
  * `x-api-key` value -> principal. Malformed values are refused by the checksum without a
  * store query; verifications (including "no such key") are cached, and revocation events
- * drop them at once. A generation counter keeps a lookup that raced a revocation from
+ * drop them at once. While revocations may be missed (Redis away), nothing is read from or
+ * written to the caches: each check reads the key and its account from the store. A generation counter keeps a lookup that raced a revocation from
  * caching what it read.
  */
 export class KeyVerifier {
@@ -163,8 +164,13 @@ export class KeyVerifier {
     return { outcome, keyId: key.id, principal: { key: publicKey(key), account, scope: effectiveScope(key, account.tier) } };
   }
 
+  /**
+   * Whether the caches may be read and filled: not while the bus may be missing revocations
+   * (Redis away), when every check goes to the store. The bus drops every cache before it
+   * says it is listening again, and a lookup that spanned the change is not cached (generation).
+   */
   private caching(): boolean {
-    return this.options.cacheTtlMs > 0;
+    return this.options.cacheTtlMs > 0 && this.options.bus.listening;
   }
 
   private async lookupKey(digest: string): Promise<ApiKeyRecord | null> {

@@ -12,6 +12,12 @@ export type RevocationEvent =
   | { kind: "all" };
 
 export interface RevocationBus {
+  /**
+   * False while events from other instances may be missed (the subscription is down, or a
+   * broadcast failed and the subscription is being checked): callers must then read the store
+   * instead of their caches. Turns true again only after every cache has been dropped.
+   */
+  readonly listening: boolean;
   /** Delivers to this process's listeners before resolving, then to other instances. */
   publish(event: RevocationEvent): Promise<void>;
   subscribe(listener: (event: RevocationEvent) => void): void;
@@ -19,6 +25,7 @@ export interface RevocationBus {
 }
 
 export class LocalRevocationBus implements RevocationBus {
+  readonly listening = true;
   private readonly listeners: Array<(event: RevocationEvent) => void> = [];
 
   async publish(event: RevocationEvent): Promise<void> {

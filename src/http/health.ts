@@ -9,7 +9,10 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * `/healthz`: the process answers. `/readyz`: its store answers too, and Redis when configured.
+ * `/healthz`: the process answers. `/readyz`: 200 "ready" when its store answers, and Redis when
+ * configured; 200 "degraded" when only Redis is away (the instance stays in the load balancer:
+ * every instance shares that Redis, and answers correctly without it, checking the store);
+ * 503 "unavailable" when the store does not answer.
  * `/metrics`: Prometheus text; behind `Authorization: Bearer $KNOUDS_METRICS_TOKEN` when set.
  */
 export const healthRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
@@ -25,7 +28,7 @@ export const healthRoutes: FastifyPluginAsync<{ services: Services }> = async (a
   });
   app.get("/readyz", async (_request, reply) => {
     const checks = await services.readiness();
-    const ready = Object.values(checks).every(Boolean);
-    return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "unavailable", store: services.store.kind, checks });
+    const status = !checks.store ? "unavailable" : Object.values(checks).every(Boolean) ? "ready" : "degraded";
+    return reply.status(status === "unavailable" ? 503 : 200).send({ status, store: services.store.kind, checks });
   });
 };

@@ -15,6 +15,23 @@ export interface BudgetOptions {
   keyPrefix: string;
   /** Absent: counters live in this process. */
   redis?: Redis | undefined;
+  /** Hears of each count made in process because Redis was away or failed (with `redis` only). */
+  onFallback?: (() => void) | undefined;
+}
+
+/** The in-process insurance limiter, telling of each use (Redis was away or failed). */
+class CountedFallback extends RateLimiterMemory {
+  constructor(
+    options: ConstructorParameters<typeof RateLimiterMemory>[0],
+    private readonly onUse: () => void,
+  ) {
+    super(options);
+  }
+
+  override consume(...args: Parameters<RateLimiterMemory["consume"]>): Promise<RateLimiterRes> {
+    this.onUse();
+    return super.consume(...args);
+  }
 }
 
 function decision(limit: number, result: RateLimiterRes): BudgetDecision {
@@ -27,8 +44,9 @@ function decision(limit: number, result: RateLimiterRes): BudgetDecision {
   };
 }
 
-export function createBudget({ points, windowSeconds, keyPrefix, redis }: BudgetOptions): Budget {
-  const memory = new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix });
+export function createBudget({ points, windowSeconds, keyPrefix, redis, onFallback }: BudgetOptions): Budget {
+  const memoryOptions = { points, duration: windowSeconds, keyPrefix };
+  const memory = redis && onFallback ? new CountedFallback(memoryOptions, onFallback) : new RateLimiterMemory(memoryOptions);
   const limiter: RateLimiterAbstract = redis
     ? new RateLimiterRedis({
         storeClient: redis,

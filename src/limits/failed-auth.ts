@@ -26,9 +26,15 @@ export class FailedAuthGuard {
 
   constructor(
     readonly limit: number,
-    options: { redis?: Redis | undefined; prefix: string },
+    options: { redis?: Redis | undefined; prefix: string; onFallback?: ((budget: string) => void) | undefined },
   ) {
-    this.budget = createBudget({ points: limit, windowSeconds: 60, keyPrefix: `${options.prefix}failed-auth`, redis: options.redis });
+    this.budget = createBudget({
+      points: limit,
+      windowSeconds: 60,
+      keyPrefix: `${options.prefix}failed-auth`,
+      redis: options.redis,
+      onFallback: options.onFallback && (() => options.onFallback!("failed_auth")),
+    });
   }
 
   /** Milliseconds until `address` may try unknown keys again; 0 when it may now. */

@@ -49,6 +49,7 @@ class TimestampStore implements Store {
   constructor(
     private readonly redis: Redis | undefined,
     private readonly prefix: string,
+    private readonly onFallback: () => void,
   ) {}
 
   async getForIdentity(identity: Identity): Promise<readonly number[]> {
@@ -61,6 +62,7 @@ class TimestampStore implements Store {
         // fall through to the local copy
       }
     }
+    if (this.redis) this.onFallback();
     return this.local.get(storeKey(identity)) ?? [];
   }
 
@@ -96,8 +98,8 @@ export class FieldLimits {
   private readonly limiter: ReturnType<typeof getGraphQLRateLimiter>;
   private readonly queues = new SerialQueues();
 
-  constructor(options: { redis?: Redis | undefined; prefix: string }) {
-    this.store = new TimestampStore(options.redis, `${options.prefix}field:`);
+  constructor(options: { redis?: Redis | undefined; prefix: string; onFallback?: ((budget: string) => void) | undefined }) {
+    this.store = new TimestampStore(options.redis, `${options.prefix}field:`, () => options.onFallback?.("fields"));
     this.limiter = getGraphQLRateLimiter({
       store: this.store,
       identifyContext: (context: { identity: string }) => context.identity,

@@ -83,8 +83,11 @@ export class RequestBudgets {
   private readonly keyPrefix: string;
   private readonly accountPrefix: string;
   private readonly sessionPrefix: string;
+  private readonly onFallback: (budget: string) => void;
 
-  constructor(options: { redis?: Redis | undefined; prefix: string }) {
+  /** `onFallback` hears of each request counted in process although Redis is configured. */
+  constructor(options: { redis?: Redis | undefined; prefix: string; onFallback?: ((budget: string) => void) | undefined }) {
+    this.onFallback = options.onFallback ?? (() => {});
     this.keyPrefix = `${options.prefix}budget:`;
     this.accountPrefix = `${options.prefix}account-budget:`;
     this.sessionPrefix = `${options.prefix}session-budget:`;
@@ -100,6 +103,7 @@ export class RequestBudgets {
     const keyLimit = requestsPerMinute(principal.scope);
     const accountLimit = accountRequestsPerMinute(principal.account.tier, principal.scope);
     if (this.redis?.status === "ready") return this.chargeInRedis(principal, keyLimit, accountLimit);
+    if (this.redis) this.onFallback("requests");
     return this.chargeHere(principal, keyLimit, accountLimit);
   }
 
@@ -115,6 +119,7 @@ export class RequestBudgets {
       return combined(key, key.allowed ? judged("account", accountLimit, accountCount, accountTtl) : null);
     } catch {
       // Redis failed this call: count in process, as while it is away.
+      this.onFallback("requests");
       return this.chargeHere(principal, keyLimit, accountLimit);
     }
   }

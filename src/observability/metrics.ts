@@ -2,7 +2,7 @@
  * Prometheus metrics (prom-client) on a registry of this server's own, so several servers in
  * one process (the tests) never share counters.
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { ErrorCode } from "../domain/errors.js";
 import type { Run } from "../domain/run.js";
 import type { HashingOutcome } from "../limits/hashing-queue.js";
@@ -54,8 +54,29 @@ export class Metrics {
     labelNames: ["outcome"] as const,
     registers: [this.registry],
   });
+  private readonly limitFallbacks = new Counter({
+    name: "knouds_limit_fallbacks_total",
+    help: "Counts made in this process's own counters although REDIS_URL is set (Redis away or failing), by budget: requests, failed_auth, leak_reports, fields",
+    labelNames: ["budget"] as const,
+    registers: [this.registry],
+  });
+  private readonly broadcastFailures = new Counter({
+    name: "knouds_revocation_broadcast_failures_total",
+    help: "Revocations (key, account, workflow changes) Redis did not take, so other instances may not have heard them",
+    registers: [this.registry],
+  });
+  private listening: (() => boolean) | null = null;
 
   constructor() {
+    const metrics = this;
+    new Gauge({
+      name: "knouds_redis_degraded",
+      help: "1 while this instance cannot hear revocations over Redis and checks keys, accounts and workflows against the store; 0 otherwise (always 0 without REDIS_URL)",
+      registers: [this.registry],
+      collect() {
+        this.set(metrics.listening && !metrics.listening() ? 1 : 0);
+      },
+    });
     collectDefaultMetrics({ register: this.registry, prefix: "knouds_" });
   }
 
@@ -68,6 +89,19 @@ export class Metrics {
   refusal(code: ErrorCode): void {
     const outcome = AUTH_OUTCOMES[code];
     if (outcome) this.authRefusals.inc({ outcome });
+  }
+
+  /** Reads whether the revocation bus is listening when the degraded gauge is scraped. */
+  watchRedis(listening: () => boolean): void {
+    this.listening = listening;
+  }
+
+  budgetFallback(budget: string): void {
+    this.limitFallbacks.inc({ budget });
+  }
+
+  broadcastFailed(): void {
+    this.broadcastFailures.inc();
   }
 
   passwordHashing(outcome: HashingOutcome): void {

@@ -91,11 +91,13 @@ export class WorkflowService {
     const address = resolveWorkflowAddress(id, caller.account.handle);
     // No workflow can have another address; not caching those keeps made-up ids out of memory.
     if (address === null) return null;
-    const hit = this.cache?.get(address);
+    // While changes from other instances may be missed (Redis away), the store answers.
+    const cache = this.bus.listening ? this.cache : null;
+    const hit = cache?.get(address);
     if (hit) return hit.workflow;
     const generation = this.generation;
     const workflow = await this.store.workflows.findById(address);
-    if (generation === this.generation) this.cache?.set(address, { workflow });
+    if (generation === this.generation && this.bus.listening) cache?.set(address, { workflow });
     return workflow;
   }
 

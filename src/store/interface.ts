@@ -158,6 +158,15 @@ export interface RunFilter {
   status?: RunStatus;
 }
 
+/**
+ * A count every instance shares, bumped when a change could not be broadcast over Redis:
+ * instances that stayed subscribed poll it and drop their caches when it moves.
+ */
+export interface MissedBroadcastStore {
+  bump(): Promise<void>;
+  count(): Promise<number>;
+}
+
 export interface Store {
   readonly kind: "sqlite" | "mongodb";
   readonly accounts: AccountStore;
@@ -167,6 +176,7 @@ export interface Store {
   readonly runs: RunStore;
   readonly usage: UsageStore;
   readonly audit: AuditStore;
+  readonly missedBroadcasts: MissedBroadcastStore;
   /**
    * True when another process (the operator CLI, say) committed to the database since the last
    * call that looked; calls within a millisecond of one that looked answer false without

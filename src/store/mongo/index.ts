@@ -224,6 +224,8 @@ export async function openMongoStore(uri: string): Promise<Store> {
   await ensureIndexes(db);
   const accounts = accountStore(db.collection<AccountDoc>("accounts"));
   const audit = mongoAuditStore(db.collection<AuditDoc>("audit_events"));
+  // Changes not broadcast over Redis (it was away), counted for the instances that stayed subscribed.
+  const marks = db.collection<{ _id: string; count: number }>("revocation_marks");
   return {
     kind: "mongodb",
     accounts,
@@ -233,6 +235,14 @@ export async function openMongoStore(uri: string): Promise<Store> {
     runs: mongoRunStore(db.collection<RunDoc>("runs")),
     usage: mongoUsageStore(db.collection<UsageDoc>("key_usage")),
     audit,
+    missedBroadcasts: {
+      async bump() {
+        await marks.updateOne({ _id: "missed-broadcasts" }, { $inc: { count: 1 } }, { upsert: true });
+      },
+      async count() {
+        return (await marks.findOne({ _id: "missed-broadcasts" }))?.count ?? 0;
+      },
+    },
     async ping() {
       await db.command({ ping: 1 });
     },

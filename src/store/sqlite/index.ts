@@ -58,6 +58,8 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   let lastVersion = dataVersion.get() as number;
   let checkedAt = performance.now();
   const commits = groupCommit(db);
+  const bumpMissed = db.prepare("UPDATE missed_broadcasts SET count = count + 1 WHERE id = 1");
+  const countMissed = db.prepare("SELECT count FROM missed_broadcasts WHERE id = 1").pluck();
   const writeEvents = sqliteAuditEventWriter(db);
 
   return {
@@ -69,6 +71,14 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     runs: sqliteRunStore(db, commits),
     usage: sqliteUsageStore(db),
     audit: sqliteAuditStore(db, writeEvents),
+    missedBroadcasts: {
+      async bump() {
+        bumpMissed.run();
+      },
+      async count() {
+        return countMissed.get() as number;
+      },
+    },
     changedElsewhere() {
       // Reading data_version opens a read transaction (a lock and an unlock on the -shm file,
       // measured at 4 µs, about 4% of a REST run's CPU), so requests within a millisecond of a

@@ -182,4 +182,10 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // When a key was last rolled: a second roll soon after is refused as a race (key-lifecycle.ts).
   "ALTER TABLE api_keys ADD COLUMN rolled_at INTEGER;",
+  // Changes not broadcast over Redis (it was away): instances that stayed subscribed poll this
+  // count and drop their caches when it moves.
+  `
+  CREATE TABLE missed_broadcasts (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL) STRICT;
+  INSERT INTO missed_broadcasts (id, count) VALUES (1, 0);
+  `,
 ];

@@ -336,6 +336,12 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       expect(await store.sessions.accountFor(s2, 0)).toBeNull();
     });
 
+    it("counts changes not broadcast, every bump once, also when bumped at once from many callers", async () => {
+      const before = await store.missedBroadcasts.count();
+      await Promise.all(Array.from({ length: 10 }, () => store.missedBroadcasts.bump()));
+      expect(await store.missedBroadcasts.count()).toBe(before + 10);
+    });
+
     it("answers ping", async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

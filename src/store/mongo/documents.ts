@@ -26,6 +26,8 @@ export type RunDoc = Omit<Run, "id" | "durationMs" | "inputs" | "outputs"> & {
 };
 export type UsageDoc = UsageBucket & { _id: string; keyId: string; period: UsagePeriod };
 export type AuditDoc = Omit<AuditEvent, "id"> & { _id: string };
+/** A counter kept in one document (the count of changes not broadcast over Redis). */
+export type MarkDoc = { _id: string; count: number };
 
 const DUPLICATE_KEY = 11000;
 

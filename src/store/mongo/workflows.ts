@@ -1,12 +1,8 @@
 import type { Collection, Filter } from "mongodb";
 import { KnoudsError } from "../../domain/errors.js";
-import { FILTER_SCAN_LIMIT } from "../../domain/pages.js";
-import type { RunStore, WorkflowStore } from "../interface.js";
+import type { WorkflowStore } from "../interface.js";
 import { mergeById } from "../merge-pages.js";
-import { isDuplicateKey, toRun, toWorkflow, toWorkflowDoc, type RunDoc, type WorkflowDoc } from "./documents.js";
-import { newestFirstAfter } from "./pages.js";
-
-
+import { isDuplicateKey, toWorkflow, toWorkflowDoc, type WorkflowDoc } from "./documents.js";
 
 export function mongoWorkflowStore(col: Collection<WorkflowDoc>): WorkflowStore {
   return {
@@ -40,66 +36,6 @@ export function mongoWorkflowStore(col: Collection<WorkflowDoc>): WorkflowStore 
       const own = await page({ accountId });
       if (!includePublic) return own;
       return mergeById(own, await page({ visibility: "public", status: "deployed" }), limit);
-    },
-  };
-}
-
-
-export function mongoRunStore(col: Collection<RunDoc>): RunStore {
-  return {
-    async create(run) {
-      const { id, durationMs: _duration, inputs, outputs, ...rest } = run;
-      await col.insertOne({
-        _id: id,
-        ...rest,
-        inputs: JSON.stringify(inputs),
-        outputs: outputs === null ? null : JSON.stringify(outputs),
-      });
-    },
-    async findById(id) {
-      const doc = await col.findOne({ _id: id });
-      return doc ? toRun(doc) : null;
-    },
-    async listByAccount(accountId, filter, { after, limit }, scanLimit = FILTER_SCAN_LIMIT) {
-      const mine = { accountId, ...newestFirstAfter("startedAt", after) };
-      const filtered = filter.workflowId !== undefined || filter.status !== undefined;
-      // As in SQLite: a filtered page looks at no more than `scanLimit` runs of the account's
-      // { accountId, startedAt, _id } index, bounded below by the run in the last place.
-      const last = filtered
-        ? await col
-            .find(mine, { projection: { startedAt: 1 } })
-            .sort({ startedAt: -1, _id: -1 })
-            .skip(scanLimit - 1)
-            .limit(1)
-            .next()
-        : null;
-      const docs = await col
-        .find({
-          ...mine,
-          ...(filter.workflowId !== undefined && { workflowId: filter.workflowId }),
-          ...(filter.status !== undefined && { status: filter.status }),
-          ...(last && {
-            $and: [{ $or: [{ startedAt: { $gt: last.startedAt } }, { startedAt: last.startedAt, _id: { $gte: last._id } }] }],
-          }),
-        })
-        .hint({ accountId: 1, startedAt: -1, _id: -1 })
-        .sort({ startedAt: -1, _id: -1 })
-        .limit(limit)
-        .toArray();
-      return {
-        items: docs.map(toRun),
-        searchedTo: last && docs.length < limit ? { at: last.startedAt, id: last._id } : null,
-      };
-    },
-    async deleteStartedBefore(cutoff, limit) {
-      const oldest = await col
-        .find({ startedAt: { $lt: cutoff } }, { projection: { _id: 1 } })
-        .sort({ startedAt: 1 })
-        .limit(limit)
-        .toArray();
-      if (oldest.length === 0) return 0;
-      const result = await col.deleteMany({ _id: { $in: oldest.map((doc) => doc._id) }, startedAt: { $lt: cutoff } });
-      return result.deletedCount;
     },
   };
 }

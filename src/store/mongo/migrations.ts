@@ -2,7 +2,7 @@
  * Brings documents written by older versions up to date; run at start before the indexes
  * that depend on it. Idempotent, and safe when several instances start at once.
  */
-import type { Db } from "mongodb";
+import { MongoServerError, type Db } from "mongodb";
 import { HANDLE_ATTEMPTS, SYSTEM_ACCOUNT_ID, SYSTEM_HANDLE, derivedHandle } from "../../domain/handle.js";
 import { workflowAddress } from "../../domain/workflow.js";
 import { isDuplicateKey, type AccountDoc, type WorkflowDoc } from "./documents.js";
@@ -59,4 +59,52 @@ export async function migrate(db: Db): Promise<void> {
   await giveAccountsHandles(db);
   await addressWorkflows(db);
   await done.updateOne({ _id: "workflow-namespaces" }, { $setOnInsert: { at: Date.now() } }, { upsert: true });
+}
+
+/**
+ * Indexes earlier versions made that nothing reads any more; each one cost every insert.
+ * Filtered run listings now read { accountId, startedAt, _id } with a bounded scan.
+ */
+const RETIRED_INDEXES: Record<string, string[]> = {
+  runs: ["accountId_1_workflowId_1_startedAt_-1__id_-1", "accountId_1_status_1_startedAt_-1__id_-1"],
+};
+const INDEX_NOT_FOUND = 27;
+
+async function dropRetiredIndexes(db: Db): Promise<void> {
+  for (const [collection, names] of Object.entries(RETIRED_INDEXES)) {
+    if ((await db.listCollections({ name: collection }, { nameOnly: true }).toArray()).length === 0) continue;
+    const present = new Set((await db.collection(collection).indexes()).map((index) => index.name));
+    for (const name of names.filter((retired) => present.has(retired))) {
+      try {
+        await db.collection(collection).dropIndex(name);
+      } catch (error) {
+        // Another instance starting at the same time dropped it first.
+        if (!(error instanceof MongoServerError && error.code === INDEX_NOT_FOUND)) throw error;
+      }
+    }
+  }
+}
+
+export async function ensureIndexes(db: Db): Promise<void> {
+  await dropRetiredIndexes(db);
+  await Promise.all([
+    db.collection("accounts").createIndex({ email: 1 }, { unique: true }),
+    // Sparse, as migrate() first made it: accounts from before handles had none.
+    db.collection("accounts").createIndex({ handle: 1 }, { unique: true, sparse: true }),
+    db.collection("api_keys").createIndex({ digest: 1 }, { unique: true }),
+    db.collection("api_keys").createIndex({ previousDigest: 1 }, { sparse: true }),
+    // Keyset pages (src/store/mongo/pages.ts): each listing reads one range of one index.
+    db.collection("api_keys").createIndex({ accountId: 1, createdAt: -1, _id: -1 }),
+    db.collection("sessions").createIndex({ expiresAt: 1 }),
+    db.collection("workflows").createIndex({ accountId: 1, slug: 1 }, { unique: true }),
+    db.collection("workflows").createIndex({ accountId: 1, _id: 1 }),
+    db.collection("workflows").createIndex({ visibility: 1, status: 1, _id: 1 }),
+    db.collection("runs").createIndex({ accountId: 1, startedAt: -1, _id: -1 }),
+    db.collection("key_usage").createIndex({ keyId: 1, period: 1, start: 1 }),
+    db.collection("key_usage").createIndex({ period: 1, start: 1 }),
+    db.collection("audit_events").createIndex({ accountId: 1, _id: -1 }),
+    db.collection("audit_events").createIndex({ at: 1 }),
+    // Run retention deletes the oldest runs in batches (see run-retention.ts).
+    db.collection("runs").createIndex({ startedAt: 1 }),
+  ]);
 }

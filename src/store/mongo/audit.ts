@@ -1,34 +1,6 @@
-/** Usage buckets and audit events in MongoDB. */
 import { MongoBulkWriteError, type Collection, type Filter } from "mongodb";
-import type { AuditStore, UsageStore } from "../interface.js";
-import type { AuditDoc, UsageDoc } from "./documents.js";
-
-
-export function mongoUsageStore(col: Collection<UsageDoc>): UsageStore {
-  return {
-    async add(deltas) {
-      if (deltas.length === 0) return;
-      await col.bulkWrite(
-        deltas.map(({ keyId, period, start, ok, scopeDenied, rateLimited, otherErrors }) => ({
-          updateOne: {
-            // One document per key, period and bucket: the _id makes concurrent upserts meet.
-            filter: { _id: `${keyId}|${period}|${start}` },
-            update: { $setOnInsert: { keyId, period, start }, $inc: { ok, scopeDenied, rateLimited, otherErrors } },
-            upsert: true,
-          },
-        })),
-        { ordered: false },
-      );
-    },
-    async buckets(keyId, period, since) {
-      const docs = await col.find({ keyId, period, start: { $gte: since } }).sort({ start: 1 }).toArray();
-      return docs.map(({ start, ok, scopeDenied, rateLimited, otherErrors }) => ({ start, ok, scopeDenied, rateLimited, otherErrors }));
-    },
-    async deleteBefore(period, before) {
-      return (await col.deleteMany({ period, start: { $lt: before } })).deletedCount;
-    },
-  };
-}
+import type { AuditStore } from "../interface.js";
+import type { AuditDoc } from "./documents.js";
 
 export function mongoAuditStore(col: Collection<AuditDoc>): AuditStore {
   return {

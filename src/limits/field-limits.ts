@@ -1,20 +1,22 @@
 /**
  * Field-level limits on the GraphQL fields abuse goes for (sign-up, sign-in, createApiKey,
- * rollApiKey), with graphql-rate-limit. One field may be counted under several named limits
- * (sign-in: per address across all emails, and per address and email). Its algorithm reads a
- * list of timestamps, then writes it back, so
- * two concurrent calls can both see room: calls for the same identity are queued one after
- * another in this process, which makes the limit exact on one instance. Across instances the
- * timestamps are shared through Redis, but a burst hitting several instances in the same
- * millisecond may let one extra call per instance through — acceptable for abuse throttling.
- * The per-key request budget, which must be exact everywhere, is RequestBudgets instead.
+ * rollApiKey), with graphql-rate-limit: it names what is counted (the field, the caller, and
+ * identity arguments such as the email of a sign-in) and decides. One field may be counted
+ * under several named limits (sign-in: per address across all emails, and per address and
+ * email). Counting goes through the same Budget port as every other limit (budget.ts on
+ * FixedWindows): graphql-rate-limit's Store is asked for "the calls so far" and answers with
+ * the count of a fixed window that this very read has already added one to, atomically in
+ * Redis (or in process while it is away). So the limit is exact under any concurrency, on one
+ * instance or many, with no read-then-write race, and a refused call counts too (the window
+ * resets whatever the caller does meanwhile).
  */
-import type { Redis } from "ioredis";
-import { getFieldIdentity, getGraphQLRateLimiter, type Identity, type Store } from "graphql-rate-limit";
 import type { GraphQLResolveInfo } from "graphql";
+import { getFieldIdentity, getGraphQLRateLimiter, type Identity, type Store } from "graphql-rate-limit";
+import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
 import { KnoudsError } from "../domain/errors.js";
-import { SerialQueues } from "../lib/serial-queues.js";
+import { createBudget } from "./budget.js";
+import { wholeSeconds, type Budget } from "./interface.js";
 
 interface FieldRule {
   max: number;
@@ -38,49 +40,34 @@ export const FIELD_LIMITS = {
 
 export type LimitedField = keyof typeof FIELD_LIMITS;
 
-function storeKey(identity: Identity): string {
-  return `${identity.contextIdentity}:${identity.fieldIdentity}`;
-}
-
-/** Timestamps in Redis when it answers, and always in a bounded in-process copy as the fallback. */
-class TimestampStore implements Store {
-  private readonly local = new LRUCache<string, readonly number[]>({ max: 100_000, ttl: 10 * MINUTE });
+/**
+ * graphql-rate-limit's Store over a Budget. `getForIdentity` counts the call it is asked for and
+ * answers with one timestamp (now) per earlier call in the window, up to `max` of them: the
+ * limiter refuses exactly when this call is over the limit. What it writes back is already
+ * counted, so `setForIdentity` does nothing.
+ */
+class BudgetStore implements Store {
+  /** When each identity's window resets, as of its latest count: the Retry-After of a refusal. */
+  private readonly resets = new LRUCache<string, number>({ max: 10_000 });
 
   constructor(
-    private readonly redis: Redis | undefined,
-    private readonly prefix: string,
-    private readonly onFallback: () => void,
+    private readonly budget: Budget,
+    private readonly max: number,
   ) {}
 
   async getForIdentity(identity: Identity): Promise<readonly number[]> {
-    if (this.redis?.status === "ready") {
-      try {
-        const stored = await this.redis.get(this.prefix + storeKey(identity));
-        if (stored !== null) return JSON.parse(stored) as number[];
-        return [];
-      } catch {
-        // fall through to the local copy
-      }
-    }
-    if (this.redis) this.onFallback();
-    return this.local.get(storeKey(identity)) ?? [];
+    const name = `${identity.contextIdentity}:${identity.fieldIdentity}`;
+    const decision = await this.budget.consume(name);
+    this.resets.set(name, decision.resetMs);
+    const earlier = decision.allowed ? decision.limit - decision.remaining - 1 : this.max;
+    return new Array<number>(Math.min(earlier, this.max)).fill(Date.now());
   }
 
-  async setForIdentity(identity: Identity, timestamps: readonly number[], windowMs = 10 * MINUTE): Promise<void> {
-    this.local.set(storeKey(identity), timestamps, { ttl: windowMs });
-    if (this.redis?.status !== "ready") return;
-    try {
-      await this.redis.set(this.prefix + storeKey(identity), JSON.stringify(timestamps), "PX", windowMs);
-    } catch {
-      // the local copy holds it until Redis is back
-    }
-  }
+  async setForIdentity(): Promise<void> {}
 
-  /** Milliseconds until the oldest counted call leaves the window. */
-  async retryAfterMs(identity: Identity, windowMs: number): Promise<number> {
-    const timestamps = await this.getForIdentity(identity);
-    const oldest = Math.min(...timestamps.filter((t) => t + windowMs > Date.now()));
-    return Number.isFinite(oldest) ? oldest + windowMs - Date.now() : windowMs;
+  /** Milliseconds until `name`'s window resets, as of its latest count here. */
+  resetMs(name: string, windowMs: number): number {
+    return this.resets.get(name) ?? windowMs;
   }
 }
 
@@ -93,35 +80,46 @@ export interface FieldCall {
   accountId?: string | undefined;
 }
 
+interface LimitedRule {
+  rule: FieldRule;
+  store: BudgetStore;
+  limiter: ReturnType<typeof getGraphQLRateLimiter>;
+}
+
 export class FieldLimits {
-  private readonly store: TimestampStore;
-  private readonly limiter: ReturnType<typeof getGraphQLRateLimiter>;
-  private readonly queues = new SerialQueues();
+  private readonly rules: Record<LimitedField, LimitedRule>;
 
   constructor(options: { redis?: Redis | undefined; prefix: string; onFallback?: ((budget: string) => void) | undefined }) {
-    this.store = new TimestampStore(options.redis, `${options.prefix}field:`, () => options.onFallback?.("fields"));
-    this.limiter = getGraphQLRateLimiter({
-      store: this.store,
-      identifyContext: (context: { identity: string }) => context.identity,
-    });
+    const { onFallback } = options;
+    const limited = (field: LimitedField): LimitedRule => {
+      const rule: FieldRule = FIELD_LIMITS[field];
+      const budget = createBudget({
+        points: rule.max,
+        windowSeconds: rule.windowMs / 1000,
+        keyPrefix: `${options.prefix}field:${field}`,
+        redis: options.redis,
+        onFallback: onFallback && (() => onFallback("fields")),
+      });
+      const store = new BudgetStore(budget, rule.max);
+      return { rule, store, limiter: getGraphQLRateLimiter({ store, identifyContext: (context: { identity: string }) => context.identity }) };
+    };
+    this.rules = Object.fromEntries((Object.keys(FIELD_LIMITS) as LimitedField[]).map((field) => [field, limited(field)])) as Record<
+      LimitedField,
+      LimitedRule
+    >;
   }
 
   /** Throws RATE_LIMITED (with limit and retryAfter seconds) when the caller used up the field's allowance. */
   async check(call: FieldCall): Promise<void> {
-    const rule: FieldRule = FIELD_LIMITS[call.field];
-    // Named after the limit, not the field: one field may be counted under several limits.
-    const identity = `${call.field}:${rule.per === "account" ? `account:${call.accountId ?? "anonymous"}` : `address:${call.clientAddress}`}`;
-    const fieldIdentity = getFieldIdentity(call.info.fieldName, rule.identityArgs ?? [], call.args);
-    const refused = await this.queues.run(`${identity}:${fieldIdentity}`, () =>
-      this.limiter(
-        { parent: undefined, args: call.args, context: { identity }, info: call.info },
-        // graphql-rate-limit parses `window` with `ms`, which reads a bare number as milliseconds.
-        { max: rule.max, window: String(rule.windowMs), identityArgs: rule.identityArgs, uncountRejected: true },
-      ),
+    const { rule, store, limiter } = this.rules[call.field];
+    const identity = rule.per === "account" ? `account:${call.accountId ?? "anonymous"}` : `address:${call.clientAddress}`;
+    const refused = await limiter(
+      { parent: undefined, args: call.args, context: { identity }, info: call.info },
+      // graphql-rate-limit parses `window` with `ms`, which reads a bare number as milliseconds.
+      { max: rule.max, window: String(rule.windowMs), identityArgs: rule.identityArgs },
     );
     if (refused === undefined) return;
-    const waitMs = await this.store.retryAfterMs({ contextIdentity: identity, fieldIdentity }, rule.windowMs);
-    throw KnoudsError.rateLimited(rule.max, Math.max(1, Math.ceil(waitMs / 1000)));
+    const fieldIdentity = getFieldIdentity(call.info.fieldName, rule.identityArgs ?? [], call.args);
+    throw KnoudsError.rateLimited(rule.max, wholeSeconds(store.resetMs(`${identity}:${fieldIdentity}`, rule.windowMs)));
   }
-
 }

@@ -59,17 +59,27 @@ interface CountingRedis {
   knoudsGiveBack(name: string): Promise<number>;
 }
 
+export interface FixedWindowsOptions {
+  windowMs: number;
+  /** Absent: counted in this process only. Counters named alike in one Redis are shared by every instance using it. */
+  redis?: Redis | undefined;
+  /** Hears of each charge counted in process although Redis is configured (it was away or the call failed). */
+  onFallback?: (() => void) | undefined;
+}
+
 export class FixedWindows {
+  readonly windowMs: number;
   private readonly local: WindowCounters;
   private readonly redis: (Redis & CountingRedis) | undefined;
+  private readonly onFallback: () => void;
 
-  /** Counters named alike in one Redis are shared by every instance using it. */
-  constructor(
-    readonly windowMs: number,
-    redis: Redis | undefined,
-  ) {
-    this.local = new WindowCounters(windowMs);
+  constructor(options: FixedWindowsOptions) {
+    this.windowMs = options.windowMs;
+    this.local = new WindowCounters(options.windowMs);
+    this.onFallback = options.onFallback ?? (() => {});
+    const { redis } = options;
     if (redis) {
+      // defineCommand is per connection and idempotent: every FixedWindows on it shares the scripts.
       redis.defineCommand("knoudsCharge", { lua: CHARGE_SCRIPT });
       redis.defineCommand("knoudsGiveBack", { numberOfKeys: 1, lua: GIVE_BACK_SCRIPT });
       this.redis = redis as Redis & CountingRedis;
@@ -83,6 +93,7 @@ export class FixedWindows {
    */
   charge(counters: readonly Counter[]): Count[] | Promise<Count[]> {
     if (this.redis?.status === "ready") return this.chargeInRedis(counters);
+    if (this.redis) this.onFallback();
     return this.chargeHere(counters);
   }
 
@@ -107,6 +118,8 @@ export class FixedWindows {
       for (let i = 0; i < flat.length; i += 2) counts.push({ count: flat[i]!, resetMs: Math.max(flat[i + 1]!, 0) });
       return counts;
     } catch {
+      // Redis failed this call (or timed out): count in process, as while it is away.
+      this.onFallback();
       return this.chargeHere(counters);
     }
   }

@@ -214,6 +214,13 @@ await knouds.stop();
 // After the run scenarios (and the store closed, so its WAL is checkpointed into the file).
 const growth = storeGrowth(dbFile);
 
+// REDIS_URL set, but nothing answers there: the instance cannot hear revocations, so it checks
+// every key, account and workflow against the store, and counts budgets on its own.
+const unansweredRedis = `redis://127.0.0.1:${await freePort()}`;
+knouds = await startTarget(KNOUDS_MAIN, { ...knoudsEnv, REDIS_URL: unansweredRedis }, "/readyz", knoudsNodeArgs);
+const degradedRow = await run("REST run, Redis away (degraded)", knouds.url, withKeys(fixtures.adminKeys, restRun), 200, nodeRow);
+await knouds.stop();
+
 process.stderr.write(`  adding ${storedKeys.toLocaleString("en")} keys to the store …\n`);
 addStoredKeys(dbFile, storedKeys);
 knouds = await startTarget(KNOUDS_MAIN, knoudsEnv, "/readyz", knoudsNodeArgs);
@@ -302,6 +309,10 @@ const prunedDuring = backlogBefore - backlogAfter;
 console.log(
   `retention pruned ${fmt(prunedDuring)} old runs during the scenario (${fmt(prunedDuring / pruneSeconds)}/s over ${fmt(pruneSeconds, 1)} s); ${fmt(backlogAfter)} left` +
     (backlogAfter === 0 ? " — the backlog ran out before the scenario ended: raise --stored-runs" : ""),
+);
+console.log(
+  `REST run with Redis away (keys, accounts and workflows checked against the store): ` +
+    `${fmt((100 * degradedRow.result.requestsPerSecond) / restRow.result.requestsPerSecond)}% of REST run with no Redis configured`,
 );
 console.log(
   `REST run against node:http POST JSON (read, parse and answer a body, nothing else): ` +

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import {
+  getIntrospectionQuery,
   getNamedType,
   isEnumType,
   isObjectType,
@@ -110,6 +111,23 @@ describe("the cost of one answer", () => {
     // A page the limit allows is answered.
     const one = await post(free.client, "{ auditEvents(last: 100) { edges { node { id type at } } } }");
     expect(one.body.errors, one.text.slice(0, 300)).toBeUndefined();
+  });
+
+  it("answers the full introspection query GraphiQL and codegen send, within its cost; refuses introspection recursion", async () => {
+    const anonymous = new Client(server.url);
+    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
+    const full = await post(anonymous, query);
+    expect(full.body.errors, full.text.slice(0, 300)).toBeUndefined();
+    const cost = queryCost(schema, parse(query), undefined, undefined);
+    expect(cost).toBeLessThanOrEqual(DOCUMENT_LIMITS.maxCost);
+    expect(full.text.length).toBeLessThanOrEqual(cost * COST_UNIT_BYTES);
+    // Fifteen aliased copies of the whole answer still fit the cost limit and the answer bound.
+    const aliased = `{ ${Array.from({ length: 15 }, (_, i) => `s${i}: __schema { types { name kind fields { name args { name } type { name kind ofType { name kind } } } } }`).join(" ")} }`;
+    const fifteen = await post(anonymous, aliased);
+    expect(fifteen.body.errors, fifteen.text.slice(0, 300)).toBeUndefined();
+    expect(fifteen.text.length).toBeLessThanOrEqual(queryCost(schema, parse(aliased), undefined, undefined) * COST_UNIT_BYTES);
+    const recursive = await post(anonymous, "{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }");
+    expect(recursive.body.errors?.[0]?.message, recursive.text.slice(0, 300)).toMatch(/[Mm]aximum introspection depth/);
   });
 });
 

@@ -34,6 +34,9 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
   type ValueNode,
+  executeSync,
+  getIntrospectionQuery,
+  parse,
   valueFromAST,
   valueFromASTUntyped,
 } from "graphql";
@@ -89,6 +92,33 @@ function leafBytes(field: Field | undefined, type: GraphQLNamedType | undefined)
 function mayRefuse(field: Field, root: boolean): boolean {
   const declared = field.extensions as Record<string, unknown>;
   return root || declared[COST_EXTENSIONS.storedJson] === true || (Array.isArray(declared.directives) && declared.directives.length > 0);
+}
+
+const introspectionUnits = new WeakMap<GraphQLSchema, number>();
+
+/**
+ * What one `__schema` or `__type` field costs: twice the full introspection answer of this
+ * schema (every option on, as GraphiQL and codegen ask), in units. Introspection answers hold
+ * only what the schema says, never tenant data, and graphql-js' MaxIntrospectionDepthRule (a
+ * specified rule) stops `fields { type { fields … } }` recursion, so no introspection field can
+ * answer much more than the full answer; the route's answer check refuses one that does.
+ */
+function introspectionCost(schema: GraphQLSchema): number {
+  let units = introspectionUnits.get(schema);
+  if (units === undefined) {
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    });
+    const full = executeSync({ schema, document: parse(query) });
+    units = Math.ceil((2 * Buffer.byteLength(JSON.stringify(full))) / COST_UNIT_BYTES);
+    introspectionUnits.set(schema, units);
+  }
+  return units;
 }
 
 /**
@@ -212,8 +242,14 @@ export function queryCost(
     let bytes = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        const field = fieldsOf(type)[selection.name.value];
         const key = (selection.alias ?? selection.name).value;
+        if (type === rootType && (selection.name.value === "__schema" || selection.name.value === "__type")) {
+          const introspection = introspectionCost(schema);
+          units += introspection;
+          bytes += introspection * COST_UNIT_BYTES;
+          continue;
+        }
+        const field = fieldsOf(type)[selection.name.value];
         const weight = field?.extensions[COST_EXTENSIONS.weight];
         const fieldPath = path + key.length + 3;
         const value = valueSize(field?.type, field, selection, page, fieldPath);

@@ -1,9 +1,9 @@
 /** CLI entry: reads config, starts the server, and shuts down gracefully on SIGTERM/SIGINT. */
-import { ConfigError, loadConfig } from "./config.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createServer } from "./server.js";
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

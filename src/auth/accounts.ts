@@ -113,7 +113,7 @@ export class AccountService {
     const record = await this.store.accounts.findByEmail(normalizeEmail(email));
     const stored = record?.passwordHash ?? DECOY_HASH;
     const matches = await this.hashing.run(clientAddress, () => verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), stored));
-    return record && record.passwordHash && matches ? withoutSecrets(record) : null;
+    return record?.passwordHash && matches ? withoutSecrets(record) : null;
   }
 
   /** checkPassword, recorded in the account's audit log (a failure only when the email names an account). */

@@ -155,7 +155,7 @@ class SubschemaGraph {
       }
       if (keyword === "$ref") this.references.push({ from: node, ref: value });
       else if (SAME_VALUE_MANY.includes(keyword) && Array.isArray(value)) {
-        value.forEach((s, i) => this.edge(node.same, keyword, s, at(where, i)));
+        for (const [i, s] of value.entries()) this.edge(node.same, keyword, s, at(where, i));
       } else if (SAME_VALUE_ONE.includes(keyword)) this.edge(node.same, keyword, value, where);
       else if (keyword === "dependencies" && isObject(value)) {
         node.own += Object.keys(value).length;

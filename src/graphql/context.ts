@@ -30,5 +30,6 @@ export interface GraphQLContext {
 
 /** The request's work allowance (domain/request-work.ts), shared by every field of the request. */
 export function requestWork(ctx: GraphQLContext): RequestWork {
-  return (ctx.work ??= new RequestWork());
+  ctx.work ??= new RequestWork();
+  return ctx.work;
 }

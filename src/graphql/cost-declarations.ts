@@ -115,7 +115,6 @@ export function uncostedFields(schema: GraphQLSchema): string[] {
       if (isListType(getNullableType(outer.ofType))) {
         problems.push(`${where}: a list of lists has no declared size`);
       } else if (typeof extensions[COST_EXTENSIONS.maxItems] === "number") {
-        continue;
       } else if (extensions[COST_EXTENSIONS.onePage] === true) {
         for (const parent of fieldsWithReturnType(schema, type.name)) {
           if (!parent.args.some((arg) => arg.name === "first" || arg.name === "last")) {

@@ -12,7 +12,10 @@ function jsonChars(value: unknown): number {
   if (value === undefined) return 0;
   if (value === null || typeof value !== "object") return JSON.stringify(value)?.length ?? 0;
   let chars = measured.get(value);
-  if (chars === undefined) measured.set(value, (chars = JSON.stringify(value).length));
+  if (chars === undefined) {
+    chars = JSON.stringify(value).length;
+    measured.set(value, chars);
+  }
   return chars;
 }
 

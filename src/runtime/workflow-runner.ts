@@ -16,9 +16,7 @@ import { SchemaError, compileTenantValidator, type TenantValidator } from "./jso
 import type { ModelRegistry } from "./model-registry.js";
 import { ModelError, type Model } from "./providers/interface.js";
 
-export interface RunObserver {
-  (run: Run): void;
-}
+export type RunObserver = (run: Run) => void
 
 export class WorkflowRunner {
   /**

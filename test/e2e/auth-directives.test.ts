@@ -23,7 +23,7 @@ import {
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLNamedType,
-  GraphQLObjectType,
+  type GraphQLObjectType,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Account } from "../../src/domain/account.js";

@@ -74,7 +74,7 @@ describe.skipIf(skipReason !== null)("usage charts and the Security log in Chrom
     await fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", "user-agent": "python-requests/2.32" },
-      body: JSON.stringify({ query: 'mutation { signIn(input: {email: "' + owner.email + '", password: "not the password"}) { id } }' }),
+      body: JSON.stringify({ query: `mutation { signIn(input: {email: "${owner.email}", password: "not the password"}) { id } }` }),
     });
 
     const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });

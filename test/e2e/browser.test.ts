@@ -84,7 +84,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "api-keys-empty.png") });
 
     // A Business account owning a deployed workflow, as the curl in docs/getting-started.md expects.
-    const accountId = await setTier(email, "business");
+    await setTier(email, "business");
     const apiClient = new Client(server.url);
     await apiClient.graphql(SignIn, { input: { email, password: PASSWORD } });
     await createWorkflow({ client: apiClient }, "my-flow");

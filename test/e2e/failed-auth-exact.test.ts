@@ -4,7 +4,7 @@
  * KNOUDS_FAILED_AUTH_PER_MINUTE unknown keys are looked up and answered 401, however many
  * arrive at once, on one instance and across instances sharing Redis; the rest get 429.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { generateKeyValue } from "../../src/domain/keys.js";
 import { createKey, signUp } from "../support/accounts.js";
 import { LOCAL_REDIS, redisUnavailable, startCluster, type Cluster } from "../support/cluster.js";

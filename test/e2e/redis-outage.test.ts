@@ -3,7 +3,7 @@
  * log the outage once, and put budgets back in Redis when it returns. The test runs its own
  * throwaway redis-server so the shared one is never touched.
  */
-import { type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

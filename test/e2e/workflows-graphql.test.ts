@@ -77,7 +77,7 @@ describe("workflows over GraphQL", () => {
       },
     });
     expect(answer.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
-    const paths = (answer.errors?.[0]?.extensions.details as Array<{ path: string }>).map((d) => d.path);
+    const paths = ((answer.errors?.[0]?.extensions.details ?? []) as Array<{ path: string }>).map((d) => d.path);
     expect(paths).toEqual(expect.arrayContaining(["id", "name"]));
 
     const refs = await admin.graphql(CreateWorkflow, {

@@ -58,6 +58,7 @@ describe("the http model provider", () => {
       description: `upstream ${path}`,
       provider: "http",
       url: `${upstreamUrl}${path}`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the models file's own ${ENV} placeholder, filled in by the server
       headers: { authorization: "Bearer ${TEST_UPSTREAM_TOKEN}" },
       timeoutMs,
       retries: 2,

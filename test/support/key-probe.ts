@@ -41,7 +41,7 @@ export async function probeUntilRefused(url: string, value: string, options: { e
  */
 export function endedAt(answers: ProbeAnswer[], endsAt: number): boolean {
   const last = answers.at(-1);
-  if (!last || last.status !== 401 || last.text !== UNAUTHORIZED_BODY) return false;
+  if (last?.status !== 401 || last.text !== UNAUTHORIZED_BODY) return false;
   return answers.every((a) =>
     a.answeredAt < endsAt ? a.status === ACCEPTED : a.sentAt >= endsAt ? a.status === 401 && a.text === UNAUTHORIZED_BODY : true,
   );

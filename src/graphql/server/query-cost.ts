@@ -77,7 +77,10 @@ function leafBytes(field: Field | undefined, type: GraphQLNamedType | undefined)
   if (declared[COST_EXTENSIONS.storedJson] === true || type === undefined) return NULL_BYTES;
   if (isEnumType(type)) {
     let bytes = enumBytes.get(type);
-    if (bytes === undefined) enumBytes.set(type, (bytes = 2 + Math.max(...type.getValues().map((v) => v.name.length))));
+    if (bytes === undefined) {
+      bytes = 2 + Math.max(...type.getValues().map((v) => v.name.length));
+      enumBytes.set(type, bytes);
+    }
     return bytes;
   }
   const fixed = SCALAR_BYTES[type.name];
@@ -228,7 +231,10 @@ export function queryCost(
 
   function longestTypeName(): number {
     let bytes = typeNameBytes.get(schema);
-    if (bytes === undefined) typeNameBytes.set(schema, (bytes = Math.max(...Object.keys(schema.getTypeMap()).map((name) => name.length))));
+    if (bytes === undefined) {
+      bytes = Math.max(...Object.keys(schema.getTypeMap()).map((name) => name.length));
+      typeNameBytes.set(schema, bytes);
+    }
     return bytes;
   }
 
@@ -288,7 +294,10 @@ export function queryCost(
   const total = Math.max(answer.units, Math.ceil((ENVELOPE_BYTES + 2 + answer.bytes) / COST_UNIT_BYTES));
   if (variables === undefined && !readArgumentVariables) {
     let byName = fixedCosts.get(document);
-    if (!byName) fixedCosts.set(document, (byName = new Map()));
+    if (!byName) {
+      byName = new Map();
+      fixedCosts.set(document, byName);
+    }
     byName.set(operationName ?? "", total);
   }
   return total;

@@ -6,7 +6,7 @@ import { answerJson } from "../answer-budget.js";
 import { builder, needs } from "../builder.js";
 import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "../connections.js";
 import { requestWork } from "../context.js";
-import { FIELD_COST, storedJson, weighs, weighsArguments } from "../cost-declarations.js";
+import { FIELD_COST, storedJson, weighsArguments } from "../cost-declarations.js";
 
 const RunStatusEnum = builder.enumType("RunStatus", { values: RUN_STATUSES });
 

@@ -1,4 +1,4 @@
-import type { ApiKey } from "../../domain/account.js";
+
 import { KnoudsError } from "../../domain/errors.js";
 import { USAGE_BUCKETS_KEPT, type UsageBucket, type UsagePeriod } from "../../domain/usage.js";
 import { builder } from "../builder.js";

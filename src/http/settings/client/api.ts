@@ -24,6 +24,7 @@ function describe(error: NonNullable<GraphQLAnswer<unknown>["errors"]>[number]):
 
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
+  // biome-ignore lint/complexity/noBannedTypes: "{} extends TVariables" asks whether every variable is optional (codegen's own idiom)
   ...[variables]: {} extends TVariables ? [TVariables?] : [TVariables]
 ): Promise<TResult> {
   let response: Response;

@@ -48,14 +48,16 @@ module.exports = {
     {
       name: "graphql-types-apart-from-server",
       severity: "error",
-      comment: "GraphQL types (graphql/types/) are built on the builder; the server plumbing (graphql/server/) runs them: types never import it",
+      comment:
+        "GraphQL types (graphql/types/) are built on the builder; the server plumbing (graphql/server/) runs them: types never import it",
       from: { path: "^src/graphql/types/" },
       to: { path: "^src/graphql/server/" },
     },
     {
       name: "graphql-builder-below-types",
       severity: "error",
-      comment: "The builder and what types share (graphql/*.ts) sit below the types and the server plumbing; only schema.ts gathers the types",
+      comment:
+        "The builder and what types share (graphql/*.ts) sit below the types and the server plumbing; only schema.ts gathers the types",
       from: { path: "^src/graphql/[^/]+\\.ts$", pathNot: "^src/graphql/(schema|print-schema)\\.ts$" },
       to: { path: "^src/graphql/(types|server)/" },
     },

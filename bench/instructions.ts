@@ -48,7 +48,11 @@ try {
 const { seedFixtures } = (await import(join(checkout, "bench/seed.ts"))) as typeof import("./seed.js");
 const dataDir = mkdtempSync(join(tmpdir(), "knouds-instructions-"));
 const secret = randomBytes(32).toString("hex");
-const fixtures = await seedFixtures(join(dataDir, "knouds.db"), secret, { adminKeys: Number(values.keys), deploymentKeys: 1, sessions: 300 });
+const fixtures = await seedFixtures(join(dataDir, "knouds.db"), secret, {
+  adminKeys: Number(values.keys),
+  deploymentKeys: 1,
+  sessions: 300,
+});
 
 // vgdb names its pipes after USER and HOST: the same values for valgrind and callgrind_control.
 const vgEnv = { ...process.env, USER: process.env.USER ?? "knouds", LOGNAME: process.env.LOGNAME ?? "knouds", HOST: "127.0.0.1" };
@@ -59,7 +63,14 @@ const server = spawn(
   ["--tool=callgrind", "--vgdb=yes", "--instr-atstart=no", `--callgrind-out-file=${out}.%p`, process.execPath, "dist/src/main.js"],
   {
     cwd: checkout,
-    env: { ...vgEnv, PORT: String(port), KNOUDS_DATA_DIR: dataDir, KNOUDS_SECRET: secret, LOG_LEVEL: "warn", KNOUDS_FAILED_AUTH_PER_MINUTE: "1000000" },
+    env: {
+      ...vgEnv,
+      PORT: String(port),
+      KNOUDS_DATA_DIR: dataDir,
+      KNOUDS_SECRET: secret,
+      LOG_LEVEL: "warn",
+      KNOUDS_FAILED_AUTH_PER_MINUTE: "1000000",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   },
 );
@@ -77,13 +88,20 @@ for (let tries = 0; ; tries++) {
 const json = { "content-type": "application/json" };
 const list =
   scenario === "rest"
-    ? fixtures.adminKeys.map((key) => ({ method: "POST" as const, path: `/api/workflows/${values.workflow}/run`, headers: { ...json, "x-api-key": key }, body: '{"inputs":{"name":"Ada"}}' }))
+    ? fixtures.adminKeys.map((key) => ({
+        method: "POST" as const,
+        path: `/api/workflows/${values.workflow}/run`,
+        headers: { ...json, "x-api-key": key },
+        body: '{"inputs":{"name":"Ada"}}',
+      }))
     : scenario === "graphql"
       ? fixtures.adminKeys.map((key) => ({
           method: "POST" as const,
           path: "/graphql",
           headers: { ...json, "x-api-key": key },
-          body: JSON.stringify({ query: `mutation { runWorkflow(id: "${values.workflow}", inputs: {name: "Ada"}) { id status outputs } }` }),
+          body: JSON.stringify({
+            query: `mutation { runWorkflow(id: "${values.workflow}", inputs: {name: "Ada"}) { id status outputs } }`,
+          }),
         }))
       : fixtures.sessionCookies.map((cookie) => ({
           method: "POST" as const,
@@ -94,7 +112,8 @@ const list =
 const fire = async (amount: number, from: number) => {
   const result = await autocannon({ url, connections: 16, amount, timeout: 60, requests: [...list.slice(from), ...list.slice(0, from)] });
   const wrong = Object.entries(result.statusCodeStats ?? {}).filter(([status]) => status !== "200");
-  if (wrong.length > 0 || result.errors + result.timeouts > 0) throw new Error(`unexpected answers: ${JSON.stringify(result.statusCodeStats)}`);
+  if (wrong.length > 0 || result.errors + result.timeouts > 0)
+    throw new Error(`unexpected answers: ${JSON.stringify(result.statusCodeStats)}`);
 };
 const control = (command: string) => execFileSync("callgrind_control", [command, String(server.pid)], { env: vgEnv, stdio: "ignore" });
 
@@ -118,7 +137,10 @@ let compiling = 0;
 for (const file of readdirSync(dataDir).filter((name) => name.startsWith("callgrind."))) {
   const path = join(dataDir, file);
   instructions += Number(/^totals: (\d+)/m.exec(readFileSync(path, "utf8"))?.[1] ?? 0);
-  const annotated = execFileSync("callgrind_annotate", ["--inclusive=yes", "--threshold=100", path], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const annotated = execFileSync("callgrind_annotate", ["--inclusive=yes", "--threshold=100", path], {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
   for (const line of annotated.split("\n")) {
     if (line.includes(compileTask)) compiling += Number(/^\s*([\d,]+)/.exec(line)?.[1]?.replaceAll(",", "") ?? 0);
   }

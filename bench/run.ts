@@ -101,14 +101,7 @@ interface Row {
 }
 
 const rows: Row[] = [];
-const run = async (
-  name: string,
-  url: string,
-  requests: LoadRequest[],
-  expectStatus = 200,
-  yardstick?: Row,
-  staggered = false,
-) => {
+const run = async (name: string, url: string, requests: LoadRequest[], expectStatus = 200, yardstick?: Row, staggered = false) => {
   process.stderr.write(`  ${name} …\n`);
   const result = await load(url, requests, { connections, duration, expectStatus, staggered });
   const row: Row = {
@@ -279,9 +272,13 @@ console.log(
   `\nKnouds bench — ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
     `${duration} s per scenario, ${connections} connections\n`,
 );
-console.log(`${pad("scenario", 44)}${pad("req/s", 10, true)}${pad("p50 ms", 9, true)}${pad("p99 ms", 9, true)}${pad("unexpected", 12, true)}${pad("unanswered", 12, true)}  vs yardstick`);
+console.log(
+  `${pad("scenario", 44)}${pad("req/s", 10, true)}${pad("p50 ms", 9, true)}${pad("p99 ms", 9, true)}${pad("unexpected", 12, true)}${pad("unanswered", 12, true)}  vs yardstick`,
+);
 for (const row of rows) {
-  const ratio = row.yardstick ? `${fmt((100 * row.result.requestsPerSecond) / row.yardstick.requestsPerSecond)}% of ${row.yardstick.name.split(" ")[0]}` : "";
+  const ratio = row.yardstick
+    ? `${fmt((100 * row.result.requestsPerSecond) / row.yardstick.requestsPerSecond)}% of ${row.yardstick.name.split(" ")[0]}`
+    : "";
   console.log(
     `${pad(row.name, 44)}${pad(fmt(row.result.requestsPerSecond), 10, true)}${pad(fmt(row.result.p50, 1), 9, true)}${pad(fmt(row.result.p99, 1), 9, true)}${pad(fmt(row.result.unexpected), 12, true)}${pad(fmt(row.result.unanswered), 12, true)}  ${ratio}`,
   );
@@ -322,13 +319,33 @@ console.log(
 const graphqlRow = rows.find((r) => r.name === "GraphQL runWorkflow")!;
 const knoudsRows = rows.filter((r) => !r.name.includes("yardstick"));
 const targets: Array<[string, boolean, string]> = [
-  ["authenticated REST run ≥ 50% of bare node:http", restRow.result.requestsPerSecond >= 0.5 * nodeRow.result.requestsPerSecond, `${fmt((100 * restRow.result.requestsPerSecond) / nodeRow.result.requestsPerSecond)}%`],
-  ["GraphQL runWorkflow ≥ 80% of bare yoga hello", graphqlRow.result.requestsPerSecond >= 0.8 * yogaRow.result.requestsPerSecond, `${fmt((100 * graphqlRow.result.requestsPerSecond) / yogaRow.result.requestsPerSecond)}%`],
-  [`p99 < 10 ms at ${connections} connections (every Knouds scenario)`, knoudsRows.every((r) => r.result.p99 < 10), `worst ${fmt(Math.max(...knoudsRows.map((r) => r.result.p99)), 1)} ms`],
+  [
+    "authenticated REST run ≥ 50% of bare node:http",
+    restRow.result.requestsPerSecond >= 0.5 * nodeRow.result.requestsPerSecond,
+    `${fmt((100 * restRow.result.requestsPerSecond) / nodeRow.result.requestsPerSecond)}%`,
+  ],
+  [
+    "GraphQL runWorkflow ≥ 80% of bare yoga hello",
+    graphqlRow.result.requestsPerSecond >= 0.8 * yogaRow.result.requestsPerSecond,
+    `${fmt((100 * graphqlRow.result.requestsPerSecond) / yogaRow.result.requestsPerSecond)}%`,
+  ],
+  [
+    `p99 < 10 ms at ${connections} connections (every Knouds scenario)`,
+    knoudsRows.every((r) => r.result.p99 < 10),
+    `worst ${fmt(Math.max(...knoudsRows.map((r) => r.result.p99)), 1)} ms`,
+  ],
   ["cached verification < 20 µs", verification.cachedMicros < 20, `${fmt(verification.cachedMicros, 2)} µs`],
-  [`no slowdown with ${storedKeys.toLocaleString("en")} more keys (≥ 90% of the small store)`, bigRow.result.requestsPerSecond >= 0.9 * restRow.result.requestsPerSecond, `${fmt((100 * bigRow.result.requestsPerSecond) / restRow.result.requestsPerSecond)}%`],
+  [
+    `no slowdown with ${storedKeys.toLocaleString("en")} more keys (≥ 90% of the small store)`,
+    bigRow.result.requestsPerSecond >= 0.9 * restRow.result.requestsPerSecond,
+    `${fmt((100 * bigRow.result.requestsPerSecond) / restRow.result.requestsPerSecond)}%`,
+  ],
   [`start-up < 5 s with ${fmt(largeStoreRuns)} runs and ${fmt(storedKeys)} more keys`, startupMs < 5000, `${fmt(startupMs / 1000, 2)} s`],
-  ["pruning a backlog moves REST run p99 by ≤ 10%", pruneRow.result.p99 <= 1.1 * backlogRow.result.p99, `p99 ${fmt(backlogRow.result.p99, 1)} → ${fmt(pruneRow.result.p99, 1)} ms`],
+  [
+    "pruning a backlog moves REST run p99 by ≤ 10%",
+    pruneRow.result.p99 <= 1.1 * backlogRow.result.p99,
+    `p99 ${fmt(backlogRow.result.p99, 1)} → ${fmt(pruneRow.result.p99, 1)} ms`,
+  ],
 ];
 console.log("\ntargets");
 for (const [name, met, figure] of targets) console.log(`  ${met ? "PASS" : "MISS"}  ${pad(name, 62)} ${figure}`);

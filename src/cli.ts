@@ -92,10 +92,9 @@ async function main(): Promise<void> {
   // Running servers learn of tier and admin changes at once through Redis when REDIS_URL is
   // set (those that cannot reach Redis check the store meanwhile), or within
   // KNOUDS_KEY_CACHE_TTL_SECONDS otherwise.
-  const redis = config.redisUrl
-    ? connectRedis({ url: config.redisUrl, logger: createLogger("warn"), role: "cli" })
-    : null;
-  if (redis && !(await waitForRedis(redis, 2000))) console.error(
+  const redis = config.redisUrl ? connectRedis({ url: config.redisUrl, logger: createLogger("warn"), role: "cli" }) : null;
+  if (redis && !(await waitForRedis(redis, 2000)))
+    console.error(
       "Redis did not answer: servers that cannot reach it either check the store and see the change at once; the others within about a second (they poll the store for changes not broadcast)",
     );
   const bus: RevocationBus = redis
@@ -108,7 +107,12 @@ async function main(): Promise<void> {
       })
     : new LocalRevocationBus();
   // Changes made here are recorded as the operator's; written when the command ends.
-  const audit = new BufferedAuditLog({ store: store.audit, logger: createLogger("warn"), retentionMs: config.auditRetentionMs, flushMs: 0 });
+  const audit = new BufferedAuditLog({
+    store: store.audit,
+    logger: createLogger("warn"),
+    retentionMs: config.auditRetentionMs,
+    flushMs: 0,
+  });
   const accounts = new AccountService(store, bus, audit);
   try {
     if (command === "create-account") {

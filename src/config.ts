@@ -5,13 +5,16 @@ import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
 
-const boolean = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const boolean = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const origins = z
   .string()
-  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url({ message: "each CORS origin must be a URL such as https://app.example.com" })))
   // Browsers send the bare origin (scheme://host[:port]); compare against that form.
   .transform((urls) => urls.map((url) => new URL(url).origin));
@@ -26,7 +29,10 @@ const trustProxy = z.string().transform((value, ctx): boolean | number | string[
   if (["false", "no", "0", ""].includes(v)) return false;
   if (["true", "yes"].includes(v)) return true;
   if (/^[1-9][0-9]?$/.test(v)) return Number(v);
-  const entries = v.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = entries.filter((entry) => {
     const [address = "", bits, ...rest] = entry.split("/");
     const family = isIP(address);
@@ -47,10 +53,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   KNOUDS_DATA_DIR: z.string().min(1).default("./data"),
-  KNOUDS_SECRET: z
-    .string()
-    .min(32, "KNOUDS_SECRET must be at least 32 characters (try: openssl rand -hex 32)")
-    .optional(),
+  KNOUDS_SECRET: z.string().min(32, "KNOUDS_SECRET must be at least 32 characters (try: openssl rand -hex 32)").optional(),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\/.+/, "MONGODB_URI must start with mongodb:// or mongodb+srv://")
@@ -65,11 +68,20 @@ const EnvSchema = z.object({
     .default("knouds:"),
   KNOUDS_FAILED_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(100),
   KNOUDS_CORS_ORIGINS: origins.default([]),
-  KNOUDS_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24 * 7),
+  KNOUDS_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24 * 7),
   // `auto`: Secure exactly when the request came over HTTPS (behind a proxy: see KNOUDS_TRUST_PROXY).
   KNOUDS_COOKIE_SECURE: z.union([z.literal("auto"), boolean]).default("auto"),
   KNOUDS_KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
-  KNOUDS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  KNOUDS_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
   KNOUDS_TRUST_PROXY: trustProxy.default(false),
   KNOUDS_SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
   KNOUDS_MODELS_FILE: z.string().min(1).optional(),

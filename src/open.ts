@@ -23,5 +23,7 @@ export function createLogger(level: Config["logLevel"], destination?: Destinatio
 }
 
 export async function openStore(config: Config): Promise<Store> {
-  return config.mongodbUri ? openMongoStore(config.mongodbUri) : openSqliteStore(config.sqliteFile, { synchronous: config.sqliteSynchronous });
+  return config.mongodbUri
+    ? openMongoStore(config.mongodbUri)
+    : openSqliteStore(config.sqliteFile, { synchronous: config.sqliteSynchronous });
 }

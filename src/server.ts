@@ -71,11 +71,7 @@ export interface ServerOptions {
 }
 
 /** Builds everything. `logDestination` lets tests read what the server logs. */
-export async function createServer(
-  config: Config,
-  logDestination?: DestinationStream,
-  options: ServerOptions = {},
-): Promise<KnoudsServer> {
+export async function createServer(config: Config, logDestination?: DestinationStream, options: ServerOptions = {}): Promise<KnoudsServer> {
   const logger = createLogger(config.logLevel, logDestination);
   if (config.mongodbUri && !config.secret) {
     logger.warn("MONGODB_URI is set without KNOUDS_SECRET: instances sharing the database must share one secret");
@@ -110,7 +106,11 @@ export async function createServer(
   const redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, logger, metrics, store) : null;
   const bus: RevocationBus = redis?.bus ?? new LocalRevocationBus();
   if (redis) metrics.watchRedis(() => bus.listening);
-  const limitsOptions = { redis: redis?.commands, prefix: config.redisPrefix, onFallback: (budget: string) => metrics.budgetFallback(budget) };
+  const limitsOptions = {
+    redis: redis?.commands,
+    prefix: config.redisPrefix,
+    onFallback: (budget: string) => metrics.budgetFallback(budget),
+  };
   const audit = new BufferedAuditLog({
     store: store.audit,
     logger,
@@ -154,9 +154,7 @@ export async function createServer(
         () => true,
         () => false,
       );
-      return redis
-        ? { store: storeUp, redis: await redisReachable(redis.commands), revocations: bus.listening }
-        : { store: storeUp };
+      return redis ? { store: storeUp, redis: await redisReachable(redis.commands), revocations: bus.listening } : { store: storeUp };
     },
   };
   const app = await buildHttpApp({ services, logger });

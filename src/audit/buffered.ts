@@ -59,7 +59,8 @@ export class BufferedAuditLog implements AuditLog {
       },
       {
         flushMs: options.flushMs,
-        onError: (error, events) => this.options.logger.warn({ err: error, events }, "audit events not written yet; retrying with the next batch"),
+        onError: (error, events) =>
+          this.options.logger.warn({ err: error, events }, "audit events not written yet; retrying with the next batch"),
       },
     );
     if (options.pruneOnTimer) {

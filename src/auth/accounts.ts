@@ -159,7 +159,12 @@ export class AccountService {
       this.audit.record({ type: "account.tier_changed", accountId: id, ...by, details: { tier: record.tier, previousTier: before.tier } });
     }
     if (record.isPlatformAdmin !== before.isPlatformAdmin) {
-      this.audit.record({ type: "account.platform_admin_changed", accountId: id, ...by, details: { platformAdmin: record.isPlatformAdmin } });
+      this.audit.record({
+        type: "account.platform_admin_changed",
+        accountId: id,
+        ...by,
+        details: { platformAdmin: record.isPlatformAdmin },
+      });
     }
     return withoutSecrets(record);
   }

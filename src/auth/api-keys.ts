@@ -99,9 +99,9 @@ export class ApiKeyService {
       client,
     });
     if (!(await this.store.apiKeys.createWithin(record, MAX_KEYS_PER_ACCOUNT, event ? [event] : []))) {
-      throw KnoudsError.invalidInput(
-        [{ path: "", message: `an account holds at most ${MAX_KEYS_PER_ACCOUNT} keys; delete one before creating another` }],
-      );
+      throw KnoudsError.invalidInput([
+        { path: "", message: `an account holds at most ${MAX_KEYS_PER_ACCOUNT} keys; delete one before creating another` },
+      ]);
     }
     return { apiKey: publicKey(record), value };
   }

@@ -67,11 +67,7 @@ export class KnoudsError extends Error {
 
   /** A user asked for a key scope above their tier's ceiling. */
   static scopeAboveCeiling(requested: Scope, ceiling: Scope): KnoudsError {
-    return new KnoudsError(
-      "SCOPE_ABOVE_CEILING",
-      `Scope "${requested}" is above your plan's ceiling "${ceiling}"`,
-      { requested, ceiling },
-    );
+    return new KnoudsError("SCOPE_ABOVE_CEILING", `Scope "${requested}" is above your plan's ceiling "${ceiling}"`, { requested, ceiling });
   }
 
   static forbidden(message: string): KnoudsError {

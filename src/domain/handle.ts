@@ -18,7 +18,18 @@ export const SYSTEM_HANDLE = "knouds";
 const RESERVED = [SYSTEM_HANDLE, "api", "admin", "graphql", "models", "workflows", "runs", "undefined", "null"];
 
 /** Characters a reader takes for a letter (kn0uds, 1 for l); i and l read alike too. */
-const LOOK_ALIKES: Readonly<Record<string, string>> = { "0": "o", "1": "l", i: "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "2": "z", "9": "g" };
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  "0": "o",
+  "1": "l",
+  i: "l",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "8": "b",
+  "2": "z",
+  "9": "g",
+};
 
 /**
  * What a handle reads as: look-alike characters folded (0 -> o, 1 and i -> l, 5 -> s, rn -> m,

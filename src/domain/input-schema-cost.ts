@@ -27,9 +27,7 @@ import { INPUT_SCHEMA_LIMITS } from "./workflow-limits.js";
 /** A regular expression of the tenant's choosing could backtrack for minutes on a short input. */
 export const REFUSED_KEYWORDS = ["pattern", "patternProperties"] as const;
 
-export type SchemaCost =
-  | { bounded: true; checksPerValue: number }
-  | { bounded: false; keyword: string; path: string; reason: string };
+export type SchemaCost = { bounded: true; checksPerValue: number } | { bounded: false; keyword: string; path: string; reason: string };
 
 const JSON_TYPES = ["string", "number", "integer", "boolean", "null", "object", "array"];
 const SCALAR_TYPES = new Set(["string", "number", "integer", "boolean", "null"]);
@@ -168,7 +166,8 @@ class SubschemaGraph {
         node.own += Object.keys(value).length;
         for (const [name, s] of Object.entries(value)) {
           const target = this.edge(node.properties, keyword, s, at(where, name));
-          if (target && isObject(s) && "default" in s) node.defaults.push({ target, weight: this.defaultWeight(s.default, at(where, name)) });
+          if (target && isObject(s) && "default" in s)
+            node.defaults.push({ target, weight: this.defaultWeight(s.default, at(where, name)) });
         }
       } else if (keyword === "additionalProperties") {
         this.edge(node.properties, keyword, value, where);
@@ -216,7 +215,11 @@ class SubschemaGraph {
   private literalWeight(keyword: string, value: unknown, path: string): number {
     const weight = jsonWeight(value, INPUT_SCHEMA_LIMITS.literalWeight);
     if (weight > INPUT_SCHEMA_LIMITS.literalWeight) {
-      throw new Unbounded(keyword, path, `may weigh at most ${INPUT_SCHEMA_LIMITS.literalWeight} (one per value, one per ${STRING_CHARS_PER_UNIT} characters)`);
+      throw new Unbounded(
+        keyword,
+        path,
+        `may weigh at most ${INPUT_SCHEMA_LIMITS.literalWeight} (one per value, one per ${STRING_CHARS_PER_UNIT} characters)`,
+      );
     }
     return weight;
   }
@@ -252,7 +255,11 @@ function sameValueOrder(nodes: readonly Subschema[]): Subschema[] {
         order.push(top.node);
         stack.pop();
       } else if (state[edge.target.index] === 1) {
-        throw new Unbounded(edge.keyword, top.node.path, "leads back to the same subschema without descending into the input (infinite recursion)");
+        throw new Unbounded(
+          edge.keyword,
+          top.node.path,
+          "leads back to the same subschema without descending into the input (infinite recursion)",
+        );
       } else if (state[edge.target.index] === 0) {
         state[edge.target.index] = 1;
         stack.push({ node: edge.target, next: 0 });
@@ -304,7 +311,8 @@ function blame(nodes: readonly Subschema[], rows: Float64Array[], root: Subschem
     const parts: Array<{ keyword: string; target: Subschema; depth: number; cost: number }> = [];
     for (const { keyword, target } of node.same) parts.push({ keyword, target, depth: r, cost: row[target.index]! });
     if (below) {
-      for (const { keyword, target } of [...node.properties, ...node.items]) parts.push({ keyword, target, depth: r - 1, cost: below[target.index]! });
+      for (const { keyword, target } of [...node.properties, ...node.items])
+        parts.push({ keyword, target, depth: r - 1, cost: below[target.index]! });
       if (node.contains) parts.push({ keyword: "contains", target: node.contains, depth: r - 1, cost: below[node.contains.index]! });
     }
     const alone = parts.find((p) => p.cost > limit);

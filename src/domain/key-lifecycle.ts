@@ -87,9 +87,7 @@ export function validExpiry(choice: ExpiryChoice, now: number): number | null {
     const at = expiresAt.getTime();
     if (at <= now) throw KnoudsError.invalidInput([{ path: "expiresAt", message: "must be in the future" }]);
     if (at > now + MAX_KEY_LIFETIME_DAYS * DAY_MS) {
-      throw KnoudsError.invalidInput([
-        { path: "expiresAt", message: `must be at most ${MAX_KEY_LIFETIME_DAYS} days from now` },
-      ]);
+      throw KnoudsError.invalidInput([{ path: "expiresAt", message: `must be at most ${MAX_KEY_LIFETIME_DAYS} days from now` }]);
     }
     return at;
   }

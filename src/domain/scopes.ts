@@ -107,10 +107,7 @@ export function scopesAllowedForTier(tier: Tier): Scope[] {
  * The scope a key acts with right now: capped by the owner's current tier, unless a
  * platform admin assigned it, in which case it stands as assigned.
  */
-export function effectiveScope(
-  key: { scope: Scope; scopeAssignedByPlatformAdmin: boolean },
-  ownerTier: Tier,
-): Scope {
+export function effectiveScope(key: { scope: Scope; scopeAssignedByPlatformAdmin: boolean }, ownerTier: Tier): Scope {
   if (key.scopeAssignedByPlatformAdmin) return key.scope;
   return lowerScope(key.scope, tierCeiling(ownerTier));
 }

@@ -78,7 +78,8 @@ const bindings = z
   .record(z.string(), z.unknown())
   .superRefine((raw, ctx) => {
     const names = Object.keys(raw);
-    if (names.length > DEFINITION_LIMITS.bindings) ctx.addIssue({ code: "custom", message: `at most ${DEFINITION_LIMITS.bindings} bindings` });
+    if (names.length > DEFINITION_LIMITS.bindings)
+      ctx.addIssue({ code: "custom", message: `at most ${DEFINITION_LIMITS.bindings} bindings` });
     for (const name of names) {
       if (!NAME.test(name)) ctx.addIssue({ code: "custom", path: [name], message: "names are letters, digits, _ and -" });
       else if (PROTOTYPE_KEYS.has(name)) ctx.addIssue({ code: "custom", path: [name], message: PROTOTYPE_KEYS_MESSAGE });
@@ -100,7 +101,8 @@ function prototypeKeyPath(value: unknown): Array<string | number> | null {
     const { node, path } = pending.pop()!;
     if (node === null || typeof node !== "object") continue;
     if (Object.hasOwn(node, "__proto__")) return [...path, "__proto__"];
-    for (const [key, child] of Object.entries(node)) pending.push({ node: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
+    for (const [key, child] of Object.entries(node))
+      pending.push({ node: child, path: [...path, Array.isArray(node) ? Number(key) : key] });
   }
   return null;
 }
@@ -172,10 +174,7 @@ export function problemsFrom(error: z.ZodError, prefix = ""): InputProblem[] {
  * Checks that every `from` points at a workflow input or an output of an EARLIER step.
  * Throws BAD_USER_INPUT listing every bad reference.
  */
-export function checkBindings(
-  definition: WorkflowDefinition,
-  outputsOf: (model: string) => readonly string[] | "any" | null,
-): void {
+export function checkBindings(definition: WorkflowDefinition, outputsOf: (model: string) => readonly string[] | "any" | null): void {
   const problems: InputProblem[] = [];
   const available = new Map<string, ReadonlySet<string> | "any">();
   const seen = new Set<string>();

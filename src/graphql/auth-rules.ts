@@ -6,12 +6,7 @@
  * (introspection carries descriptions, not directives). A rule it cannot picture stops the
  * build, so what the SDL shows is what is enforced.
  */
-import SchemaBuilder, {
-  BasePlugin,
-  type PothosOutputFieldConfig,
-  type PothosTypeConfig,
-  type SchemaTypes,
-} from "@pothos/core";
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type PothosTypeConfig, type SchemaTypes } from "@pothos/core";
 import { DirectiveLocation, GraphQLDirective, GraphQLEnumType, GraphQLNonNull, GraphQLSchema, GraphQLString } from "graphql";
 import { CAPABILITIES, SCOPES, isScope, type Capability, type Scope } from "../domain/scopes.js";
 
@@ -76,7 +71,9 @@ export function picture(rule: unknown, field: string): { directives: AppliedDire
       return { directives: [{ name: "platformAdmin" }], sentence: "Needs a signed-in platform administrator." };
     }
   }
-  throw new Error(`${field}: its authScopes rule cannot be shown in the SDL; use needs(), { signedIn: true }, { platformAdmin: true } or platformAdminWhenGiven()`);
+  throw new Error(
+    `${field}: its authScopes rule cannot be shown in the SDL; use needs(), { signedIn: true }, { platformAdmin: true } or platformAdminWhenGiven()`,
+  );
 }
 
 /** The directive definitions; `scope` is the schema's own Scope enum. */

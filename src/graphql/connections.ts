@@ -114,8 +114,10 @@ interface PageArgs {
 export async function resolveKeysetConnection<Item, Position>(args: PageArgs, list: KeysetList<Item, Position>): Promise<Connection<Item>> {
   const given = (value: unknown) => value !== null && value !== undefined;
   if (given(args.last) || given(args.before)) {
-    if (!list.fetchBefore) throw refused(given(args.last) ? "last" : "before", "is not taken by this list: it pages forward only (first, after)");
-    if (given(args.first) || given(args.after)) throw refused("last", "goes with before, not with first or after: page forward or backward, not both");
+    if (!list.fetchBefore)
+      throw refused(given(args.last) ? "last" : "before", "is not taken by this list: it pages forward only (first, after)");
+    if (given(args.first) || given(args.after))
+      throw refused("last", "goes with before, not with first or after: page forward or backward, not both");
     return backwardPage(args, list, list.fetchBefore);
   }
   const size = pageSize(args.first, "first");

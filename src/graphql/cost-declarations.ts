@@ -4,15 +4,7 @@
  * stored JSON. Checked once when the schema is built (`uncostedFields`): a list that declares no
  * size, or a JSON field outside the JSON budget, stops the build rather than costing one item.
  */
-import {
-  getNamedType,
-  getNullableType,
-  isInterfaceType,
-  isListType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLSchema,
-} from "graphql";
+import { getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, type GraphQLField, type GraphQLSchema } from "graphql";
 import { DEFINITION_LIMITS } from "../domain/workflow-limits.js";
 
 /** Answer bytes one cost unit may stand for. */

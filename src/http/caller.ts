@@ -40,7 +40,12 @@ function failedAuthRefusal(reply: FastifyReply, limit: number, resetMs: number):
  * valid — so exactly the limit of failures from one address is answered 401, and reaches the
  * store at most that often, however many arrive at once; the rest are 429.
  */
-async function verifyWellFormed(apiKey: string, request: FastifyRequest, reply: FastifyReply, services: Services): Promise<KeyVerification> {
+async function verifyWellFormed(
+  apiKey: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  services: Services,
+): Promise<KeyVerification> {
   const { failedAuth } = services.limits;
   const source = { address: request.ip, userAgent: request.headers["user-agent"] };
   const cached = services.verifier.verifyFromCache(apiKey, source);

@@ -66,7 +66,10 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   if (known?.facts.retryAfter !== undefined) reply.header("retry-after", known.facts.retryAfter);
   if (isGraphQLRoute(request)) {
     const mediaType = graphqlMediaType(request.headers.accept);
-    return reply.status(rest.status).type(`${mediaType}; charset=utf-8`).send({ errors: [toGraphQLError(known ?? error)] });
+    return reply
+      .status(rest.status)
+      .type(`${mediaType}; charset=utf-8`)
+      .send({ errors: [toGraphQLError(known ?? error)] });
   }
   return reply.status(rest.status).type("application/json").send(rest.body);
 }

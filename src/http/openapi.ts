@@ -17,7 +17,8 @@ const answer = (description: string, schema: object, headers: object = rateLimit
 
 const rateLimitHeaders = {
   "RateLimit-Limit": {
-    description: "Requests allowed per window by the budget that refused, or else by the one closer to running out (the key's, or its account's)",
+    description:
+      "Requests allowed per window by the budget that refused, or else by the one closer to running out (the key's, or its account's)",
     schema: { type: "integer" },
   },
   "RateLimit-Remaining": { description: "Requests left in the current window of that budget", schema: { type: "integer" } },
@@ -85,8 +86,7 @@ export const OPENAPI_DOCUMENT = {
       post: {
         operationId: "runWorkflow",
         summary: "Run one of your own workflows",
-        description:
-          "A bare slug is a workflow of the key's own account. free: your deployed workflows; admin: also your drafts.",
+        description: "A bare slug is a workflow of the key's own account. free: your deployed workflows; admin: also your drafts.",
         parameters: [idParameter("slug", "Your workflow's slug, e.g. my-flow")],
         requestBody: runBody,
         responses: { "200": answer("The run (a model failure is a failed run, still 200)", ref("RunAnswer")), ...scopeDenied, ...errors },
@@ -117,7 +117,11 @@ export const OPENAPI_DOCUMENT = {
         operationId: "workflowSchema",
         summary: "Your own workflow's input JSON Schema (deployment+)",
         parameters: [idParameter("slug", "Your workflow's slug")],
-        responses: { "200": answer("The workflow (id is its full address) and its input schema", ref("WorkflowSchema")), ...scopeDenied, ...errors },
+        responses: {
+          "200": answer("The workflow (id is its full address) and its input schema", ref("WorkflowSchema")),
+          ...scopeDenied,
+          ...errors,
+        },
       },
     },
     "/api/workflows/{handle}/{slug}/schema": {
@@ -125,7 +129,11 @@ export const OPENAPI_DOCUMENT = {
         operationId: "workflowSchemaByAddress",
         summary: "A workflow's input JSON Schema by its full address (deployment+)",
         parameters: [idParameter("handle", "The owner account's handle"), idParameter("slug", "The workflow's slug")],
-        responses: { "200": answer("The workflow (id is its full address) and its input schema", ref("WorkflowSchema")), ...scopeDenied, ...errors },
+        responses: {
+          "200": answer("The workflow (id is its full address) and its input schema", ref("WorkflowSchema")),
+          ...scopeDenied,
+          ...errors,
+        },
       },
     },
     "/api/runs/{id}": {
@@ -171,7 +179,10 @@ export const OPENAPI_DOCUMENT = {
       Run: exact({
         runId: { type: "string" },
         status: { enum: ["succeeded", "failed"] },
-        workflowId: { type: ["string", "null"], description: "The workflow's full address, handle/slug (a bare slug for runs recorded before namespaces)" },
+        workflowId: {
+          type: ["string", "null"],
+          description: "The workflow's full address, handle/slug (a bare slug for runs recorded before namespaces)",
+        },
         modelId: { type: ["string", "null"] },
         inputs: { type: "object" },
         outputs: { type: ["object", "null"] },
@@ -204,13 +215,16 @@ export const OPENAPI_DOCUMENT = {
         },
       }),
       PayloadTooLarge: exact({ error: { const: "Payload Too Large" } }),
-      RateLimited: exact({
-        error: { const: "Too Many Requests" },
-        code: { const: "RATE_LIMITED" },
-        limit: { type: "integer", minimum: 1 },
-        retryAfter: { type: "integer", minimum: 1 },
-        budget: { const: "account", description: "Present only when the account-wide budget is what ran out" },
-      }, ["error", "code", "limit", "retryAfter"]),
+      RateLimited: exact(
+        {
+          error: { const: "Too Many Requests" },
+          code: { const: "RATE_LIMITED" },
+          limit: { type: "integer", minimum: 1 },
+          retryAfter: { type: "integer", minimum: 1 },
+          budget: { const: "account", description: "Present only when the account-wide budget is what ran out" },
+        },
+        ["error", "code", "limit", "retryAfter"],
+      ),
       InternalError: exact({ error: { const: "Internal Server Error" } }),
       LeakReportReceived: exact({ received: { const: true } }),
     },

@@ -103,11 +103,13 @@ function acceptsGzip(header: string | undefined): boolean {
 }
 
 function assetHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header("content-security-policy", PLAYGROUND_CSP)
-    .header("x-content-type-options", "nosniff")
-    // The path carries the version, so a browser may keep them.
-    .header("cache-control", "public, max-age=31536000, immutable");
+  return (
+    reply
+      .header("content-security-policy", PLAYGROUND_CSP)
+      .header("x-content-type-options", "nosniff")
+      // The path carries the version, so a browser may keep them.
+      .header("cache-control", "public, max-age=31536000, immutable")
+  );
 }
 
 export const playgroundAssets: FastifyPluginAsync = async (app) => {

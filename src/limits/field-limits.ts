@@ -101,7 +101,11 @@ export class FieldLimits {
         onFallback: onFallback && (() => onFallback("fields")),
       });
       const store = new BudgetStore(budget, rule.max);
-      return { rule, store, limiter: getGraphQLRateLimiter({ store, identifyContext: (context: { identity: string }) => context.identity }) };
+      return {
+        rule,
+        store,
+        limiter: getGraphQLRateLimiter({ store, identifyContext: (context: { identity: string }) => context.identity }),
+      };
     };
     this.rules = Object.fromEntries((Object.keys(FIELD_LIMITS) as LimitedField[]).map((field) => [field, limited(field)])) as Record<
       LimitedField,

@@ -47,7 +47,11 @@ export class RequestBudgets {
   /** `onFallback` hears of each request counted in process although Redis is configured. */
   constructor(options: { redis?: Redis | undefined; prefix: string; onFallback?: ((budget: string) => void) | undefined }) {
     const { onFallback } = options;
-    this.windows = new FixedWindows({ windowMs: WINDOW_MS, redis: options.redis, onFallback: onFallback && (() => onFallback("requests")) });
+    this.windows = new FixedWindows({
+      windowMs: WINDOW_MS,
+      redis: options.redis,
+      onFallback: onFallback && (() => onFallback("requests")),
+    });
     this.keyPrefix = `${options.prefix}budget:`;
     this.accountPrefix = `${options.prefix}account-budget:`;
     this.sessionPrefix = `${options.prefix}session-budget:`;

@@ -48,9 +48,7 @@ function problems(errors: ErrorObject[] | null | undefined, prefix: string): Inp
   const listed = all.slice(0, INPUT_SCHEMA_LIMITS.reportedProblems).map((e) => {
     const where = e.instancePath.replace(/^\//, "").replaceAll("/", ".");
     const missing = e.keyword === "required" ? (e.params as { missingProperty?: string }).missingProperty : undefined;
-    const extra = e.keyword === "additionalProperties"
-      ? (e.params as { additionalProperty?: string }).additionalProperty
-      : undefined;
+    const extra = e.keyword === "additionalProperties" ? (e.params as { additionalProperty?: string }).additionalProperty : undefined;
     const path = [prefix, where, missing ?? extra].filter(Boolean).join(".");
     return { path, message: extra ? "is not allowed" : (e.message ?? "is invalid") };
   });
@@ -110,7 +108,12 @@ export function compileTenantValidator(schema: Record<string, unknown>, prefix: 
   return (value, charge) => {
     const weight = jsonWeight(value, maxWeight);
     if (weight > maxWeight) {
-      return [{ path: prefix, message: `are too large for this workflow's input schema: they may weigh at most ${maxWeight} (one per value, one per ${STRING_CHARS_PER_UNIT} characters of strings and keys)` }];
+      return [
+        {
+          path: prefix,
+          message: `are too large for this workflow's input schema: they may weigh at most ${maxWeight} (one per value, one per ${STRING_CHARS_PER_UNIT} characters of strings and keys)`,
+        },
+      ];
     }
     charge?.(weight * checksPerValue);
     try {

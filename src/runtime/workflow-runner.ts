@@ -16,7 +16,7 @@ import { SchemaError, compileTenantValidator, type TenantValidator } from "./jso
 import type { ModelRegistry } from "./model-registry.js";
 import { ModelError, type Model } from "./providers/interface.js";
 
-export type RunObserver = (run: Run) => void
+export type RunObserver = (run: Run) => void;
 
 export class WorkflowRunner {
   /**

@@ -119,7 +119,10 @@ export class WorkflowService {
   private checkDefinition(raw: { inputSchema?: unknown; steps?: unknown; outputs?: unknown }, work?: RequestWork): WorkflowDefinition {
     if (JSON.stringify(raw).length > DEFINITION_LIMITS.definitionChars) {
       throw KnoudsError.invalidInput([
-        { path: "", message: `a workflow definition (inputSchema, steps, outputs) is at most ${DEFINITION_LIMITS.definitionChars} characters of JSON` },
+        {
+          path: "",
+          message: `a workflow definition (inputSchema, steps, outputs) is at most ${DEFINITION_LIMITS.definitionChars} characters of JSON`,
+        },
       ]);
     }
     const parsed = WorkflowDefinitionSchema.safeParse(raw);
@@ -177,11 +180,14 @@ export class WorkflowService {
       visibility: changes.visibility ?? current.visibility,
     });
     if (!fields.success) throw KnoudsError.invalidInput(problemsFrom(fields.error));
-    const definition = this.checkDefinition({
-      inputSchema: changes.inputSchema ?? current.inputSchema,
-      steps: changes.steps ?? current.steps,
-      outputs: changes.outputs ?? current.outputs,
-    }, work);
+    const definition = this.checkDefinition(
+      {
+        inputSchema: changes.inputSchema ?? current.inputSchema,
+        steps: changes.steps ?? current.steps,
+        outputs: changes.outputs ?? current.outputs,
+      },
+      work,
+    );
     const { id: _slug, ...rest } = fields.data;
     return this.save({ ...current, ...rest, ...definition });
   }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  SCOPES,
-  effectiveScope,
-  requestsPerMinute,
-  scopeAtLeast,
-  scopesAllowedForTier,
-  tierCeiling,
-} from "../../src/domain/scopes.js";
+import { SCOPES, effectiveScope, requestsPerMinute, scopeAtLeast, scopesAllowedForTier, tierCeiling } from "../../src/domain/scopes.js";
 
 describe("the scope table", () => {
   it("is cumulative: admin ⊃ deployment ⊃ free", () => {

@@ -50,7 +50,10 @@ function expectAccountRefusal(answer: Answer): void {
   const facts = { code: "RATE_LIMITED", limit: FREE_ACCOUNT_BUDGET, retryAfter: expect.any(Number), budget: "account" };
   if (answer.kind === "rest") expect(answer.body).toEqual({ error: "Too Many Requests", ...facts });
   else expect(answer.body).toEqual({ errors: [{ message: "Too Many Requests", extensions: facts }] });
-  const retryAfter = answer.kind === "rest" ? answer.body.retryAfter : (answer.body as { errors: Array<{ extensions: { retryAfter: number } }> }).errors[0]!.extensions.retryAfter;
+  const retryAfter =
+    answer.kind === "rest"
+      ? answer.body.retryAfter
+      : (answer.body as { errors: Array<{ extensions: { retryAfter: number } }> }).errors[0]!.extensions.retryAfter;
   expect(retryAfter).toBeGreaterThan(0);
   expect(retryAfter).toBeLessThanOrEqual(60);
   expect(answer.headers.get("retry-after")).toBe(String(retryAfter));
@@ -62,7 +65,9 @@ function expectAccountRefusal(answer: Answer): void {
 async function twelveKeysTimesTen(urls: string[], owner: SignedIn): Promise<void> {
   const keys = await keysOf(owner, 12);
   const answers = await Promise.all(
-    keys.flatMap((key, k) => Array.from({ length: 10 }, (_, i) => send(urls[(k + i) % urls.length]!, key, i % 2 === 0 ? "rest" : "graphql"))),
+    keys.flatMap((key, k) =>
+      Array.from({ length: 10 }, (_, i) => send(urls[(k + i) % urls.length]!, key, i % 2 === 0 ? "rest" : "graphql")),
+    ),
   );
   const passed = answers.filter((a) => a.status !== 429);
   expect(passed).toHaveLength(FREE_ACCOUNT_BUDGET);
@@ -97,7 +102,10 @@ async function runawayKeyLeavesTheRest(urls: string[], owner: SignedIn): Promise
   for (let i = 0; i < 5; i++) {
     const answer = await send(urls[i % urls.length]!, last, "rest");
     expect(answer.status).toBe(404);
-    expect([answer.headers.get("ratelimit-limit"), answer.headers.get("ratelimit-remaining")]).toEqual([String(FREE_ACCOUNT_BUDGET), String(4 - i)]);
+    expect([answer.headers.get("ratelimit-limit"), answer.headers.get("ratelimit-remaining")]).toEqual([
+      String(FREE_ACCOUNT_BUDGET),
+      String(4 - i),
+    ]);
     expect(answer.headers.get("ratelimit-policy")).toBe(`${FREE_ACCOUNT_BUDGET};w=60`);
   }
   expectAccountRefusal(await send(urls[0]!, last, "graphql"));
@@ -132,7 +140,10 @@ describe("account-wide budget in one process (no REDIS_URL)", () => {
       for (let i = 0; i < (k < 4 ? 10 : 3); i++) expect((await send(server.url, key, "graphql")).status).toBe(200);
     }
     // The request pays for its first run (46), runs 2–5 take the account to 50, run 6 is refused.
-    const runs = Array.from({ length: 8 }, (_, i) => `r${i}: runWorkflow(id: "aliased-account-flow", inputs: {prompt: "p${i}"}) { status }`);
+    const runs = Array.from(
+      { length: 8 },
+      (_, i) => `r${i}: runWorkflow(id: "aliased-account-flow", inputs: {prompt: "p${i}"}) { status }`,
+    );
     const response = await fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: { "x-api-key": keys[5]!, "content-type": "application/json" },
@@ -142,7 +153,10 @@ describe("account-wide budget in one process (no REDIS_URL)", () => {
     expect(body.errors.map((e) => [e.path, e.extensions])).toEqual([
       [["r5"], { code: "RATE_LIMITED", limit: FREE_ACCOUNT_BUDGET, retryAfter: expect.any(Number), budget: "account" }],
     ]);
-    expect([response.headers.get("ratelimit-limit"), response.headers.get("ratelimit-remaining")]).toEqual([String(FREE_ACCOUNT_BUDGET), "0"]);
+    expect([response.headers.get("ratelimit-limit"), response.headers.get("ratelimit-remaining")]).toEqual([
+      String(FREE_ACCOUNT_BUDGET),
+      "0",
+    ]);
     expectAccountRefusal(await send(server.url, keys[5]!, "rest"));
   });
 });

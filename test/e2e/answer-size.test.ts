@@ -50,7 +50,8 @@ async function post(client: Client, query: string, variables?: Record<string, un
 async function addKeys(server: TestServer, owner: SignedIn, count: number): Promise<void> {
   const { services } = server.server;
   const account = (await services.accounts.findById(owner.accountId))!;
-  for (let i = 0; i < count; i++) await services.apiKeys.create(account, account, `key ${i}`, undefined, {}, clientInfo("127.0.0.1", "test"));
+  for (let i = 0; i < count; i++)
+    await services.apiKeys.create(account, account, `key ${i}`, undefined, {}, clientInfo("127.0.0.1", "test"));
 }
 
 const alias = (i: number) => `A${i}`.padEnd(252, "x");
@@ -93,12 +94,15 @@ describe("the cost of one answer", () => {
         expect(answer.text.length).toBeLessThan(2000);
       }
     });
-    console.log(`[answer-size] hostile usage query: cost ${cost}, ${sent} sent in 3 s, slowest /healthz ${slowestMs.toFixed(1)} ms (wall ${slowestWallMs.toFixed(1)} ms)`);
+    console.log(
+      `[answer-size] hostile usage query: cost ${cost}, ${sent} sent in 3 s, slowest /healthz ${slowestMs.toFixed(1)} ms (wall ${slowestWallMs.toFixed(1)} ms)`,
+    );
     expect(slowestMs).toBeLessThan(STALL_MS);
   }, 60_000);
 
   it("costs last exactly like first: 15 pages of 100 audit events are refused either way", async () => {
-    const pages = (args: string) => `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: auditEvents(${args}) { edges { node { id type at } } }`).join(" ")} }`;
+    const pages = (args: string) =>
+      `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: auditEvents(${args}) { edges { node { id type at } } }`).join(" ")} }`;
     // Another account: the first test spent most of `free`'s session budget.
     const other = await signUp(server);
     for (const args of ["first: 100", "last: 100"]) {
@@ -115,7 +119,14 @@ describe("the cost of one answer", () => {
 
   it("answers the full introspection query GraphiQL and codegen send, within its cost; refuses introspection recursion", async () => {
     const anonymous = new Client(server.url);
-    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    });
     const full = await post(anonymous, query);
     expect(full.body.errors, full.text.slice(0, 300)).toBeUndefined();
     const cost = queryCost(schema, parse(query), undefined, undefined);
@@ -253,11 +264,18 @@ describe("the answer bound over generated queries", () => {
     }
     let run = "";
     for (let i = 0; i < 40; i++) {
-      const answer = await admin.graphql(RunWorkflow, { id: `flow-${i % 25}`, inputs: { text: i % 3 ? `run ${i} ${"ü".repeat(200)}` : i } });
+      const answer = await admin.graphql(RunWorkflow, {
+        id: `flow-${i % 25}`,
+        inputs: { text: i % 3 ? `run ${i} ${"ü".repeat(200)}` : i },
+      });
       run = answer.data?.runWorkflow.id ?? run;
     }
     ids = { workflow: "flow-1", run };
-    callers.push({ client: owner.client, label: "session" }, { client: admin, label: "admin key" }, { client: deployment, label: "deployment key" });
+    callers.push(
+      { client: owner.client, label: "session" },
+      { client: admin, label: "admin key" },
+      { client: deployment, label: "deployment key" },
+    );
   }, 120_000);
   afterAll(async () => {
     await server?.stop();

@@ -24,12 +24,22 @@ const HOSTILE_AGENT = `\tEvil/1.0\u009b31m \u0085next${"x".repeat(2 * MAX_AUDIT_
 
 /** Signs in with a chosen user agent (node:http, which sends header bytes as given); returns the error code, if any. */
 async function signInAs(url: string, email: string, password: string, userAgent: string): Promise<string | null> {
-  const body = JSON.stringify({ query: "mutation ($input: SignInInput!) { signIn(input: $input) { id } }", variables: { input: { email, password } } });
+  const body = JSON.stringify({
+    query: "mutation ($input: SignInInput!) { signIn(input: $input) { id } }",
+    variables: { input: { email, password } },
+  });
   const text = await new Promise<string>((resolve, reject) => {
-    const sent = request(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", "user-agent": userAgent } }, (response) => {
-      let received = "";
-      response.setEncoding("utf8").on("data", (chunk: string) => (received += chunk)).on("end", () => resolve(received));
-    });
+    const sent = request(
+      `${url}/graphql`,
+      { method: "POST", headers: { "content-type": "application/json", "user-agent": userAgent } },
+      (response) => {
+        let received = "";
+        response
+          .setEncoding("utf8")
+          .on("data", (chunk: string) => (received += chunk))
+          .on("end", () => resolve(received));
+      },
+    );
     sent.on("error", reject).end(body);
   });
   const answer = JSON.parse(text) as { errors?: Array<{ extensions: { code: string } }> };
@@ -40,7 +50,8 @@ describe("the audit log", () => {
   let server: TestServer;
   let owner: SignedIn;
   let admin: SignedIn;
-  const cli = (args: string[]) => run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), ...args], { KNOUDS_DATA_DIR: server.dataDir, LOG_LEVEL: "warn" });
+  const cli = (args: string[]) =>
+    run(process.execPath, ["--import", "tsx", join(ROOT, "src/cli.ts"), ...args], { KNOUDS_DATA_DIR: server.dataDir, LOG_LEVEL: "warn" });
 
   beforeAll(async () => {
     server = await startServer({ env: { KNOUDS_AUDIT_RETENTION_DAYS: "30" } });
@@ -61,7 +72,10 @@ describe("the audit log", () => {
     expect((await admin.client.graphql(SetApiKeyScope, { id: key.id, scope: "deployment" })).errors).toBeUndefined();
     expect((await admin.client.graphql(SetAccountTier, { accountId: owner.accountId, tier: "pro" })).errors).toBeUndefined();
     expect((await owner.client.graphql(DeleteApiKey, { id: key.id })).errors).toBeUndefined();
-    for (const args of [["set-tier", "--email", owner.email, "--tier", "business"], ["grant-platform-admin", "--email", owner.email]]) {
+    for (const args of [
+      ["set-tier", "--email", owner.email, "--tier", "business"],
+      ["grant-platform-admin", "--email", owner.email],
+    ]) {
       const done = await cli(args);
       expect(done.code, done.stderr).toBe(0);
     }
@@ -81,7 +95,12 @@ describe("the audit log", () => {
       { type: "KEY_RESCOPED", actor: adminActor, keyName: "CI deploys", details: { scope: "deployment", previousScope: "free" } },
       { type: "KEY_CREATED", actor: ownerActor, keyName: "CI deploys", details: { scope: "free" } },
       { type: "ACCOUNT_SIGNED_IN", actor: ownerActor, keyName: null, details: {} },
-      { type: "ACCOUNT_SIGN_IN_FAILED", actor: { kind: "ANONYMOUS", accountId: null, email: null, platformAdmin: false }, keyName: null, details: {} },
+      {
+        type: "ACCOUNT_SIGN_IN_FAILED",
+        actor: { kind: "ANONYMOUS", accountId: null, email: null, platformAdmin: false },
+        keyName: null,
+        details: {},
+      },
     ]);
     const [cliEvent, , deleted, , , created, signedIn, failed] = events;
     expect(cliEvent!.client).toBeNull();
@@ -104,7 +123,10 @@ describe("the audit log", () => {
 
     const printed = await cli(["audit", "--email", owner.email]);
     expect(printed.code, printed.stderr).toBe(0);
-    const lines = printed.stdout.trim().split("\n").map((line) => JSON.parse(line) as { id: string; type: string; client: unknown });
+    const lines = printed.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id: string; type: string; client: unknown });
     expect(lines.map((line) => line.id)).toEqual(events.map((event) => event.id));
     expect(lines[0]!.type).toBe("account.platform_admin_changed");
     expect(lines.at(-1)!.client).toMatchObject({ address: local });
@@ -125,13 +147,18 @@ describe("the audit log", () => {
       body: JSON.stringify({ key: rolled.data!.rollApiKey.value }),
     });
     expect(leaked.status).toBe(202);
-    const expiring = await account.client.graphql(CreateExpiringApiKey, { input: { name: "short-lived", expiresAt: new Date(Date.now() + 1500).toISOString() } });
+    const expiring = await account.client.graphql(CreateExpiringApiKey, {
+      input: { name: "short-lived", expiresAt: new Date(Date.now() + 1500).toISOString() },
+    });
     const expiringValue = expiring.data!.createApiKey.value;
-    const refused = async () => (await fetch(`${server.url}/api/workflows/knouds/hello-world/run`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-api-key": expiringValue },
-      body: JSON.stringify({ inputs: { name: "x" } }),
-    })).status;
+    const refused = async () =>
+      (
+        await fetch(`${server.url}/api/workflows/knouds/hello-world/run`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-api-key": expiringValue },
+          body: JSON.stringify({ inputs: { name: "x" } }),
+        })
+      ).status;
     while ((await refused()) !== 401) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await refused()).toBe(401); // a second refusal records nothing more
 
@@ -139,8 +166,12 @@ describe("the audit log", () => {
     const events = page.data!.auditEvents.edges.map((edge) => edge.node);
     const of = (type: string) => events.filter((event) => event.type === type);
     expect(of("KEY_ROLLED")).toMatchObject([{ keyId: key.id, details: { graceSeconds: 60 }, actor: { kind: "ACCOUNT" } }]);
-    expect(of("KEY_RENAMED")).toMatchObject([{ keyId: key.id, keyName: "rotated", details: { name: "rotated", previousName: "rotating" } }]);
-    expect(of("KEY_REPORTED_LEAKED")).toMatchObject([{ keyId: key.id, actor: { kind: "ANONYMOUS" }, client: { userAgent: "secret-scanner/1.0" } }]);
+    expect(of("KEY_RENAMED")).toMatchObject([
+      { keyId: key.id, keyName: "rotated", details: { name: "rotated", previousName: "rotating" } },
+    ]);
+    expect(of("KEY_REPORTED_LEAKED")).toMatchObject([
+      { keyId: key.id, actor: { kind: "ANONYMOUS" }, client: { userAgent: "secret-scanner/1.0" } },
+    ]);
     expect(of("KEY_EXPIRED")).toMatchObject([{ keyName: "short-lived", actor: { kind: "SYSTEM" } }]);
     const text = JSON.stringify(events);
     for (const value of [key.value, rolled.data!.rollApiKey.value, expiringValue]) expect(text).not.toContain(value.slice(12));

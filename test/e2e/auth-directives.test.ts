@@ -267,7 +267,9 @@ describe("auth directives in the SDL agree with enforcement, field by field", ()
         }
         checked++;
         if (JSON.stringify(seen) !== JSON.stringify(wanted)) {
-          mismatches.push(`${probe.title} as ${who}: directives say ${wanted.join() || "allowed"}, server said ${seen.join() || "allowed"} (${text.slice(0, 200)})`);
+          mismatches.push(
+            `${probe.title} as ${who}: directives say ${wanted.join() || "allowed"}, server said ${seen.join() || "allowed"} (${text.slice(0, 200)})`,
+          );
         }
       }
     }

@@ -62,7 +62,9 @@ function writeLoad(server: TestServer, owners: Array<{ owner: SignedIn; runKey: 
       loop(async () => {
         const key = next().runKey;
         const prompt = `load ${turn}`;
-        const ran = await new Client(server.url, key).request("POST", "/api/workflows/knouds/hello-world/run", { inputs: { name: prompt } });
+        const ran = await new Client(server.url, key).request("POST", "/api/workflows/knouds/hello-world/run", {
+          inputs: { name: prompt },
+        });
         expect(ran.status, ran.text).toBe(200);
         made.runs.push({ id: (ran.body as { runId: string }).runId, key, prompt });
       }, 5),

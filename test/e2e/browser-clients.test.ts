@@ -15,7 +15,6 @@ import { startServer, type TestServer } from "../support/server.js";
 
 const skipReason = chromiumMissing("browser-clients.test");
 
-
 describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
   let server: TestServer;
   let browser: Browser;
@@ -74,7 +73,10 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     const docs = page.getByRole("region", { name: "Documentation Explorer" });
     await docs.getByText("Root Types").waitFor({ timeout: 20_000 });
     await docs.getByText("Mutation", { exact: true }).first().click();
-    await docs.getByText(/Needs an API key with scope\s*admin\s*or above/).first().waitFor();
+    await docs
+      .getByText(/Needs an API key with scope\s*admin\s*or above/)
+      .first()
+      .waitFor();
     expect(failures).toEqual([]);
     await context.close();
   });
@@ -109,7 +111,12 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
       const who = box(".top .who");
       const overlap = !(brand.right <= who.left || who.right <= brand.left || brand.bottom <= who.top || who.bottom <= brand.top);
       const sticking = [...document.querySelectorAll("body *")]
-        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !element.closest(".visually-hidden") && !element.parentElement?.closest("table"))
+        .filter(
+          (element) =>
+            element.getBoundingClientRect().right > window.innerWidth + 0.5 &&
+            !element.closest(".visually-hidden") &&
+            !element.parentElement?.closest("table"),
+        )
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
       // A wide table may scroll sideways inside its card; its cells are outside the check above.
       return { pageWidth: document.documentElement.scrollWidth, overlap, sticking };

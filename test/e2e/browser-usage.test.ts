@@ -34,7 +34,15 @@ function history(keyId: string, now: number): { deltas: UsageDelta[]; hourly: nu
   }
   for (let i = 1; i < 90; i++) {
     const ok = 900 + ((i * 53) % 700);
-    deltas.push({ keyId, period: "day", start: today - i * DAY, ok, scopeDenied: i % 9 === 0 ? 40 : 0, rateLimited: i % 13 === 0 ? 150 : 0, otherErrors: 5 });
+    deltas.push({
+      keyId,
+      period: "day",
+      start: today - i * DAY,
+      ok,
+      scopeDenied: i % 9 === 0 ? 40 : 0,
+      rateLimited: i % 13 === 0 ? 150 : 0,
+      otherErrors: 5,
+    });
   }
   for (const d of deltas) {
     const total = d.ok + d.scopeDenied + d.rateLimited + d.otherErrors;
@@ -109,7 +117,9 @@ describe.skipIf(skipReason !== null)("usage charts and the Security log in Chrom
     expect(await hourly.locator("g.usage-bar").count()).toBe(48);
     expect(await daily.locator("g.usage-bar").count()).toBe(90);
     // The current hour's bar: its tooltip gives this hour's own counts.
-    expect(await hourly.locator("g.usage-bar title").last().textContent()).toContain("10 requests: 5 ok, 3 scope denied, 0 rate limited, 2 other errors");
+    expect(await hourly.locator("g.usage-bar title").last().textContent()).toContain(
+      "10 requests: 5 ok, 3 scope denied, 0 rate limited, 2 other errors",
+    );
     await page.screenshot({ path: join(SCREENSHOTS, "key-usage.png") });
     await dialog.getByRole("button", { name: "Close" }).click();
     await dialog.waitFor({ state: "detached" });

@@ -12,7 +12,11 @@ async function checkKey(args: string[], stdin?: string) {
   const dataDir = join(tempDataDir(), "never-created");
   // A data directory that does not exist and a database nobody listens on: touching either would show.
   const env = { ...process.env, KNOUDS_DATA_DIR: dataDir, MONGODB_URI: "mongodb://127.0.0.1:9/none", REDIS_URL: "redis://127.0.0.1:9" };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "check-key", ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "check-key", ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

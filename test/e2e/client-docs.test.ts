@@ -46,9 +46,14 @@ describe("docs/clients.md", () => {
     cpSync(join(ROOT, "docs/examples/client-project"), project, { recursive: true });
     symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"), "dir");
     const env = { ...process.env, KNOUDS_GRAPHQL_URL: `${server.url}/graphql` };
-    await run(process.execPath, [join(ROOT, "node_modules/@graphql-codegen/cli/cjs/bin.js"), "--config", "codegen.ts"], { cwd: project, env });
+    await run(process.execPath, [join(ROOT, "node_modules/@graphql-codegen/cli/cjs/bin.js"), "--config", "codegen.ts"], {
+      cwd: project,
+      env,
+    });
     expect(readFileSync(join(project, "src/gql/index.ts"), "utf8")).toContain('from "./gql.js"');
-    const compiled = await run(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: project }).then(
+    const compiled = await run(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], {
+      cwd: project,
+    }).then(
       () => "",
       (error: { stdout?: string }) => error.stdout ?? String(error),
     );
@@ -59,7 +64,11 @@ describe("docs/clients.md", () => {
     expect(corsLine?.[2]).toBe("http://localhost:5173");
     const response = await fetch(`${server.url}/graphql`, {
       method: "OPTIONS",
-      headers: { origin: "http://localhost:5173", "access-control-request-method": "POST", "access-control-request-headers": "x-api-key, content-type" },
+      headers: {
+        origin: "http://localhost:5173",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "x-api-key, content-type",
+      },
     });
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
     expect(response.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("x-api-key");

@@ -44,9 +44,7 @@ describe("CORS for frontends on other origins", () => {
         headers: { origin, "content-type": "application/json" },
         body: JSON.stringify({ query: "{ viewer { authenticatedBy } }" }),
       });
-    expect((await ask("https://admin.example.com")).headers.get("access-control-allow-origin")).toBe(
-      "https://admin.example.com",
-    );
+    expect((await ask("https://admin.example.com")).headers.get("access-control-allow-origin")).toBe("https://admin.example.com");
     expect((await ask("https://evil.example.net")).headers.get("access-control-allow-origin")).toBeNull();
   });
 });

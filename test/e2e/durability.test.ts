@@ -20,7 +20,11 @@ import { startServer, tempDataDir } from "../support/server.js";
 const MAIN = ["--import", "tsx", "src/main.ts"];
 
 async function businessAccount(env: Record<string, string>, url: string, email: string): Promise<Client> {
-  const made = await run(process.execPath, ["--import", "tsx", "src/cli.ts", "create-account", "--email", email, "--password", "correct horse battery", "--tier", "business"], env);
+  const made = await run(
+    process.execPath,
+    ["--import", "tsx", "src/cli.ts", "create-account", "--email", email, "--password", "correct horse battery", "--tier", "business"],
+    env,
+  );
   expect(made.code, made.stderr).toBe(0);
   const client = new Client(url);
   const signedIn = await client.graphql(SignIn, { input: { email, password: "correct horse battery" } });
@@ -141,9 +145,7 @@ describe("a server killed with SIGKILL mid-write", () => {
 
 describe("a server stopped with SIGTERM", () => {
   it("finishes the request in flight, refuses new ones, closes the store and exits 0", async () => {
-    const { upstream, reached: upstreamReached, dataDir, modelsFile } = await upstreamModel("acme/slow", (reply) =>
-      setTimeout(reply, 800),
-    );
+    const { upstream, reached: upstreamReached, dataDir, modelsFile } = await upstreamModel("acme/slow", (reply) => setTimeout(reply, 800));
     const env = { KNOUDS_DATA_DIR: dataDir, KNOUDS_SECRET: randomBytes(32).toString("hex"), KNOUDS_MODELS_FILE: modelsFile };
     const server = await startProcess(MAIN, env);
     try {
@@ -187,7 +189,12 @@ describe("a server stopped with SIGTERM", () => {
 describe("a request that arrives while the server is closing", () => {
   it("gets 503 in the documented 5xx shape, after the request in flight on its connection finished", async () => {
     let release!: () => void;
-    const { upstream, reached: upstreamReached, dataDir, modelsFile } = await upstreamModel("acme/held", (reply) => {
+    const {
+      upstream,
+      reached: upstreamReached,
+      dataDir,
+      modelsFile,
+    } = await upstreamModel("acme/held", (reply) => {
       release = reply;
     });
     const server = await startServer({ dataDir, env: { KNOUDS_MODELS_FILE: modelsFile } });

@@ -77,9 +77,17 @@ describe("the ErrorCode enum names every code the server emits", () => {
       { name: "no key", body: body(run) },
       { name: "malformed key", body: body(run), headers: { "x-api-key": "nope" } },
       { name: "deleted key", body: body(run), headers: { "x-api-key": deleted.value } },
-      { name: "scope denied", body: body(`mutation { runModel(id: "knouds/echo", inputs: { text: "x" }) { id } }`), headers: { "x-api-key": free } },
+      {
+        name: "scope denied",
+        body: body(`mutation { runModel(id: "knouds/echo", inputs: { text: "x" }) { id } }`),
+        headers: { "x-api-key": free },
+      },
       { name: "not found", body: body(`mutation { runWorkflow(id: "missing", inputs: {}) { id } }`), headers: { "x-api-key": admin } },
-      { name: "inputs failing the schema", body: body(`mutation { runWorkflow(id: "codes", inputs: {}) { id } }`), headers: { "x-api-key": admin } },
+      {
+        name: "inputs failing the schema",
+        body: body(`mutation { runWorkflow(id: "codes", inputs: {}) { id } }`),
+        headers: { "x-api-key": admin },
+      },
       {
         name: "conflict",
         body: body("mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }", {
@@ -88,8 +96,16 @@ describe("the ErrorCode enum names every code the server emits", () => {
         headers: { "x-api-key": admin },
       },
       { name: "session needed", body: body(`{ apiKeys { id } }`), headers: { "x-api-key": admin } },
-      { name: "platform admin needed", body: body(`mutation { setApiKeyScope(id: "x", scope: free) { id } }`), headers: { cookie: owner.client.sessionCookie! } },
-      { name: "scope above the ceiling", body: body(`mutation { createApiKey(input: { name: "x", scope: admin }) { value } }`), headers: { cookie: (await signUp(server)).client.sessionCookie! } },
+      {
+        name: "platform admin needed",
+        body: body(`mutation { setApiKeyScope(id: "x", scope: free) { id } }`),
+        headers: { cookie: owner.client.sessionCookie! },
+      },
+      {
+        name: "scope above the ceiling",
+        body: body(`mutation { createApiKey(input: { name: "x", scope: admin }) { value } }`),
+        headers: { cookie: (await signUp(server)).client.sessionCookie! },
+      },
       ...Array.from({ length: 11 }, (): Probe => ({ name: "rate limited", body: body(run), headers: { "x-api-key": free } })),
     ];
     const seen = new Map<string, string>();
@@ -108,7 +124,21 @@ describe("the ErrorCode enum names every code the server emits", () => {
       }
     }
     // The catalogue reaches the codes clients meet most.
-    for (const code of ["UNAUTHENTICATED", "SCOPE_DENIED", "RATE_LIMITED", "BAD_USER_INPUT", "NOT_FOUND", "FORBIDDEN", "CONFLICT", "SCOPE_ABOVE_CEILING", "PAYLOAD_TOO_LARGE", "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE"]) {
+    for (const code of [
+      "UNAUTHENTICATED",
+      "SCOPE_DENIED",
+      "RATE_LIMITED",
+      "BAD_USER_INPUT",
+      "NOT_FOUND",
+      "FORBIDDEN",
+      "CONFLICT",
+      "SCOPE_ABOVE_CEILING",
+      "PAYLOAD_TOO_LARGE",
+      "GRAPHQL_PARSE_FAILED",
+      "GRAPHQL_VALIDATION_FAILED",
+      "BAD_REQUEST",
+      "OPERATION_RESOLUTION_FAILURE",
+    ]) {
       expect([...seen.keys()]).toContain(code);
     }
   });

@@ -25,7 +25,20 @@ interface FuzzRequest {
 const PAGES = new Set(["/sign-in", "/settings/api-keys"]);
 const printable = (max: number) => fc.stringMatching(new RegExp(`^[\\x20-\\x7e]{0,${max}}$`));
 const segment = fc.oneof(
-  fc.constantFrom("my-flow", "hello-world", "knouds/hello-world", "knouds", "a/b/c", "echo", "run", "schema", "..", "%00", "%2F", "a".repeat(300)),
+  fc.constantFrom(
+    "my-flow",
+    "hello-world",
+    "knouds/hello-world",
+    "knouds",
+    "a/b/c",
+    "echo",
+    "run",
+    "schema",
+    "..",
+    "%00",
+    "%2F",
+    "a".repeat(300),
+  ),
   fc.stringMatching(/^[A-Za-z0-9_.~%-]{1,40}$/),
 );
 
@@ -57,17 +70,21 @@ function requests(keys: string[]): fc.Arbitrary<FuzzRequest> {
   );
   const graphqlDocument = fc.oneof(
     fc.constant("{ viewer { authenticatedBy effectiveScope account { id email tier } } }"),
-    fc.jsonValue().map((inputs) => `mutation { runWorkflow(id: "my-flow", inputs: ${JSON.stringify(JSON.stringify(inputs))}) { id status } }`),
+    fc
+      .jsonValue()
+      .map((inputs) => `mutation { runWorkflow(id: "my-flow", inputs: ${JSON.stringify(JSON.stringify(inputs))}) { id status } }`),
     segment.map((id) => `{ workflow(id: ${JSON.stringify(id)}) { id inputSchema } }`),
-    fc.tuple(fc.integer({ min: -5, max: 500 }), printable(60)).map(
-      ([first, after]) =>
-        `{ models(first: ${first}, after: ${JSON.stringify(after)}) { edges { cursor node { id } } } ` +
-        `workflows(first: ${first}) { edges { node { id } } pageInfo { endCursor } } apiKeys { edges { node { id } } } ` +
-        `runs(first: ${first}, after: ${JSON.stringify(after)}, status: failed) { pageInfo { hasNextPage } } }`,
-    ),
-    fc.tuple(printable(40), fc.constantFrom("free", "deployment", "admin", "root")).map(
-      ([name, scope]) => `mutation { createApiKey(input: {name: ${JSON.stringify(name)}, scope: ${scope}}) { value } }`,
-    ),
+    fc
+      .tuple(fc.integer({ min: -5, max: 500 }), printable(60))
+      .map(
+        ([first, after]) =>
+          `{ models(first: ${first}, after: ${JSON.stringify(after)}) { edges { cursor node { id } } } ` +
+          `workflows(first: ${first}) { edges { node { id } } pageInfo { endCursor } } apiKeys { edges { node { id } } } ` +
+          `runs(first: ${first}, after: ${JSON.stringify(after)}, status: failed) { pageInfo { hasNextPage } } }`,
+      ),
+    fc
+      .tuple(printable(40), fc.constantFrom("free", "deployment", "admin", "root"))
+      .map(([name, scope]) => `mutation { createApiKey(input: {name: ${JSON.stringify(name)}, scope: ${scope}}) { value } }`),
     fc.integer({ min: 1, max: 60 }).map((depth) => `{ ${"viewer { ".repeat(depth)}id${" }".repeat(depth)} }`),
     fc.integer({ min: 1, max: 200 }).map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: viewer { effectiveScope }`).join(" ")} }`),
     fc.constant("fragment A on Query { ...B } fragment B on Query { ...A } { ...A }"),
@@ -120,9 +137,17 @@ describe("fuzzing the running server", () => {
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
     ajv.addSchema(OPENAPI_DOCUMENT, "openapi.json");
     const restShape = ajv.compile({
-      anyOf: ["RunAnswer", "Run", "WorkflowSchema", "Unauthorized", "ScopeDenied", "NotFound", "InvalidInput", "PayloadTooLarge", "RateLimited"].map(
-        (name) => ({ $ref: `openapi.json#/components/schemas/${name}` }),
-      ),
+      anyOf: [
+        "RunAnswer",
+        "Run",
+        "WorkflowSchema",
+        "Unauthorized",
+        "ScopeDenied",
+        "NotFound",
+        "InvalidInput",
+        "PayloadTooLarge",
+        "RateLimited",
+      ].map((name) => ({ $ref: `openapi.json#/components/schemas/${name}` })),
     });
     const graphqlShape = ajv.compile({
       type: "object",

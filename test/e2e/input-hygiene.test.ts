@@ -52,7 +52,10 @@ describe("input hygiene", () => {
       ];
       for (const expiresAt of refused) {
         const answer = await owner.client.graphql(CreateExpiringApiKey, { input: { name: "bad date", expiresAt } });
-        expect(answer.errors?.[0]?.extensions, expiresAt).toMatchObject({ code: "BAD_USER_INPUT", details: [{ message: TIMESTAMP_MESSAGE }] });
+        expect(answer.errors?.[0]?.extensions, expiresAt).toMatchObject({
+          code: "BAD_USER_INPUT",
+          details: [{ message: TIMESTAMP_MESSAGE }],
+        });
         expect(answer.data ?? null, expiresAt).toBeNull();
       }
       const inline = await owner.client.request("POST", "/graphql", {
@@ -63,7 +66,9 @@ describe("input hygiene", () => {
       expect(inline.text).not.toContain('"value"');
 
       // RFC 3339 with Z or a numeric offset is taken, the offset read.
-      const withOffset = await owner.client.graphql(CreateExpiringApiKey, { input: { name: "offset", expiresAt: `${y}-${m}-28T12:00:00.5+02:00` } });
+      const withOffset = await owner.client.graphql(CreateExpiringApiKey, {
+        input: { name: "offset", expiresAt: `${y}-${m}-28T12:00:00.5+02:00` },
+      });
       expect(withOffset.data?.createApiKey.apiKey.expiresAt, withOffset.text).toBe(`${y}-${m}-28T10:00:00.500Z`);
       const utc = await owner.client.graphql(CreateExpiringApiKey, { input: { name: "utc", expiresAt: `${y}-${m}-28T12:00:00z` } });
       expect(utc.data?.createApiKey.apiKey.expiresAt, utc.text).toBe(`${y}-${m}-28T12:00:00.000Z`);
@@ -72,14 +77,18 @@ describe("input hygiene", () => {
 
   describe("handles", () => {
     const signUpAs = (handle: string) =>
-      new Client(server.url).graphql(SignUp, { input: { email: `h-${randomUUID()}@example.com`, password: "correct horse battery", handle } });
+      new Client(server.url).graphql(SignUp, {
+        input: { email: `h-${randomUUID()}@example.com`, password: "correct horse battery", handle },
+      });
 
     it("refuses handles that read as the system account's name, with a message saying so", async () => {
       for (const handle of ["kn0uds", "knouds-official", "official-knouds", "kn-ouds", "knoud5", "knouds1", "k-n-0-u-d-s-team"]) {
         const answer = await signUpAs(handle);
         expect(answer.errors?.[0]?.extensions, handle).toEqual({
           code: "BAD_USER_INPUT",
-          details: [{ path: "handle", message: `"${handle}" reads as the system account's name "knouds", which no other account may carry` }],
+          details: [
+            { path: "handle", message: `"${handle}" reads as the system account's name "knouds", which no other account may carry` },
+          ],
         });
       }
     });
@@ -89,10 +98,19 @@ describe("input hygiene", () => {
         const answer = await signUpAs(handle);
         expect(answer.errors?.[0]?.extensions, handle).toMatchObject({
           code: "BAD_USER_INPUT",
-          details: [{ path: "handle", message: expect.stringMatching(new RegExp(`^"${handle}" is reserved \\(it reads as one of knouds, api, admin,`)) }],
+          details: [
+            {
+              path: "handle",
+              message: expect.stringMatching(new RegExp(`^"${handle}" is reserved \\(it reads as one of knouds, api, admin,`)),
+            },
+          ],
         });
       }
-      for (const handle of [`apiary-${randomUUID().slice(0, 6)}`, `administration-${randomUUID().slice(0, 6)}`, `known-${randomUUID().slice(0, 6)}`]) {
+      for (const handle of [
+        `apiary-${randomUUID().slice(0, 6)}`,
+        `administration-${randomUUID().slice(0, 6)}`,
+        `known-${randomUUID().slice(0, 6)}`,
+      ]) {
         expect((await signUpAs(handle)).data?.signUp.handle, handle).toBe(handle);
       }
     });

@@ -45,7 +45,9 @@ describe("keys per account and platform-admin scopes", () => {
     const deleted = await owner.client.graphql(DeleteApiKey, { id: created[0]!.data!.createApiKey.apiKey.id });
     expect(deleted.errors).toBeUndefined();
     expect((await createKey(owner)).value).toMatch(/^knouds_live_/);
-    expect((await owner.client.graphql(CreateApiKey, { input: { name: "one too many" } })).errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect((await owner.client.graphql(CreateApiKey, { input: { name: "one too many" } })).errors?.[0]?.extensions.code).toBe(
+      "BAD_USER_INPUT",
+    );
   });
 
   it("counts exactly when the key service is called in parallel (creates for one account take turns)", async () => {

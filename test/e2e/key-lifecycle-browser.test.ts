@@ -98,8 +98,14 @@ describe.skipIf(skipReason !== null)("key lifecycle on the settings page in Chro
     await page.getByRole("row", { name: /CI deploys \(production\)/ }).waitFor();
     const empty = page.getByRole("button", { name: "Rename key CI deploys (production)" });
     await empty.click();
-    await page.getByRole("dialog", { name: /Rename key/ }).getByLabel("New name").fill("   ");
-    await page.getByRole("dialog", { name: /Rename key/ }).getByRole("button", { name: "Rename" }).click();
+    await page
+      .getByRole("dialog", { name: /Rename key/ })
+      .getByLabel("New name")
+      .fill("   ");
+    await page
+      .getByRole("dialog", { name: /Rename key/ })
+      .getByRole("button", { name: "Rename" })
+      .click();
     await expect(page.getByRole("dialog").getByRole("alert").textContent()).resolves.toMatch(/name must be 1 to 100 characters/);
     await page.keyboard.press("Escape");
   });
@@ -125,7 +131,9 @@ describe.skipIf(skipReason !== null)("key lifecycle on the settings page in Chro
     await details.getByText(`knouds_live_${before.slice(12, 16)}…`).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, "api-keys-lifecycle.png"), fullPage: true });
 
-    const traces = await page.evaluate(() => document.documentElement.outerHTML + [...document.querySelectorAll("input")].map((i) => i.value).join("\n"));
+    const traces = await page.evaluate(
+      () => document.documentElement.outerHTML + [...document.querySelectorAll("input")].map((i) => i.value).join("\n"),
+    );
     expect(traces.includes(after)).toBe(false);
     expect(traces.includes(before)).toBe(false);
   });

@@ -108,15 +108,22 @@ describe("key lifecycle on one instance", () => {
       const second = await owner.client.graphql(RollApiKey, { id: key.id, graceSeconds: 3600 });
       expect(second.data ?? null).toBeNull();
       expect(second.errors?.[0]?.extensions).toEqual({ code: "CONFLICT" });
-      expect(second.errors?.[0]?.message).toMatch(/^The key was rolled at \S+ by another request, which holds its new value; a second roll within 30 s is refused as a race/);
+      expect(second.errors?.[0]?.message).toMatch(
+        /^The key was rolled at \S+ by another request, which holds its new value; a second roll within 30 s is refused as a race/,
+      );
       expect((await probeKey(server.url, first.value)).status).toBe(ACCEPTED);
       expect((await probeKey(server.url, key.value)).status).toBe(ACCEPTED);
-      expect(await details(owner, key.id)).toMatchObject({ start: first.apiKey.start, previousStart: key.value.slice(KEY_PREFIX.length, KEY_PREFIX.length + first.apiKey.start.length) });
+      expect(await details(owner, key.id)).toMatchObject({
+        start: first.apiKey.start,
+        previousStart: key.value.slice(KEY_PREFIX.length, KEY_PREFIX.length + first.apiKey.start.length),
+      });
     });
 
     it("lets exactly one of concurrent rolls win; every other one answers CONFLICT and its value never works", async () => {
       const key = await createKey(owner);
-      const answers = await Promise.all(Array.from({ length: 6 }, () => owner.client.graphql(RollApiKey, { id: key.id, graceSeconds: 3600 })));
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => owner.client.graphql(RollApiKey, { id: key.id, graceSeconds: 3600 })),
+      );
       const won = answers.filter((answer) => answer.data);
       expect(won, answers.map((answer) => answer.text).join("\n")).toHaveLength(1);
       for (const lost of answers.filter((answer) => !answer.data)) expect(lost.errors?.[0]?.extensions).toEqual({ code: "CONFLICT" });
@@ -186,7 +193,10 @@ describe("key lifecycle on one instance", () => {
         expect(answer.errors?.[0]?.extensions, JSON.stringify(expiry)).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path }] });
       }
       const garbage = await owner.client.graphql(CreateExpiringApiKey, { input: { name: "bad", expiresAt: "next tuesday" } });
-      expect(garbage.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ message: expect.stringMatching(/DateTime/) }] });
+      expect(garbage.errors?.[0]?.extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        details: [{ message: expect.stringMatching(/DateTime/) }],
+      });
       expect(nodes((await owner.client.graphql(KeyDetails)).data!.apiKeys).filter((k) => k.name === "bad")).toEqual([]);
     });
 
@@ -301,7 +311,11 @@ describe("key lifecycle on one instance", () => {
       const bad = await reportLeak(server.url, "knouds_live_notakey");
       expect(bad.status).toBe(400);
       expect(await bad.json()).toMatchObject({ code: "INVALID_INPUT", details: [{ path: "key" }] });
-      const empty = await fetch(`${server.url}/api/keys/report-leak`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      const empty = await fetch(`${server.url}/api/keys/report-leak`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
       expect(empty.status).toBe(400);
       const extra = await fetch(`${server.url}/api/keys/report-leak`, {
         method: "POST",

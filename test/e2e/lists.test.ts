@@ -129,8 +129,7 @@ describe("lists as Relay connections", () => {
     const filters = [{}, { workflowId: "runs-a" }, { status: "failed" as const }, { workflowId: "runs-b", status: "succeeded" as const }];
     for (const filter of filters) {
       const expected = newestFirst.filter(
-        (r) =>
-          (!("workflowId" in filter) || r.workflowId === filter.workflowId) && (!("status" in filter) || r.status === filter.status),
+        (r) => (!("workflowId" in filter) || r.workflowId === filter.workflowId) && (!("status" in filter) || r.status === filter.status),
       );
       const listed = await everyPage(2, async (after) => (await other.graphql(Runs, { first: 2, after, ...filter })).data?.runs);
       expect(
@@ -263,7 +262,9 @@ describe("the size of one answer", () => {
 
   it("refuses the 15-alias query up front, whether first is written out or a variable", async () => {
     const aliases = (first: string) =>
-      Array.from({ length: 15 }, (_, i) => `a${i}: workflows(first: ${first}) { edges { node { id name description inputSchema } } }`).join(" ");
+      Array.from({ length: 15 }, (_, i) => `a${i}: workflows(first: ${first}) { edges { node { id name description inputSchema } } }`).join(
+        " ",
+      );
     // The same text with a small page first: a cost remembered per document must not stick.
     const small = await rawGraphQL(attacker, `query($n: Int) { ${aliases("$n")} }`, { n: 1 });
     expect(small.body.errors, small.text.slice(0, 300)).toBeUndefined();
@@ -278,7 +279,10 @@ describe("the size of one answer", () => {
       expect(answer.body.data ?? null).toBeNull();
       expect(answer.text.length).toBeLessThan(2000);
     }
-    const defaulted = await rawGraphQL(attacker, `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: workflows { edges { node { inputSchema } } }`).join(" ")} }`);
+    const defaulted = await rawGraphQL(
+      attacker,
+      `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: workflows { edges { node { inputSchema } } }`).join(" ")} }`,
+    );
     // Leaving first out counts as the default page: 15 of those are within the cost, and the JSON
     // budget stops them.
     expect(defaulted.body.errors?.[0]?.extensions.code, defaulted.text).toBe("BAD_USER_INPUT");

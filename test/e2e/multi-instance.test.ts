@@ -67,8 +67,14 @@ describe.skipIf(skipReason !== null)("two instances sharing Redis", () => {
     cluster = await startCluster({ size: 2, env: { KNOUDS_FAILED_AUTH_PER_MINUTE: "100000" } });
     [a, b] = cluster.instances.map((instance) => instance.url) as [string, string];
     const created = await cluster.cli([
-      "create-account", "--email", "owner@example.com", "--password", "correct horse battery",
-      "--tier", "business", "--platform-admin",
+      "create-account",
+      "--email",
+      "owner@example.com",
+      "--password",
+      "correct horse battery",
+      "--tier",
+      "business",
+      "--platform-admin",
     ]);
     expect(created.code, created.stderr).toBe(0);
     const client = new Client(a);
@@ -83,9 +89,7 @@ describe.skipIf(skipReason !== null)("two instances sharing Redis", () => {
 
   it("lets exactly 10 of 200 parallel requests of a free key through, across both instances", async () => {
     const { value } = await createKey(owner, "free");
-    const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => send(i % 2 === 0 ? a : b, value, "rest-run")),
-    );
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => send(i % 2 === 0 ? a : b, value, "rest-run")));
     expect(statuses(answers)).toEqual({ 200: 10, 429: 190 });
     for (const answer of answers.filter((x) => x.status === 429)) {
       expect(answer.body).toEqual({ error: "Too Many Requests", code: "RATE_LIMITED", limit: 10, retryAfter: expect.any(Number) });

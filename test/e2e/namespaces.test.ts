@@ -52,8 +52,12 @@ describe("workflow namespaces", () => {
     expect(await documentedCurl(server, bobKey)).toMatchObject({ status: 200, body: { outputs: { text: "bob: a mountain at dusk" } } });
     // The full address reaches bob's public one from ada's deployment key; the bare slug stays ada's.
     const adaDeployment = (await createKey(ada, "deployment")).value;
-    expect(await documentedCurl(server, adaDeployment, "bob/my-flow")).toMatchObject({ body: { outputs: { text: "bob: a mountain at dusk" } } });
-    expect(await documentedCurl(server, adaDeployment, "my-flow")).toMatchObject({ body: { outputs: { text: "ada: a mountain at dusk" } } });
+    expect(await documentedCurl(server, adaDeployment, "bob/my-flow")).toMatchObject({
+      body: { outputs: { text: "bob: a mountain at dusk" } },
+    });
+    expect(await documentedCurl(server, adaDeployment, "my-flow")).toMatchObject({
+      body: { outputs: { text: "ada: a mountain at dusk" } },
+    });
     const graphql = new Client(server.url, adaDeployment);
     const ran = await graphql.graphql(RunWorkflow, { id: "bob/my-flow", inputs: { prompt: "x" } });
     expect(ran.data?.runWorkflow.outputs).toEqual({ text: "bob: x" });
@@ -74,7 +78,10 @@ describe("workflow namespaces", () => {
     expect(created.data?.createWorkflow.id).toBe("bob/biz-priv-draft");
     // Ada's is untouched.
     const adaAdmin = new Client(server.url, (await createKey(ada, "admin")).value);
-    expect((await adaAdmin.graphql(WorkflowBasics, { id: "biz-priv-draft" })).data?.workflow).toMatchObject({ id: "ada/biz-priv-draft", status: "draft" });
+    expect((await adaAdmin.graphql(WorkflowBasics, { id: "biz-priv-draft" })).data?.workflow).toMatchObject({
+      id: "ada/biz-priv-draft",
+      status: "draft",
+    });
   });
 
   it("never lets a deleted public workflow's address run another tenant's definition", async () => {
@@ -86,7 +93,9 @@ describe("workflow namespaces", () => {
     const carol = await signUp(server, { tier: "business" });
     await createWorkflow(carol, "popular", { definition: signed("carol"), visibility: "public" });
     expect((await documentedCurl(server, caller, "ada/popular")).status).toBe(404);
-    expect(await documentedCurl(server, caller, `${carol.handle}/popular`)).toMatchObject({ body: { outputs: { text: "carol: a mountain at dusk" } } });
+    expect(await documentedCurl(server, caller, `${carol.handle}/popular`)).toMatchObject({
+      body: { outputs: { text: "carol: a mountain at dusk" } },
+    });
   });
 
   it("runs the example as knouds/hello-world for any account's deployment key, over REST and GraphQL", async () => {

@@ -60,7 +60,13 @@ describe("the OpenAPI document", () => {
     await call("runWorkflowByAddress", "POST", `/api/workflows/${other.handle}/their-public-flow/run`, undefined, run);
     await call("runWorkflowByAddress", "POST", `/api/workflows/${other.handle}/their-public-flow/run`, admin, "{not json");
     await call("runWorkflowByAddress", "POST", `/api/workflows/${other.handle}/nope/run`, admin, run);
-    await call("runWorkflowByAddress", "POST", `/api/workflows/${other.handle}/their-public-flow/run`, admin, JSON.stringify({ inputs: { prompt: "x".repeat(4096) } }));
+    await call(
+      "runWorkflowByAddress",
+      "POST",
+      `/api/workflows/${other.handle}/their-public-flow/run`,
+      admin,
+      JSON.stringify({ inputs: { prompt: "x".repeat(4096) } }),
+    );
     await call("runWorkflow", "POST", "/api/workflows/nope/run", admin, run);
     await call("runWorkflow", "POST", "/api/workflows/my-flow/run", admin, JSON.stringify({ inputs: { prompt: "x".repeat(4096) } }));
     await call("runModel", "POST", "/api/models/knouds/echo/run", admin, '{"inputs":{"text":"hi"}}');
@@ -89,7 +95,15 @@ describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 and describes the REST routes", () => {
     expect((document as unknown as { openapi: string }).openapi).toBe("3.1.0");
     const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
-    expect(operations.sort()).toEqual(["getRun", "reportLeakedKey", "runModel", "runWorkflow", "runWorkflowByAddress", "workflowSchema", "workflowSchemaByAddress"]);
+    expect(operations.sort()).toEqual([
+      "getRun",
+      "reportLeakedKey",
+      "runModel",
+      "runWorkflow",
+      "runWorkflowByAddress",
+      "workflowSchema",
+      "workflowSchemaByAddress",
+    ]);
   });
 
   it("documents every status the routes answered, and every body matches its schema", () => {
@@ -98,13 +112,18 @@ describe("the OpenAPI document", () => {
     const seen = new Set<string>();
     for (const answer of observed) {
       const [path, method] = Object.entries(document.paths).flatMap(([p, methods]) =>
-        Object.entries(methods).filter(([, o]) => o.operationId === answer.operation).map(([m]) => [p, m] as const),
+        Object.entries(methods)
+          .filter(([, o]) => o.operationId === answer.operation)
+          .map(([m]) => [p, m] as const),
       )[0]!;
       const documented = document.paths[path]![method]!.responses[String(answer.status)];
       expect(documented, `${answer.operation} answered ${answer.status}, which is not documented`).toBeDefined();
       const pointer = `openapi.json#/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}/${method}/responses/${answer.status}/content/application~1json/schema`;
       const validate = ajv.getSchema(pointer) ?? ajv.compile({ $ref: pointer });
-      expect(validate(answer.body), `${answer.operation} ${answer.status}: ${JSON.stringify(validate.errors)} for ${JSON.stringify(answer.body)}`).toBe(true);
+      expect(
+        validate(answer.body),
+        `${answer.operation} ${answer.status}: ${JSON.stringify(validate.errors)} for ${JSON.stringify(answer.body)}`,
+      ).toBe(true);
       for (const header of Object.keys(documented!.headers ?? {})) {
         expect(answer.headers.get(header), `${answer.operation} ${answer.status} lacks ${header}`).not.toBeNull();
       }
@@ -112,14 +131,34 @@ describe("the OpenAPI document", () => {
     }
     expect([...seen].sort()).toEqual(
       [
-        "getRun 200", "getRun 401", "getRun 404",
-        "reportLeakedKey 202", "reportLeakedKey 400", "reportLeakedKey 429",
-        "runModel 200", "runModel 400", "runModel 403", "runModel 404",
-        "runWorkflow 200", "runWorkflow 400", "runWorkflow 401", "runWorkflow 404", "runWorkflow 413", "runWorkflow 429",
-        "runWorkflowByAddress 200", "runWorkflowByAddress 400", "runWorkflowByAddress 401", "runWorkflowByAddress 403",
-        "runWorkflowByAddress 404", "runWorkflowByAddress 413",
-        "workflowSchema 200", "workflowSchema 403", "workflowSchema 404",
-        "workflowSchemaByAddress 200", "workflowSchemaByAddress 403", "workflowSchemaByAddress 404",
+        "getRun 200",
+        "getRun 401",
+        "getRun 404",
+        "reportLeakedKey 202",
+        "reportLeakedKey 400",
+        "reportLeakedKey 429",
+        "runModel 200",
+        "runModel 400",
+        "runModel 403",
+        "runModel 404",
+        "runWorkflow 200",
+        "runWorkflow 400",
+        "runWorkflow 401",
+        "runWorkflow 404",
+        "runWorkflow 413",
+        "runWorkflow 429",
+        "runWorkflowByAddress 200",
+        "runWorkflowByAddress 400",
+        "runWorkflowByAddress 401",
+        "runWorkflowByAddress 403",
+        "runWorkflowByAddress 404",
+        "runWorkflowByAddress 413",
+        "workflowSchema 200",
+        "workflowSchema 403",
+        "workflowSchema 404",
+        "workflowSchemaByAddress 200",
+        "workflowSchemaByAddress 403",
+        "workflowSchemaByAddress 404",
       ].sort(),
     );
   });

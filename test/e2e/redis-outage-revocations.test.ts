@@ -98,8 +98,14 @@ describe.skipIf(skipReason !== null)("changes made through A while Redis is away
     });
     [a, b] = cluster.instances.map((instance) => instance.url) as [string, string];
     const made = await cluster.cli([
-      "create-account", "--email", "admin@example.com", "--password", "correct horse battery",
-      "--tier", "business", "--platform-admin",
+      "create-account",
+      "--email",
+      "admin@example.com",
+      "--password",
+      "correct horse battery",
+      "--tier",
+      "business",
+      "--platform-admin",
     ]);
     expect(made.code, made.stderr).toBe(0);
     const client = new Client(a);

@@ -28,7 +28,15 @@ describe.skipIf(!hasRedisServer)("Redis outage during a load run", () => {
     port = await freePort();
     redisProcess = await startRedis(port);
     cluster = await startCluster({ size: 2, redisUrl: `redis://127.0.0.1:${port}` });
-    const made = await cluster.cli(["create-account", "--email", "o@example.com", "--password", "correct horse battery", "--tier", "business"]);
+    const made = await cluster.cli([
+      "create-account",
+      "--email",
+      "o@example.com",
+      "--password",
+      "correct horse battery",
+      "--tier",
+      "business",
+    ]);
     expect(made.code, made.stderr).toBe(0);
     const client = new Client(cluster.instances[0]!.url);
     const signedIn = await client.graphql(SignIn, { input: { email: "o@example.com", password: "correct horse battery" } });

@@ -31,7 +31,12 @@ describe("leak reports", () => {
     for (const body of ['{"key":"knouds_live_notakey"}', "{}", JSON.stringify({ key: "z".repeat(900_000) })]) {
       const refused = await reportLeak(server.url, body);
       expect(refused.status).toBe(429);
-      expect(await refused.json()).toEqual({ error: "Too Many Requests", code: "RATE_LIMITED", limit: LEAK_REPORTS_PER_MINUTE, retryAfter: expect.any(Number) });
+      expect(await refused.json()).toEqual({
+        error: "Too Many Requests",
+        code: "RATE_LIMITED",
+        limit: LEAK_REPORTS_PER_MINUTE,
+        retryAfter: expect.any(Number),
+      });
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     }
   });
@@ -58,7 +63,7 @@ describe("x-request-id", () => {
   });
 
   it("replaces a longer id, or one with other characters, with its own (never echoed, never logged)", async () => {
-    for (const bad of ["a".repeat(129), "x".repeat(15_000), "has space", "semi;colon", "quote\"", "ünïcode", "a/b", "<script>"]) {
+    for (const bad of ["a".repeat(129), "x".repeat(15_000), "has space", "semi;colon", 'quote"', "ünïcode", "a/b", "<script>"]) {
       const answered = await idOf(bad);
       expect(answered).toMatch(/^req-[0-9a-z]+$/);
       expect(server.logs.some((line) => line.includes(bad.slice(0, 129)) && bad.length > 128)).toBe(false);
@@ -76,7 +81,15 @@ describe("/metrics with KNOUDS_METRICS_TOKEN", () => {
   afterAll(() => server.stop());
 
   it("answers 401 in the documented shape, with WWW-Authenticate, without the exact bearer token", async () => {
-    for (const authorization of [undefined, "", `Bearer ${token}x`, `Bearer ${token.slice(0, -1)}`, token, `Basic ${token}`, `bearer  ${token}`]) {
+    for (const authorization of [
+      undefined,
+      "",
+      `Bearer ${token}x`,
+      `Bearer ${token.slice(0, -1)}`,
+      token,
+      `Basic ${token}`,
+      `bearer  ${token}`,
+    ]) {
       const response = await fetch(`${server.url}/metrics`, { headers: authorization === undefined ? {} : { authorization } });
       expect(response.status).toBe(401);
       expect(await response.text()).toBe('{"error":"Unauthorized"}');

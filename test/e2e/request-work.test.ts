@@ -57,7 +57,11 @@ describe("the work one request can make", () => {
     await server?.stop();
   });
 
-  async function send(client: Client, query: string, variables?: Record<string, unknown>): Promise<Answer & { status: number; text: string }> {
+  async function send(
+    client: Client,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<Answer & { status: number; text: string }> {
     const answer = await client.request("POST", "/graphql", { query, variables });
     return { ...(answer.body as Answer), status: answer.status, text: answer.text };
   }
@@ -68,7 +72,9 @@ describe("the work one request can make", () => {
    * machine is); answers the slowest /healthz meanwhile.
    */
   async function healthzWhileLooping(request: (client: Client) => Promise<unknown>): Promise<number> {
-    const clients = await Promise.all(["loop a", "loop b"].map(async (name) => new Client(server.url, (await createKey(owner, "admin", name)).value)));
+    const clients = await Promise.all(
+      ["loop a", "loop b"].map(async (name) => new Client(server.url, (await createKey(owner, "admin", name)).value)),
+    );
     const until = performance.now() + LOOP_MS;
     const loop = async (client: Client) => {
       let sent = 0;
@@ -105,12 +111,17 @@ describe("the work one request can make", () => {
     const hostile = `{ ${aliased(() => 'runs(first: 1, workflowId: "nomatch-flow") { edges { node { id } } }')} }`;
     expectCostRefusal(await send(admin, hostile));
     // By status, and with the filter in a variable, the same.
-    expectCostRefusal(await send(admin, `query($s: RunStatus) { ${aliased(() => "runs(first: 1, status: $s) { edges { cursor } }")} }`, { s: "failed" }));
+    expectCostRefusal(
+      await send(admin, `query($s: RunStatus) { ${aliased(() => "runs(first: 1, status: $s) { edges { cursor } }")} }`, { s: "failed" }),
+    );
     // The most a request may ask: two full scans, each answered.
     const most = `{ ${aliased(() => 'runs(first: 1, workflowId: "nomatch-flow") { edges { node { id } } pageInfo { hasNextPage } }', 2)} }`;
     const allowed = await send(admin, most);
     expect(allowed.errors, allowed.text).toBeUndefined();
-    expect(allowed.data).toEqual({ a0: { edges: [], pageInfo: { hasNextPage: true } }, a1: { edges: [], pageInfo: { hasNextPage: true } } });
+    expect(allowed.data).toEqual({
+      a0: { edges: [], pageInfo: { hasNextPage: true } },
+      a1: { edges: [], pageInfo: { hasNextPage: true } },
+    });
     // Unfiltered lists make no scan and weigh what they answer, as before.
     const unfiltered = await send(admin, `{ ${aliased(() => "runs(first: 1) { edges { cursor } }")} }`);
     expect(unfiltered.errors, unfiltered.text).toBeUndefined();
@@ -122,7 +133,9 @@ describe("the work one request can make", () => {
   it("refuses 15 updateWorkflow or createWorkflow aliases given one 16 KB schema by their cost, before any is compiled", async () => {
     const schema = heavySchema("shared");
     expect(JSON.stringify(schema).length).toBeGreaterThan(15_000);
-    const created = await admin.graphql(CreateWorkflow, { input: { id: "target", name: "target", inputSchema: { type: "object" }, steps: ECHO_STEPS, outputs: OUTPUTS } });
+    const created = await admin.graphql(CreateWorkflow, {
+      input: { id: "target", name: "target", inputSchema: { type: "object" }, steps: ECHO_STEPS, outputs: OUTPUTS },
+    });
     expect(created.errors, created.text).toBeUndefined();
 
     const update = `mutation($input: UpdateWorkflowInput!) { ${aliased(() => 'updateWorkflow(id: "target", input: $input) { id }')} }`;
@@ -134,7 +147,9 @@ describe("the work one request can make", () => {
     const copy = await send(admin, '{ workflow(id: "copy-0") { id } }');
     expect(copy.errors?.[0]?.extensions.code).toBe("NOT_FOUND");
     // One update with that schema is fine.
-    const one = await send(admin, `mutation($input: UpdateWorkflowInput!) { updateWorkflow(id: "target", input: $input) { id } }`, { input: { inputSchema: schema } });
+    const one = await send(admin, `mutation($input: UpdateWorkflowInput!) { updateWorkflow(id: "target", input: $input) { id } }`, {
+      input: { inputSchema: schema },
+    });
     expect(one.errors, one.text).toBeUndefined();
 
     expect(await healthzWhileLooping(hostile)).toBeLessThan(STALL_MS);
@@ -143,7 +158,9 @@ describe("the work one request can make", () => {
   it("compiles the input schemas of one request's updates and runs up to its allowance, each distinct schema once", async () => {
     // Three workflows whose stored schemas are distinct and heavy.
     for (const tag of ["h0", "h1", "h2"]) {
-      const created = await admin.graphql(CreateWorkflow, { input: { id: tag, name: tag, inputSchema: heavySchema(tag), steps: ECHO_STEPS, outputs: OUTPUTS } });
+      const created = await admin.graphql(CreateWorkflow, {
+        input: { id: tag, name: tag, inputSchema: heavySchema(tag), steps: ECHO_STEPS, outputs: OUTPUTS },
+      });
       expect(created.errors, created.text).toBeUndefined();
     }
     const perSchema = JSON.stringify(heavySchema("h0")).length;
@@ -166,10 +183,16 @@ describe("the work one request can make", () => {
     // Running workflows whose validators this instance has not compiled: the third is refused.
     const runs = `mutation { ${aliased((i) => `runWorkflow(id: "h${i % 3}", inputs: {}) { status }`, 3)} }`;
     const ran = await send(admin, runs);
-    expect(ran.errors?.map((e) => e.path), ran.text.slice(0, 500)).toEqual([["a2"]]);
+    expect(
+      ran.errors?.map((e) => e.path),
+      ran.text.slice(0, 500),
+    ).toEqual([["a2"]]);
     expect(ran.errors![0]!.message).toMatch(/characters of input schemas checked and compiled/);
     // Two of them ran.
-    const listed = await send(admin, '{ a: runs(first: 5, workflowId: "h0") { edges { cursor } } b: runs(first: 5, workflowId: "h1") { edges { cursor } } }');
+    const listed = await send(
+      admin,
+      '{ a: runs(first: 5, workflowId: "h0") { edges { cursor } } b: runs(first: 5, workflowId: "h1") { edges { cursor } } }',
+    );
     expect(listed.data, listed.text).toEqual({ a: { edges: [expect.anything()] }, b: { edges: [expect.anything()] } });
 
     expect(await healthzWhileLooping((client) => send(client, renames))).toBeLessThan(STALL_MS);
@@ -177,7 +200,9 @@ describe("the work one request can make", () => {
 
   it("counts the checks of every run's inputs in a request together: one variable given to 15 runs is checked once in full", async () => {
     const schema = { type: "object", properties: { xs: { type: "array", items: { type: "number", minimum: 1 } } } };
-    const created = await admin.graphql(CreateWorkflow, { input: { id: "many-numbers", name: "n", inputSchema: schema, steps: ECHO_STEPS, outputs: OUTPUTS } });
+    const created = await admin.graphql(CreateWorkflow, {
+      input: { id: "many-numbers", name: "n", inputSchema: schema, steps: ECHO_STEPS, outputs: OUTPUTS },
+    });
     expect(created.errors, created.text).toBeUndefined();
     const cost = inputSchemaCost(schema);
     if (!cost.bounded) throw new Error("bounded schema expected");
@@ -188,7 +213,10 @@ describe("the work one request can make", () => {
     const hostile = (client: Client) => send(client, query, { inputs });
     const answer = await hostile(admin);
     // The first run is checked; the second would go past the request's checks and ends the request.
-    expect(answer.errors?.map((e) => e.path), answer.text.slice(0, 500)).toEqual([["a1"]]);
+    expect(
+      answer.errors?.map((e) => e.path),
+      answer.text.slice(0, 500),
+    ).toEqual([["a1"]]);
     expect(answer.errors![0]!.extensions.code).toBe("BAD_USER_INPUT");
     expect(answer.errors![0]!.message).toMatch(/allowance of 100,000 checks of run inputs against input schemas/);
     const listed = await send(admin, '{ runs(first: 20, workflowId: "many-numbers") { edges { node { status } } } }');
@@ -206,7 +234,9 @@ describe("the work one request can make", () => {
 function gqlLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(gqlLiteral).join(", ")}]`;
   if (value !== null && typeof value === "object") {
-    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${gqlLiteral(v)}`).join(", ")} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${gqlLiteral(v)}`)
+      .join(", ")} }`;
   }
   return JSON.stringify(value);
 }

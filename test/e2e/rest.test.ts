@@ -55,11 +55,19 @@ describe("legacy REST routes", () => {
 
   it("records the run and serves it at GET /api/runs/:id to its own account only", async () => {
     const { value } = await createKey(owner, "free");
-    const ran = JSON.parse((await post(server, "/api/workflows/my-flow/run", '{"inputs":{"prompt":"lake"}}', value)).text) as { runId: string };
+    const ran = JSON.parse((await post(server, "/api/workflows/my-flow/run", '{"inputs":{"prompt":"lake"}}', value)).text) as {
+      runId: string;
+    };
     const response = await fetch(`${server.url}/api/runs/${ran.runId}`, { headers: { "x-api-key": value } });
     expect(response.status).toBe(200);
     const run = (await response.json()) as Record<string, unknown>;
-    expect(run).toMatchObject({ runId: ran.runId, status: "succeeded", workflowId: `${owner.handle}/my-flow`, modelId: null, inputs: { prompt: "lake" } });
+    expect(run).toMatchObject({
+      runId: ran.runId,
+      status: "succeeded",
+      workflowId: `${owner.handle}/my-flow`,
+      modelId: null,
+      inputs: { prompt: "lake" },
+    });
     expect(typeof run.durationMs).toBe("number");
     expect(Date.parse(run.startedAt as string)).toBeGreaterThan(0);
 
@@ -172,7 +180,9 @@ describe("legacy REST routes", () => {
       const { value } = await createKey(owner, "admin");
       const answer = await post(server, "/api/workflows/my-flow/run", "{inputs: nope", value);
       expect(answer.status).toBe(400);
-      expect(answer.text).toBe('{"error":"Bad Request","code":"INVALID_INPUT","details":[{"path":"","message":"body must be valid JSON"}]}');
+      expect(answer.text).toBe(
+        '{"error":"Bad Request","code":"INVALID_INPUT","details":[{"path":"","message":"body must be valid JSON"}]}',
+      );
     });
 
     it("for a body that is not application/json", async () => {

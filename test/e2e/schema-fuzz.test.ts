@@ -64,7 +64,8 @@ const referenceChains: fc.Arbitrary<Case> = fc
   .record({ length: fc.integer({ min: 1, max: 24 }), fanOut: fc.integer({ min: 1, max: 3 }) })
   .map(({ length, fanOut }) => {
     const definitions: Schema = { d0: { type: ["string", "number"], maxLength: 10 } };
-    for (let i = 1; i <= length; i++) definitions[`d${i}`] = { allOf: Array.from({ length: fanOut }, () => ({ $ref: `#/definitions/d${i - 1}` })) };
+    for (let i = 1; i <= length; i++)
+      definitions[`d${i}`] = { allOf: Array.from({ length: fanOut }, () => ({ $ref: `#/definitions/d${i - 1}` })) };
     return {
       schema: { definitions, type: "array", items: { $ref: `#/definitions/d${length}` } },
       expect: fanOut ** length > 2000 ? "refuse" : fanOut === 1 || fanOut ** length < 200 ? "accept" : "any",
@@ -72,7 +73,11 @@ const referenceChains: fc.Arbitrary<Case> = fc
   });
 
 const nestedCombinators: fc.Arbitrary<Case> = fc
-  .record({ depth: fc.integer({ min: 1, max: 5 }), branches: fc.integer({ min: 1, max: 4 }), combinator: fc.constantFrom("allOf", "anyOf", "oneOf") })
+  .record({
+    depth: fc.integer({ min: 1, max: 5 }),
+    branches: fc.integer({ min: 1, max: 4 }),
+    combinator: fc.constantFrom("allOf", "anyOf", "oneOf"),
+  })
   .map(({ depth, branches, combinator }) => {
     let schema: Schema = { type: "integer", minimum: 0 };
     for (let i = 0; i < depth; i++) schema = { [combinator]: Array.from({ length: branches }, () => schema) };
@@ -95,18 +100,18 @@ const uniqueItems: fc.Arbitrary<Case> = fc
   .map(({ items: [items, scalar], maxItems }) => ({
     schema: {
       type: "object",
-      properties: { a: { type: "array", uniqueItems: true, ...(items === undefined ? {} : { items }), ...(maxItems === null ? {} : { maxItems }) } },
+      properties: {
+        a: { type: "array", uniqueItems: true, ...(items === undefined ? {} : { items }), ...(maxItems === null ? {} : { maxItems }) },
+      },
     },
     expect: scalar ? "accept" : "refuse",
   }));
 
 const literals: fc.Arbitrary<Case> = fc.oneof(
-  fc
-    .record({ count: fc.constantFrom(10, 300, 500, 501, 3000), objects: fc.boolean() })
-    .map(({ count, objects }) => ({
-      schema: { type: "array", items: { enum: Array.from({ length: count }, (_, i) => (objects ? { i } : i)) } },
-      expect: (count > 500 || (objects && count * 3 > 2000) ? "refuse" : "any") as Case["expect"],
-    })),
+  fc.record({ count: fc.constantFrom(10, 300, 500, 501, 3000), objects: fc.boolean() }).map(({ count, objects }) => ({
+    schema: { type: "array", items: { enum: Array.from({ length: count }, (_, i) => (objects ? { i } : i)) } },
+    expect: (count > 500 || (objects && count * 3 > 2000) ? "refuse" : "any") as Case["expect"],
+  })),
   fc.integer({ min: 10, max: 4000 }).map((count) => ({
     schema: { type: "array", items: { const: Array.from({ length: count }, (_, i) => i) } },
     expect: (count + 1 > 2000 ? "refuse" : "any") as Case["expect"],
@@ -137,7 +142,17 @@ const deepArrays: fc.Arbitrary<Case> = fc.integer({ min: 1, max: 60 }).map((dept
   return { schema, expect: "accept" };
 });
 
-const hostileSchemas = fc.oneof(recursion, conditionalRecursion, cycles, referenceChains, nestedCombinators, uniqueItems, literals, wideObjects, deepArrays);
+const hostileSchemas = fc.oneof(
+  recursion,
+  conditionalRecursion,
+  cycles,
+  referenceChains,
+  nestedCombinators,
+  uniqueItems,
+  literals,
+  wideObjects,
+  deepArrays,
+);
 
 function nested(levels: number, wrap: (inner: unknown) => unknown): unknown {
   let value: unknown = 0;
@@ -156,7 +171,8 @@ const hostileInputs: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** The keyword a refusal names: `"allOf" makes…`, or the size rules, which name no keyword. */
-const NAMES_THE_KEYWORD = /^("[$A-Za-z]+" |a workflow input schema has at most|an input schema is at most|a workflow definition .* is at most)/;
+const NAMES_THE_KEYWORD =
+  /^("[$A-Za-z]+" |a workflow input schema has at most|an input schema is at most|a workflow definition .* is at most)/;
 
 describe("fuzzing tenant input schemas", () => {
   let server: TestServer;

@@ -183,8 +183,7 @@ describe("the scope matrix (docs/workflows.md#who-may-run-what)", () => {
     {
       name: "create a workflow",
       expect: { none: UNAUTH, free: ADMIN, deployment: ADMIN, admin: "ok" },
-      graphql: (c, who) =>
-        c.graphql(CreateWorkflow, { input: { id: `created-by-${who}`, name: "new", ...PROMPT_TO_IMAGE } }),
+      graphql: (c, who) => c.graphql(CreateWorkflow, { input: { id: `created-by-${who}`, name: "new", ...PROMPT_TO_IMAGE } }),
     },
     {
       name: "update own workflow",

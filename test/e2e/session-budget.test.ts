@@ -27,7 +27,11 @@ interface Answer {
 async function viewer(url: string, cookie: string, apiKey?: string): Promise<Answer> {
   const headers: Record<string, string> = { cookie, "content-type": "application/json" };
   if (apiKey !== undefined) headers["x-api-key"] = apiKey;
-  const response = await fetch(`${url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query: "{ viewer { authenticatedBy } }" }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ query: "{ viewer { authenticatedBy } }" }),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
 }
 
@@ -46,7 +50,9 @@ function shapeOf(answer: Answer): unknown {
     message: error!.message,
     extensionKeys: Object.keys(error!.extensions).sort(),
     code: error!.extensions.code,
-    headers: ["retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "ratelimit-policy"].map((name) => header(name) !== null),
+    headers: ["retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "ratelimit-policy"].map(
+      (name) => header(name) !== null,
+    ),
     retryAfterMatches: header("retry-after") === String(error!.extensions.retryAfter),
     remaining: header("ratelimit-remaining"),
     policy: header("ratelimit-policy") === `${header("ratelimit-limit")};w=60`,
@@ -56,7 +62,9 @@ function shapeOf(answer: Answer): unknown {
 function expectSessionRefusal(answer: Answer): void {
   expect(answer.status).toBe(429);
   expect(answer.body).toEqual({
-    errors: [{ message: "Too Many Requests", extensions: { code: "RATE_LIMITED", limit: FREE_SESSION_BUDGET, retryAfter: expect.any(Number) } }],
+    errors: [
+      { message: "Too Many Requests", extensions: { code: "RATE_LIMITED", limit: FREE_SESSION_BUDGET, retryAfter: expect.any(Number) } },
+    ],
   });
   expect([answer.headers.get("ratelimit-limit"), answer.headers.get("ratelimit-remaining")]).toEqual([String(FREE_SESSION_BUDGET), "0"]);
   expect(answer.headers.get("ratelimit-policy")).toBe(`${FREE_SESSION_BUDGET};w=60`);
@@ -105,7 +113,10 @@ describe("the session budget on one instance (no Redis)", () => {
     const owner = await signUp(server);
     const first = await fetch(`${server.url}/api/runs/run_x`, { headers: { cookie: cookieOf(owner) } });
     expect(first.status).toBe(401);
-    expect([first.headers.get("ratelimit-limit"), first.headers.get("ratelimit-remaining")]).toEqual([String(FREE_SESSION_BUDGET), String(FREE_SESSION_BUDGET - 1)]);
+    expect([first.headers.get("ratelimit-limit"), first.headers.get("ratelimit-remaining")]).toEqual([
+      String(FREE_SESSION_BUDGET),
+      String(FREE_SESSION_BUDGET - 1),
+    ]);
   });
 
   it("charges a request with both a key and the cookie once, to the key", async () => {
@@ -153,7 +164,9 @@ describe.skipIf(skipReason !== null)("the session budget across two instances sh
   it(`lets exactly ${FREE_SESSION_BUDGET} of 300 parallel session requests through, spread over both`, async () => {
     const urls = cluster.instances.map((instance) => instance.url);
     const client = new Client(urls[0]!);
-    const signedUp = await client.graphql(SignUp, { input: { email: `user-${Date.now()}@example.com`, password: "correct horse battery" } });
+    const signedUp = await client.graphql(SignUp, {
+      input: { email: `user-${Date.now()}@example.com`, password: "correct horse battery" },
+    });
     expect(signedUp.data).toBeTruthy();
     const answers = await burst(urls, client.sessionCookie!, 300);
     expect(answers.filter((a) => a.status === 200)).toHaveLength(FREE_SESSION_BUDGET);

@@ -28,7 +28,10 @@ async function signIn(server: TestServer, address: string, email: string, passwo
       variables: { i: { email, password } },
     }),
   });
-  const body = (await response.json()) as { data?: { signIn: { id: string } } | null; errors?: Array<{ extensions: Record<string, unknown> }> };
+  const body = (await response.json()) as {
+    data?: { signIn: { id: string } } | null;
+    errors?: Array<{ extensions: Record<string, unknown> }>;
+  };
   const extensions = body.errors?.[0]?.extensions;
   return { code: extensions?.code as string | undefined, extensions, signedIn: Boolean(body.data?.signIn) };
 }

@@ -113,8 +113,7 @@ describe("the operator CLI", () => {
   it("creates the first platform admin, who can then sign in", async () => {
     const dataDir = tempDataDir();
     const email = `root-${Date.now()}@example.com`;
-    const cli = (...args: string[]) =>
-      run(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { KNOUDS_DATA_DIR: dataDir });
+    const cli = (...args: string[]) => run(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { KNOUDS_DATA_DIR: dataDir });
     const created = await cli("create-account", "--email", email, "--password", "a long password", "--platform-admin");
     expect(created.code, created.stderr).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ email, tier: "free", isPlatformAdmin: true });

@@ -98,14 +98,22 @@ describe("tenant input schemas and definitions", () => {
     expect(result.status, result.text).toBe(400);
     expect(result.body).toMatchObject({
       code: "INVALID_INPUT",
-      details: [{ path: "inputSchema.definitions.d.allOf", message: expect.stringMatching(/^this workflow's input schema cannot be used \("allOf" .*its owner must update it$/) }],
+      details: [
+        {
+          path: "inputSchema.definitions.d.allOf",
+          message: expect.stringMatching(/^this workflow's input schema cannot be used \("allOf" .*its owner must update it$/),
+        },
+      ],
     });
     expect(slowestMs).toBeLessThan(STALL_MS);
   });
 
   it("refuses uniqueItems over non-scalar items at create, and a stored one run by another account does not stall", async () => {
     const [problem] = await refusalOf(definition(UNIQUE_ARRAYS));
-    expect(problem).toEqual({ path: "inputSchema.properties.a.uniqueItems", message: expect.stringMatching(/^"uniqueItems" needs "items" with a scalar "type"/) });
+    expect(problem).toEqual({
+      path: "inputSchema.properties.a.uniqueItems",
+      message: expect.stringMatching(/^"uniqueItems" needs "items" with a scalar "type"/),
+    });
 
     await storedBeforeTheRule("stored-unique-arrays", UNIQUE_ARRAYS);
     const stranger = await signUp(server, { tier: "pro" });
@@ -123,7 +131,9 @@ describe("tenant input schemas and definitions", () => {
     expect((await create("unique-ints", definition(schema))).errors).toBeUndefined();
     const { result, slowestMs } = await slowestHealthzWhile(server.url, async () => [
       await admin.request("POST", "/api/workflows/unique-ints/run", { inputs: { a: Array.from({ length: 20_000 }, (_, i) => i) } }),
-      await admin.request("POST", "/api/workflows/unique-ints/run", { inputs: { a: Array.from({ length: 20_000 }, (_, i) => i % 19_999) } }),
+      await admin.request("POST", "/api/workflows/unique-ints/run", {
+        inputs: { a: Array.from({ length: 20_000 }, (_, i) => i % 19_999) },
+      }),
     ]);
     expect(result[0]!.status, result[0]!.text).toBe(200);
     expect(result[1]!.status).toBe(400);
@@ -147,7 +157,11 @@ describe("tenant input schemas and definitions", () => {
       admin.request("POST", "/api/workflows/many-numbers/run", `{"inputs":{"xs":[${Array(50_000).fill(0).join(",")}]}}`),
     );
     expect(result.status).toBe(400);
-    expect(result.body).toMatchObject({ details: [{ path: "inputs", message: expect.stringMatching(/^are too large for this workflow's input schema: they may weigh at most \d+/) }] });
+    expect(result.body).toMatchObject({
+      details: [
+        { path: "inputs", message: expect.stringMatching(/^are too large for this workflow's input schema: they may weigh at most \d+/) },
+      ],
+    });
     expect(slowestMs).toBeLessThan(STALL_MS);
     const fine = await admin.request("POST", "/api/workflows/many-numbers/run", { inputs: { xs: Array(1000).fill(1) } });
     expect(fine.status, fine.text).toBe(200);
@@ -158,7 +172,11 @@ describe("tenant input schemas and definitions", () => {
       [{ enum: Array.from({ length: 501 }, (_, i) => i) }, "inputSchema.enum", /^"enum" lists at most 500 values/],
       [{ const: { a: Array(3000).fill(1) } }, "inputSchema.const", /^"const" may weigh at most 2000/],
       [{ $ref: "#" }, "inputSchema.$ref", /^"\$ref" leads back to the same subschema without descending into the input/],
-      [{ definitions: { d: { anyOf: [{ $ref: "#/definitions/d" }] } }, $ref: "#/definitions/d" }, "inputSchema.definitions.d.anyOf.0.$ref", /infinite recursion/],
+      [
+        { definitions: { d: { anyOf: [{ $ref: "#/definitions/d" }] } }, $ref: "#/definitions/d" },
+        "inputSchema.definitions.d.anyOf.0.$ref",
+        /infinite recursion/,
+      ],
       [{ $ref: "https://example.com/schema.json" }, "inputSchema.$ref", /only references inside the schema/],
       [{ properties: { a: { $id: "#inner", type: "string" } } }, "inputSchema.properties.a.$id", /^"\$id" is only allowed at the root/],
       [
@@ -166,7 +184,11 @@ describe("tenant input schemas and definitions", () => {
         "inputSchema.definitions.d.properties.a.default",
         /^"default" must be a string, number, boolean or null/,
       ],
-      [{ properties: { p: { type: "string", pattern: "^(a+)+$" } } }, "inputSchema.properties.p.pattern", /regular expressions are not run/],
+      [
+        { properties: { p: { type: "string", pattern: "^(a+)+$" } } },
+        "inputSchema.properties.p.pattern",
+        /regular expressions are not run/,
+      ],
     ];
     for (const [schema, path, message] of cases) {
       const [problem] = await refusalOf(definition(schema));
@@ -189,11 +211,20 @@ describe("tenant input schemas and definitions", () => {
   });
 
   it("caps the size of a definition: input schema, bindings, whole definition", async () => {
-    const bigSchema = { type: "object", properties: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`field${i}`, { type: "string", description: "x".repeat(150) }])) };
-    expect(await refusalOf(definition(bigSchema))).toEqual([{ path: "inputSchema", message: "an input schema is at most 16384 characters of JSON" }]);
+    const bigSchema = {
+      type: "object",
+      properties: Object.fromEntries(
+        Array.from({ length: 100 }, (_, i) => [`field${i}`, { type: "string", description: "x".repeat(150) }]),
+      ),
+    };
+    expect(await refusalOf(definition(bigSchema))).toEqual([
+      { path: "inputSchema", message: "an input schema is at most 16384 characters of JSON" },
+    ]);
 
     const outputs = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`o${i}`, { from: "steps.say.text" }]));
-    expect(await refusalOf({ inputSchema: { type: "object" }, steps: ECHO_STEPS, outputs })).toEqual([{ path: "outputs", message: "at most 64 bindings" }]);
+    expect(await refusalOf({ inputSchema: { type: "object" }, steps: ECHO_STEPS, outputs })).toEqual([
+      { path: "outputs", message: "at most 64 bindings" },
+    ]);
 
     const bulky = { inputSchema: { type: "object" }, steps: ECHO_STEPS, outputs: { big: { value: "x".repeat(70_000) } } };
     expect(await refusalOf(bulky)).toEqual([
@@ -204,30 +235,61 @@ describe("tenant input schemas and definitions", () => {
   it("refuses control characters in emails, account names, key names and workflow names", async () => {
     const visitor = new Client(server.url);
     const badEmail = await visitor.graphql(SignUp, { input: { email: "a\u0000b@x.com", password: "correct horse battery" } });
-    expect(badEmail.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", details: [{ path: "email", message: "must not contain control characters" }] });
-    const badName = await visitor.graphql(SignUp, { input: { email: `n-${randomUUID()}@x.com`, password: "correct horse battery", name: "Eve\u001b[31m" } });
-    expect(badName.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", details: [{ path: "name", message: "must not contain control characters" }] });
+    expect(badEmail.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      details: [{ path: "email", message: "must not contain control characters" }],
+    });
+    const badName = await visitor.graphql(SignUp, {
+      input: { email: `n-${randomUUID()}@x.com`, password: "correct horse battery", name: "Eve\u001b[31m" },
+    });
+    expect(badName.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      details: [{ path: "name", message: "must not contain control characters" }],
+    });
 
     const badKey = await owner.client.graphql(CreateApiKey, { input: { name: "ci\u0000key" } });
-    expect(badKey.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", details: [{ path: "name", message: "must not contain control characters" }] });
+    expect(badKey.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      details: [{ path: "name", message: "must not contain control characters" }],
+    });
 
     const badWorkflow = await create("bidi-name", definition({ type: "object" }), "admin\u202Egnp.exe");
-    expect(badWorkflow.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", details: [{ path: "name", message: "must not contain control characters" }] });
+    expect(badWorkflow.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      details: [{ path: "name", message: "must not contain control characters" }],
+    });
   });
 
   it("refuses bindings that reach __proto__, constructor or prototype at create", async () => {
     const viaFrom = await refusalOf({ inputSchema: { type: "object" }, steps: ECHO_STEPS, outputs: { x: { from: "input.__proto__" } } });
     expect(viaFrom).toEqual([{ path: "outputs.x.from", message: "path segments must not be __proto__, constructor or prototype" }]);
-    const viaStep = await refusalOf({ inputSchema: { type: "object" }, steps: ECHO_STEPS, outputs: { x: { from: "steps.say.constructor" } } });
+    const viaStep = await refusalOf({
+      inputSchema: { type: "object" },
+      steps: ECHO_STEPS,
+      outputs: { x: { from: "steps.say.constructor" } },
+    });
     expect(viaStep).toEqual([{ path: "outputs.x.from", message: "path segments must not be __proto__, constructor or prototype" }]);
-    const viaName = await refusalOf({ inputSchema: { type: "object" }, steps: ECHO_STEPS, outputs: { constructor: { from: "steps.say.text" } } });
+    const viaName = await refusalOf({
+      inputSchema: { type: "object" },
+      steps: ECHO_STEPS,
+      outputs: { constructor: { from: "steps.say.text" } },
+    });
     expect(viaName).toEqual([{ path: "outputs.constructor", message: "must not be __proto__, constructor or prototype" }]);
   });
 
   it("never reaches them at run time, even for bindings stored before the rule", async () => {
-    await storedBeforeTheRule("stored-proto", { type: "object" }, {
-      outputs: { a: { from: "input.__proto__" }, b: { from: "input.constructor" }, c: { from: "steps.say.toString" }, d: { from: "input.name" } },
-    });
+    await storedBeforeTheRule(
+      "stored-proto",
+      { type: "object" },
+      {
+        outputs: {
+          a: { from: "input.__proto__" },
+          b: { from: "input.constructor" },
+          c: { from: "steps.say.toString" },
+          d: { from: "input.name" },
+        },
+      },
+    );
     const ran = await admin.graphql(RunWorkflow, { id: "stored-proto", inputs: { name: "Ada" } });
     expect(ran.data?.runWorkflow, ran.text).toMatchObject({ status: "succeeded", outputs: { a: null, b: null, c: null, d: "Ada" } });
   });

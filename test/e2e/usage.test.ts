@@ -34,7 +34,9 @@ async function send(url: string, key: string, kind: Kind): Promise<number> {
   const text = await response.text();
   // GraphQL refusals answer 200; report the code the body carries instead.
   const code = /"code":"([A-Z_]+)"/.exec(text)?.[1];
-  return response.status === 200 && code ? ({ SCOPE_DENIED: 403, NOT_FOUND: 404, RATE_LIMITED: 429 } as Record<string, number>)[code] ?? 500 : response.status;
+  return response.status === 200 && code
+    ? (({ SCOPE_DENIED: 403, NOT_FOUND: 404, RATE_LIMITED: 429 } as Record<string, number>)[code] ?? 500)
+    : response.status;
 }
 
 interface Totals {
@@ -99,9 +101,7 @@ describe.skipIf(skipReason !== null)("usage per key across two instances", () =>
     const read = async (url: string) => {
       const answer = await owner.client.withBaseUrl(url).graphql(KeyUsage);
       expect(answer.errors, answer.text).toBeUndefined();
-      return Object.fromEntries(
-        nodes(answer.data!.apiKeys).map((key) => [key.id, { hourly: key.usage.hourly, daily: key.usage.daily }]),
-      );
+      return Object.fromEntries(nodes(answer.data!.apiKeys).map((key) => [key.id, { hourly: key.usage.hourly, daily: key.usage.daily }]));
     };
     // B's counts reach the store with its next flush; wait for it (bounded).
     const deadline = Date.now() + 15_000;
@@ -134,7 +134,16 @@ describe.skipIf(skipReason !== null)("usage per key across two instances", () =>
     const byKey = await new Client(b, key.value).graphql(ViewerKeyUsage);
     expect(byKey.errors?.[0]?.extensions.code).toBe("UNAUTHENTICATED");
 
-    const made = await cluster.cli(["create-account", "--email", "admin@example.com", "--password", PASSWORD, "--tier", "business", "--platform-admin"]);
+    const made = await cluster.cli([
+      "create-account",
+      "--email",
+      "admin@example.com",
+      "--password",
+      PASSWORD,
+      "--tier",
+      "business",
+      "--platform-admin",
+    ]);
     expect(made.code, made.stderr).toBe(0);
     const admin = new Client(b);
     await admin.graphql(SignIn, { input: { email: "admin@example.com", password: PASSWORD } });

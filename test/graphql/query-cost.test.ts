@@ -47,7 +47,11 @@ describe("query cost", () => {
     const inline = cost("{ models(first: 10) { edges { node { id provider } } } }");
     expect(cost("{ models(first: 10) { ...Page } } fragment Page on ModelConnection { edges { node { id provider } } }")).toBe(inline);
     expect(cost("{ models(first: 10) { ... on ModelConnection { edges { node { id provider } } } } }")).toBe(inline);
-    expect(cost("{ a: models(first: 10) { ...P } b: models(first: 10) { ...P } } fragment P on ModelConnection { edges { node { id provider } } }")).toBe(2 * inline);
+    expect(
+      cost(
+        "{ a: models(first: 10) { ...P } b: models(first: 10) { ...P } } fragment P on ModelConnection { edges { node { id provider } } }",
+      ),
+    ).toBe(2 * inline);
     // Few items: the units are more than the bytes. Many: the bytes decide.
     expect(cost(`{ models(first: 10) { edges { node { ${"x".repeat(256)}: id } } } }`)).toBe(2 + 10 * 2);
     const long = cost(`{ models(first: 100) { edges { node { ${"x".repeat(10_000)}: id } } } }`);

@@ -12,7 +12,13 @@ describe("writeInChunks", () => {
   it("writes in order, FLUSH_CHUNK at a time, and hands back the failed chunk and the rest", async () => {
     const items = Array.from({ length: 2 * FLUSH_CHUNK + 7 }, (_, i) => i);
     const written: number[][] = [];
-    expect(await writeInChunks(items, async (chunk) => void written.push(chunk), () => {})).toEqual([]);
+    expect(
+      await writeInChunks(
+        items,
+        async (chunk) => void written.push(chunk),
+        () => {},
+      ),
+    ).toEqual([]);
     expect(written.map((chunk) => chunk.length)).toEqual([FLUSH_CHUNK, FLUSH_CHUNK, 7]);
     expect(written.flat()).toEqual(items);
 
@@ -100,7 +106,10 @@ describe("usage counts flushed in chunks to SQLite", () => {
       const hours = await usage.series(key, "hour");
       const days = await usage.series(key, "day");
       // Summed, so an hour or day that turns during the test changes nothing.
-      expect(hours.reduce((n, b) => n + b.ok, 0), `${i}`).toBe((index % 3) + 1);
+      expect(
+        hours.reduce((n, b) => n + b.ok, 0),
+        `${i}`,
+      ).toBe((index % 3) + 1);
       expect(days.reduce((n, b) => n + b.ok, 0)).toBe((index % 3) + 1);
     }
     expect((await usage.series("key_0", "hour")).reduce((n, b) => n + b.rateLimited, 0)).toBe(1);

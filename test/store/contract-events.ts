@@ -44,7 +44,10 @@ export function eventsContract(name: string, open: OpenStore): void {
       const key = newId("key");
       const other = newId("key");
       const hour = 1_700_000_000_000 - (1_700_000_000_000 % HOUR);
-      await store.usage.add([delta(key, "hour", hour, { ok: 3, scopeDenied: 1 }), delta(key, "day", hour - (hour % DAY), { ok: 3, scopeDenied: 1 })]);
+      await store.usage.add([
+        delta(key, "hour", hour, { ok: 3, scopeDenied: 1 }),
+        delta(key, "day", hour - (hour % DAY), { ok: 3, scopeDenied: 1 }),
+      ]);
       // A second writer (another instance) adding to the same buckets, and a new hour.
       await Promise.all([
         store.usage.add([delta(key, "hour", hour, { ok: 2, rateLimited: 5, otherErrors: 1 })]),
@@ -55,13 +58,19 @@ export function eventsContract(name: string, open: OpenStore): void {
         { start: hour + HOUR, ok: 1, scopeDenied: 0, rateLimited: 0, otherErrors: 0 },
       ]);
       expect(await store.usage.buckets(key, "hour", hour + 1)).toHaveLength(1);
-      expect(await store.usage.buckets(key, "day", 0)).toEqual([{ start: hour - (hour % DAY), ok: 3, scopeDenied: 1, rateLimited: 0, otherErrors: 0 }]);
+      expect(await store.usage.buckets(key, "day", 0)).toEqual([
+        { start: hour - (hour % DAY), ok: 3, scopeDenied: 1, rateLimited: 0, otherErrors: 0 },
+      ]);
       expect(await store.usage.buckets(other, "day", 0)).toEqual([]);
     });
 
     it("deletes usage buckets of one period older than a time", async () => {
       const key = newId("key");
-      await store.usage.add([delta(key, "hour", HOUR, { ok: 1 }), delta(key, "hour", 5 * HOUR, { ok: 1 }), delta(key, "day", 0, { ok: 2 })]);
+      await store.usage.add([
+        delta(key, "hour", HOUR, { ok: 1 }),
+        delta(key, "hour", 5 * HOUR, { ok: 1 }),
+        delta(key, "day", 0, { ok: 2 }),
+      ]);
       expect(await store.usage.deleteBefore("hour", 5 * HOUR)).toBe(1);
       expect((await store.usage.buckets(key, "hour", 0)).map((b) => b.start)).toEqual([5 * HOUR]);
       expect(await store.usage.buckets(key, "day", 0)).toHaveLength(1);
@@ -76,8 +85,15 @@ export function eventsContract(name: string, open: OpenStore): void {
       expect(await store.audit.list({ accountId, limit: 10 })).toEqual([...events].reverse());
       expect((await store.audit.list({ accountId, limit: 2 })).map((e) => e.id)).toEqual([ids[4], ids[3]]);
       expect((await store.audit.list({ accountId, olderThan: ids[3], limit: 2 })).map((e) => e.id)).toEqual([ids[2], ids[1]]);
-      expect((await store.audit.list({ accountId, newerThan: ids[1], limit: 2, oldestFirst: true })).map((e) => e.id)).toEqual([ids[2], ids[3]]);
-      expect((await store.audit.list({ accountId, newerThan: ids[0], olderThan: ids[4], limit: 10 })).map((e) => e.id)).toEqual([ids[3], ids[2], ids[1]]);
+      expect((await store.audit.list({ accountId, newerThan: ids[1], limit: 2, oldestFirst: true })).map((e) => e.id)).toEqual([
+        ids[2],
+        ids[3],
+      ]);
+      expect((await store.audit.list({ accountId, newerThan: ids[0], olderThan: ids[4], limit: 10 })).map((e) => e.id)).toEqual([
+        ids[3],
+        ids[2],
+        ids[1],
+      ]);
     });
 
     it("keeps an event sent again in a retried batch once, and stores the rest of that batch", async () => {

@@ -9,11 +9,7 @@ import { account, apiKey, type OpenStore } from "./contract.js";
 import { run, workflow } from "./contract-workflows.js";
 
 /** Reads a whole list `limit` items at a time, each page starting after the last item seen. */
-async function pageThrough<T, P>(
-  fetch: (page: PageRequest<P>) => Promise<T[]>,
-  position: (item: T) => P,
-  limit: number,
-): Promise<T[]> {
+async function pageThrough<T, P>(fetch: (page: PageRequest<P>) => Promise<T[]>, position: (item: T) => P, limit: number): Promise<T[]> {
   const all: T[] = [];
   let after: P | null = null;
   for (;;) {
@@ -25,8 +21,10 @@ async function pageThrough<T, P>(
   }
 }
 
-const newestFirst = <T extends { id: string }>(at: (item: T) => number) => (a: T, b: T) =>
-  at(b) - at(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const newestFirst =
+  <T extends { id: string }>(at: (item: T) => number) =>
+  (a: T, b: T) =>
+    at(b) - at(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 export function pagesContract(name: string, open: OpenStore): void {
   describe(`${name} store: keyset pages`, () => {
@@ -114,7 +112,12 @@ export function pagesContract(name: string, open: OpenStore): void {
         await store.runs.create(run(b.id, { startedAt: r.startedAt, workflowId: r.workflowId, status: r.status }));
       }
       const ordered = [...mine].sort(newestFirst((r) => r.startedAt));
-      const filters = [{}, { workflowId: "wf-even" }, { status: "failed" as const }, { workflowId: "wf-odd", status: "succeeded" as const }];
+      const filters = [
+        {},
+        { workflowId: "wf-even" },
+        { status: "failed" as const },
+        { workflowId: "wf-odd", status: "succeeded" as const },
+      ];
       for (const filter of filters) {
         const expected = ordered.filter(
           (r) =>

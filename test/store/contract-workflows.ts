@@ -19,7 +19,12 @@ export function workflow(owner: AccountRecord, slug = `wf-${newId("run").slice(4
     status: "draft",
     visibility: "private",
     // `$`-keys and nesting must survive either store as they are.
-    inputSchema: { $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", properties: { a: { $ref: "#/$defs/x" } }, $defs: { x: { type: "string" } } },
+    inputSchema: {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      type: "object",
+      properties: { a: { $ref: "#/$defs/x" } },
+      $defs: { x: { type: "string" } },
+    },
     steps: [{ id: "s", model: "knouds/echo", inputs: { text: { from: "input.a" } } }],
     outputs: { text: { from: "steps.s.text" } },
     createdAt: 1000,

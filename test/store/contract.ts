@@ -182,10 +182,7 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       // must count against what is stored, not against a write that was rolled back.
       const ok = apiKey(a.id);
       const clash = apiKey(a.id, { digest: existing.digest });
-      const [okCreated, clashCreated] = await Promise.allSettled([
-        store.apiKeys.createWithin(ok, 4),
-        store.apiKeys.createWithin(clash, 4),
-      ]);
+      const [okCreated, clashCreated] = await Promise.allSettled([store.apiKeys.createWithin(ok, 4), store.apiKeys.createWithin(clash, 4)]);
       expect(okCreated).toEqual({ status: "fulfilled", value: true });
       expect(clashCreated.status).toBe("rejected");
       expect(await store.apiKeys.findById(clash.id)).toBeNull();
@@ -273,7 +270,14 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       await store.accounts.create(a);
       const k = apiKey(a.id, { lastUsedAt: 7, expiresAt: 9_000_000_000_000 });
       await store.apiKeys.create(k);
-      const next = { digest: `new-${k.id}`, start: "cd34", previousDigest: k.digest, previousStart: k.start, graceEndsAt: 123, rolledAt: 100 };
+      const next = {
+        digest: `new-${k.id}`,
+        start: "cd34",
+        previousDigest: k.digest,
+        previousStart: k.start,
+        graceEndsAt: 123,
+        rolledAt: 100,
+      };
       const rolled = await store.apiKeys.roll(k.id, k.digest, next);
       expect(rolled).toEqual({ ...k, ...next });
       expect(await store.apiKeys.findByDigest(next.digest)).toEqual(rolled);
@@ -281,7 +285,14 @@ export function accountsKeysAndSessionsContract(name: string, open: OpenStore): 
       // A second roll from the stale digest loses: the first one stands.
       expect(await store.apiKeys.roll(k.id, k.digest, { ...next, digest: "other" })).toBeNull();
       // Rolling again ends the first previous value: only the one just replaced is kept.
-      const again = { digest: `third-${k.id}`, start: "ef56", previousDigest: next.digest, previousStart: "cd34", graceEndsAt: 456, rolledAt: 200 };
+      const again = {
+        digest: `third-${k.id}`,
+        start: "ef56",
+        previousDigest: next.digest,
+        previousStart: "cd34",
+        graceEndsAt: 456,
+        rolledAt: 200,
+      };
       expect(await store.apiKeys.roll(k.id, next.digest, again)).toMatchObject(again);
       expect(await store.apiKeys.findByDigest(k.digest)).toBeNull();
       expect((await store.apiKeys.findByDigest(next.digest))?.id).toBe(k.id);

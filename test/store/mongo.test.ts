@@ -25,15 +25,37 @@ if (uri) {
         const a = account();
         await store.accounts.create(a);
         const id = `key_legacy_${a.id}`;
-        await client.db().collection<{ _id: string } & Record<string, unknown>>("api_keys").insertOne({
-          _id: id, accountId: a.id, name: "legacy", scope: "free", scopeAssignedByPlatformAdmin: false,
-          digest: `digest-${id}`, start: "ab12", createdAt: 1, lastUsedAt: 2,
-        });
+        await client
+          .db()
+          .collection<{ _id: string } & Record<string, unknown>>("api_keys")
+          .insertOne({
+            _id: id,
+            accountId: a.id,
+            name: "legacy",
+            scope: "free",
+            scopeAssignedByPlatformAdmin: false,
+            digest: `digest-${id}`,
+            start: "ab12",
+            createdAt: 1,
+            lastUsedAt: 2,
+          });
         expect(await store.apiKeys.findByDigest(`digest-${id}`)).toEqual({
-          id, accountId: a.id, name: "legacy", scope: "free", scopeAssignedByPlatformAdmin: false,
-          digest: `digest-${id}`, start: "ab12", createdAt: 1, lastUsedAt: 2,
-          expiresAt: null, previousDigest: null, previousStart: null, graceEndsAt: null,
-          lastUsedAddress: null, lastUsedUserAgent: null, rolledAt: null,
+          id,
+          accountId: a.id,
+          name: "legacy",
+          scope: "free",
+          scopeAssignedByPlatformAdmin: false,
+          digest: `digest-${id}`,
+          start: "ab12",
+          createdAt: 1,
+          lastUsedAt: 2,
+          expiresAt: null,
+          previousDigest: null,
+          previousStart: null,
+          graceEndsAt: null,
+          lastUsedAddress: null,
+          lastUsedUserAgent: null,
+          rolledAt: null,
         });
       } finally {
         await client.close();
@@ -54,13 +76,25 @@ if (uri) {
       const db = client.db();
       const email = `Legacy.${run}@example.com`;
       await db.collection("accounts").insertOne({
-        _id: `acc_${run}` as never, email: email.toLowerCase(), name: "x", tier: "business",
-        isPlatformAdmin: false, passwordHash: null, createdAt: 1,
+        _id: `acc_${run}` as never,
+        email: email.toLowerCase(),
+        name: "x",
+        tier: "business",
+        isPlatformAdmin: false,
+        passwordHash: null,
+        createdAt: 1,
       });
       const slug = `legacy-${run}`;
       await db.collection("workflows").insertOne({
-        _id: slug as never, accountId: `acc_${run}`, name: "n", description: "", status: "deployed", visibility: "public",
-        definition: '{"inputSchema":{},"steps":[],"outputs":{}}', createdAt: 1, updatedAt: 1,
+        _id: slug as never,
+        accountId: `acc_${run}`,
+        name: "n",
+        description: "",
+        status: "deployed",
+        visibility: "public",
+        definition: '{"inputSchema":{},"steps":[],"outputs":{}}',
+        createdAt: 1,
+        updatedAt: 1,
       });
 
       const store = await openMongoStore(legacyUri);

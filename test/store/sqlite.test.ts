@@ -106,9 +106,13 @@ describe("SQLite migration to key lifecycle", () => {
     const file = join(tempDataDir(), "knouds.db");
     const raw = migratedUpTo(file, "ADD COLUMN expires_at");
     const a = account();
-    raw.prepare("INSERT INTO accounts (id, email, name, tier, created_at) VALUES (?, ?, ?, ?, ?)").run(a.id, a.email, a.name, a.tier, a.createdAt);
     raw
-      .prepare("INSERT INTO api_keys (id, account_id, name, scope, digest, start, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .prepare("INSERT INTO accounts (id, email, name, tier, created_at) VALUES (?, ?, ?, ?, ?)")
+      .run(a.id, a.email, a.name, a.tier, a.createdAt);
+    raw
+      .prepare(
+        "INSERT INTO api_keys (id, account_id, name, scope, digest, start, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      )
       .run("key_old", a.id, "legacy", "free", "digest-old", "ab12", 1, 2);
     raw.close();
 
@@ -137,7 +141,18 @@ describe("SQLite migration dropping the per-filter run indexes", () => {
     const insert = raw.prepare(
       "INSERT INTO audit_events (id, account_id, type, at, actor, key_id, key_name, details, address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
-    insert.run("aud_1", a.id, "key.created", 1000, '{"kind":"account","accountId":"x"}', "key_1", "ci", '{"scope":"free"}', "127.0.0.1", "curl");
+    insert.run(
+      "aud_1",
+      a.id,
+      "key.created",
+      1000,
+      '{"kind":"account","accountId":"x"}',
+      "key_1",
+      "ci",
+      '{"scope":"free"}',
+      "127.0.0.1",
+      "curl",
+    );
     insert.run("aud_2", a.id, "key.deleted", 2000, '{"kind":"account","accountId":"x"}', "key_1", "ci", "{}", null, null);
     raw.close();
 
@@ -150,7 +165,10 @@ describe("SQLite migration dropping the per-filter run indexes", () => {
     expect(await store.audit.deleteBefore(1500, 10)).toBe(1);
     await store.close();
     const check = new Database(file, { readonly: true });
-    const indexes = check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('runs', 'audit_events')").pluck().all();
+    const indexes = check
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('runs', 'audit_events')")
+      .pluck()
+      .all();
     expect(indexes).not.toContain("runs_account_workflow_newest");
     expect(indexes).not.toContain("runs_account_status_newest");
     expect(indexes).toContain("runs_account_newest");
@@ -165,9 +183,7 @@ describe("SQLite migration to per-account workflow namespaces", () => {
     // The schema as it was before namespaces: the first two migrations.
     for (const migration of MIGRATIONS.slice(0, 2)) old.exec(migration as string);
     old.pragma("user_version = 2");
-    const insertAccount = old.prepare(
-      "INSERT INTO accounts (id, email, name, tier, created_at) VALUES (?, ?, 'x', 'business', ?)",
-    );
+    const insertAccount = old.prepare("INSERT INTO accounts (id, email, name, tier, created_at) VALUES (?, ?, 'x', 'business', ?)");
     insertAccount.run("acc_system", "system@knouds.invalid", 0);
     insertAccount.run("acc_1", "Ada.Lovelace@example.com", 1);
     insertAccount.run("acc_2", "ada.lovelace@example.org", 2);

@@ -55,10 +55,7 @@ export class Client {
     }
   }
 
-  async graphql<TData, TVars>(
-    document: TypedDocumentNode<TData, TVars>,
-    variables?: TVars,
-  ): Promise<GraphQLResponse<TData>> {
+  async graphql<TData, TVars>(document: TypedDocumentNode<TData, TVars>, variables?: TVars): Promise<GraphQLResponse<TData>> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: "POST",
       headers: this.headers({ "content-type": "application/json" }),

@@ -46,9 +46,7 @@ export async function startCluster(options: { size: number; redisUrl?: string; e
   // The first instance migrates the shared SQLite file before the others open it.
   instances.push(await startProcess(["--import", "tsx", "src/main.ts"], env));
   instances.push(
-    ...(await Promise.all(
-      Array.from({ length: options.size - 1 }, () => startProcess(["--import", "tsx", "src/main.ts"], env)),
-    )),
+    ...(await Promise.all(Array.from({ length: options.size - 1 }, () => startProcess(["--import", "tsx", "src/main.ts"], env)))),
   );
   return {
     instances,

@@ -43,7 +43,9 @@ export default function setup(project: TestProject) {
     // Zero recorded keys means recording broke only when every test file ran (the suite creates
     // keys); one file run alone, the MongoDB contract suite say, may hand out none.
     const everyFileRan = project.vitest.state.getFiles().length >= (await project.globTestFiles()).testFiles.length;
-    console.log(`[secret scan] ${keys} key values handed out, searched ${files} files (${(bytes / 2 ** 20).toFixed(1)} MiB) of logs and data`);
+    console.log(
+      `[secret scan] ${keys} key values handed out, searched ${files} files (${(bytes / 2 ** 20).toFixed(1)} MiB) of logs and data`,
+    );
     const failure =
       leaks.length > 0
         ? `key values found at rest:\n${leaks.join("\n")}`

@@ -23,7 +23,11 @@ export const UNAUTHORIZED_BODY = '{"error":"Unauthorized"}';
  * Probes every `everyMs` until the value is refused (or `timeoutMs` passes) and returns every
  * answer. The caller checks them against the instant the value should stop working.
  */
-export async function probeUntilRefused(url: string, value: string, options: { everyMs?: number; timeoutMs?: number } = {}): Promise<ProbeAnswer[]> {
+export async function probeUntilRefused(
+  url: string,
+  value: string,
+  options: { everyMs?: number; timeoutMs?: number } = {},
+): Promise<ProbeAnswer[]> {
   const answers: ProbeAnswer[] = [];
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   while (Date.now() < deadline) {

@@ -47,7 +47,6 @@ import { answerJsonBudget } from "../answer-budget.js";
 import type { GraphQLContext } from "../context.js";
 import { ANSWER_TEXT, COST_EXTENSIONS, COST_UNIT_BYTES } from "../cost-declarations.js";
 
-
 /** JSON bytes of the longest value of each built-in kind: -2147483648, a double, false, "+275760-09-13T00:00:00.000Z". */
 const SCALAR_BYTES: Record<string, number> = { Int: 11, Float: 24, Boolean: 5, DateTime: 29 };
 /** JSON bytes of `null`. */
@@ -207,13 +206,25 @@ export function queryCost(
   }
 
   /** The value of `field` as `type` (its wrappers peeled one by one). */
-  function valueSize(type: GraphQLOutputType | undefined, field: Field | undefined, node: FieldNode, page: number | null, path: number): Size {
+  function valueSize(
+    type: GraphQLOutputType | undefined,
+    field: Field | undefined,
+    node: FieldNode,
+    page: number | null,
+    path: number,
+  ): Size {
     if (type && isNonNullType(type)) return nonNullSize(type.ofType, field, node, page, path);
     const value = nonNullSize(type, field, node, page, path);
     return { units: value.units, bytes: Math.max(NULL_BYTES, value.bytes) };
   }
 
-  function nonNullSize(type: GraphQLOutputType | undefined, field: Field | undefined, node: FieldNode, page: number | null, path: number): Size {
+  function nonNullSize(
+    type: GraphQLOutputType | undefined,
+    field: Field | undefined,
+    node: FieldNode,
+    page: number | null,
+    path: number,
+  ): Size {
     if (type && isListType(type)) {
       const items = itemsOf(field, page);
       const item = valueSize(type.ofType, field, node, page, path + String(Math.max(items - 1, 0)).length + 1);
@@ -260,7 +271,8 @@ export function queryCost(
         const fieldPath = path + key.length + 3;
         const value = valueSize(field?.type, field, selection, page, fieldPath);
         // Refused: null, and an error entry whose path names every key above it.
-        const answered = field && mayRefuse(field, type === rootType) ? Math.max(value.bytes, NULL_BYTES + REFUSAL_BYTES + fieldPath + 1) : value.bytes;
+        const answered =
+          field && mayRefuse(field, type === rootType) ? Math.max(value.bytes, NULL_BYTES + REFUSAL_BYTES + fieldPath + 1) : value.bytes;
         const byArguments = field?.extensions[COST_EXTENSIONS.argumentCost];
         if (typeof byArguments === "function") units += (byArguments as (args: Variables) => number)(argumentsOf(selection));
         units += (typeof weight === "number" ? weight : 1) + value.units;

@@ -20,7 +20,10 @@ function enumName(type: AuditEventType): string {
 }
 
 const AuditEventTypeEnum = builder.enumType("AuditEventType", {
-  values: Object.fromEntries(AUDIT_EVENT_TYPES.map((type) => [enumName(type), { value: type }])) as Record<string, { value: AuditEventType }>,
+  values: Object.fromEntries(AUDIT_EVENT_TYPES.map((type) => [enumName(type), { value: type }])) as Record<
+    string,
+    { value: AuditEventType }
+  >,
 });
 
 const ActorKindEnum = builder.enumType("AuditActorKind", {
@@ -89,7 +92,8 @@ builder.queryField("auditEvents", (t) =>
         position: (event: AuditEvent) => event.id,
         positionSchema: z.string().regex(EVENT_ID),
         fetch: ({ after, limit }) => ctx.services.audit.list({ accountId, olderThan: after ?? undefined, limit }),
-        fetchBefore: ({ before, limit }) => ctx.services.audit.list({ accountId, newerThan: before ?? undefined, limit, oldestFirst: true }),
+        fetchBefore: ({ before, limit }) =>
+          ctx.services.audit.list({ accountId, newerThan: before ?? undefined, limit, oldestFirst: true }),
       });
     },
   }),

@@ -5,7 +5,8 @@ import { builder } from "../builder.js";
 builder.enumType("ErrorCode", {
   description:
     "Every `extensions.code` an error from this server can carry. Not a field's type: compare `errors[].extensions.code` against these names.",
-  values: Object.fromEntries(
-    Object.entries(GRAPHQL_ERROR_CODES).map(([code, description]) => [code, { description }]),
-  ) as Record<GraphQLErrorCode, { description: string }>,
+  values: Object.fromEntries(Object.entries(GRAPHQL_ERROR_CODES).map(([code, description]) => [code, { description }])) as Record<
+    GraphQLErrorCode,
+    { description: string }
+  >,
 });

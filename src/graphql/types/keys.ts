@@ -10,10 +10,7 @@ import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnect
 
 export const ScopeEnum = builder.enumType("Scope", {
   values: Object.fromEntries(
-    SCOPES.map((scope) => [
-      scope,
-      { description: `${SCOPE_TABLE[scope].description} (${SCOPE_TABLE[scope].requestsPerMinute} req/min)` },
-    ]),
+    SCOPES.map((scope) => [scope, { description: `${SCOPE_TABLE[scope].description} (${SCOPE_TABLE[scope].requestsPerMinute} req/min)` }]),
   ) as Record<(typeof SCOPES)[number], { description: string }>,
 });
 
@@ -61,29 +58,25 @@ export const ApiKeyRef = builder.objectRef<ApiKey>("ApiKey").implement({
   }),
 });
 
-const CreatedApiKeyRef = builder
-  .objectRef<{ apiKey: ApiKey; value: string }>("CreatedApiKey")
-  .implement({
-    fields: (t) => ({
-      apiKey: t.field({ type: ApiKeyRef, resolve: (c) => c.apiKey }),
-      value: t.exposeString("value", {
-        ...answersAtMost(KEY_VALUE_LENGTH, "ascii"),
-        description: "The full key. Shown this once: store it now, it cannot be retrieved later.",
-      }),
+const CreatedApiKeyRef = builder.objectRef<{ apiKey: ApiKey; value: string }>("CreatedApiKey").implement({
+  fields: (t) => ({
+    apiKey: t.field({ type: ApiKeyRef, resolve: (c) => c.apiKey }),
+    value: t.exposeString("value", {
+      ...answersAtMost(KEY_VALUE_LENGTH, "ascii"),
+      description: "The full key. Shown this once: store it now, it cannot be retrieved later.",
     }),
-  });
+  }),
+});
 
-const RolledApiKeyRef = builder
-  .objectRef<{ apiKey: ApiKey; value: string }>("RolledApiKey")
-  .implement({
-    fields: (t) => ({
-      apiKey: t.field({ type: ApiKeyRef, resolve: (c) => c.apiKey }),
-      value: t.exposeString("value", {
-        ...answersAtMost(KEY_VALUE_LENGTH, "ascii"),
-        description: "The key's new value. Shown this once: store it now, it cannot be retrieved later.",
-      }),
+const RolledApiKeyRef = builder.objectRef<{ apiKey: ApiKey; value: string }>("RolledApiKey").implement({
+  fields: (t) => ({
+    apiKey: t.field({ type: ApiKeyRef, resolve: (c) => c.apiKey }),
+    value: t.exposeString("value", {
+      ...answersAtMost(KEY_VALUE_LENGTH, "ascii"),
+      description: "The key's new value. Shown this once: store it now, it cannot be retrieved later.",
     }),
-  });
+  }),
+});
 const ApiKeyConnection = connectionOf(ApiKeyRef, "ApiKey");
 
 builder.queryField("apiKeys", (t) =>

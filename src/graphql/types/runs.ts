@@ -87,7 +87,12 @@ builder.queryField("runs", (t) =>
         // request's allowance when that is less than a full scan, so the page ends earlier
         // (searchedTo) rather than the request looking at more.
         fetch: (page) =>
-          ctx.services.runner.listRuns(caller, filter, page, filtered ? requestWork(ctx).take("scannedRuns", FILTER_SCAN_LIMIT) : undefined),
+          ctx.services.runner.listRuns(
+            caller,
+            filter,
+            page,
+            filtered ? requestWork(ctx).take("scannedRuns", FILTER_SCAN_LIMIT) : undefined,
+          ),
       });
     },
   }),

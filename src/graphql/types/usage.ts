@@ -1,4 +1,3 @@
-
 import { KnoudsError } from "../../domain/errors.js";
 import { USAGE_BUCKETS_KEPT, type UsageBucket, type UsagePeriod } from "../../domain/usage.js";
 import { builder } from "../builder.js";
@@ -43,7 +42,8 @@ builder.objectField(ApiKeyRef, "usage", (t) =>
     // admin's); this is the backstop, in the rule's own words.
     resolve: (key, _args, ctx) => {
       const session = ctx.caller.session!;
-      if (session.account.id !== key.accountId && !session.account.isPlatformAdmin) throw KnoudsError.forbidden("Only the key's owner or a platform admin can read its usage");
+      if (session.account.id !== key.accountId && !session.account.isPlatformAdmin)
+        throw KnoudsError.forbidden("Only the key's owner or a platform admin can read its usage");
       return { keyId: key.id };
     },
   }),

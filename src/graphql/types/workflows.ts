@@ -100,7 +100,10 @@ builder.mutationField("runWorkflow", (t) =>
 
 const CreateWorkflowInput = builder.inputType("CreateWorkflowInput", {
   fields: (t) => ({
-    id: t.string({ required: true, description: "Slug in your namespace: 1-64 characters of a-z, 0-9 and -. The workflow's id is then `yourhandle/slug`." }),
+    id: t.string({
+      required: true,
+      description: "Slug in your namespace: 1-64 characters of a-z, 0-9 and -. The workflow's id is then `yourhandle/slug`.",
+    }),
     name: t.string({ required: true }),
     description: t.string(),
     visibility: t.field({ type: VisibilityEnum, description: "Defaults to private." }),

@@ -67,9 +67,7 @@ export const settingsPage: FastifyPluginAsync = async (app) => {
   app.get("/settings", (_request, reply) => reply.redirect("/settings/api-keys"));
   app.get("/settings/api-keys", shell);
   app.get("/settings/security-log", shell);
-  app.get("/assets/settings.js", (_request, reply) =>
-    pageHeaders(reply, "no-cache").type("text/javascript; charset=utf-8").send(script),
-  );
+  app.get("/assets/settings.js", (_request, reply) => pageHeaders(reply, "no-cache").type("text/javascript; charset=utf-8").send(script));
   // Browsers ask for /favicon.ico on any page (a JSON answer too); one SVG serves both names.
   const icon = (_request: unknown, reply: FastifyReply) => pageHeaders(reply, "public, max-age=86400").type("image/svg+xml").send(favicon);
   app.get("/favicon.svg", icon);

@@ -32,7 +32,10 @@ export function mongoAuditStore(col: Collection<AuditDoc>): AuditStore {
       return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
     },
     async deleteBefore(before, limit) {
-      const ids = await col.find({ at: { $lt: before } }, { projection: { _id: 1 } }).limit(limit).toArray();
+      const ids = await col
+        .find({ at: { $lt: before } }, { projection: { _id: 1 } })
+        .limit(limit)
+        .toArray();
       if (ids.length === 0) return 0;
       return (await col.deleteMany({ _id: { $in: ids.map((doc) => doc._id) } })).deletedCount;
     },

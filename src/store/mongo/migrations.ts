@@ -7,11 +7,13 @@ import { HANDLE_ATTEMPTS, SYSTEM_ACCOUNT_ID, SYSTEM_HANDLE, derivedHandle } from
 import { workflowAddress } from "../../domain/workflow.js";
 import { isDuplicateKey, type AccountDoc, type WorkflowDoc } from "./documents.js";
 
-
 /** Every account gets a handle: the system account `knouds`, the others derived from the email. */
 async function giveAccountsHandles(db: Db): Promise<void> {
   const accounts = db.collection<AccountDoc>("accounts");
-  const without = await accounts.find({ handle: { $exists: false } }).sort({ createdAt: 1, _id: 1 }).toArray();
+  const without = await accounts
+    .find({ handle: { $exists: false } })
+    .sort({ createdAt: 1, _id: 1 })
+    .toArray();
   for (const { _id, email } of without) {
     for (let attempt = 0; attempt < HANDLE_ATTEMPTS; attempt++) {
       const handle = _id === SYSTEM_ACCOUNT_ID ? SYSTEM_HANDLE : derivedHandle(email, attempt);

@@ -2,7 +2,6 @@ import type { Collection } from "mongodb";
 import type { UsageStore } from "../interface.js";
 import type { UsageDoc } from "./documents.js";
 
-
 export function mongoUsageStore(col: Collection<UsageDoc>): UsageStore {
   return {
     async add(deltas) {
@@ -20,7 +19,10 @@ export function mongoUsageStore(col: Collection<UsageDoc>): UsageStore {
       );
     },
     async buckets(keyId, period, since) {
-      const docs = await col.find({ keyId, period, start: { $gte: since } }).sort({ start: 1 }).toArray();
+      const docs = await col
+        .find({ keyId, period, start: { $gte: since } })
+        .sort({ start: 1 })
+        .toArray();
       return docs.map(({ start, ok, scopeDenied, rateLimited, otherErrors }) => ({ start, ok, scopeDenied, rateLimited, otherErrors }));
     },
     async deleteBefore(period, before) {

@@ -32,7 +32,13 @@ export function mongoWorkflowStore(col: Collection<WorkflowDoc>): WorkflowStore 
     async listVisible(accountId, includePublic, { after, limit }) {
       // Two keyset reads along two indexes, merged: as in SQLite, an $or would not come sorted.
       const page = async (filter: Filter<WorkflowDoc>) =>
-        (await col.find({ ...filter, _id: { $gt: after ?? "" } }).sort({ _id: 1 }).limit(limit).toArray()).map(toWorkflow);
+        (
+          await col
+            .find({ ...filter, _id: { $gt: after ?? "" } })
+            .sort({ _id: 1 })
+            .limit(limit)
+            .toArray()
+        ).map(toWorkflow);
       const own = await page({ accountId });
       if (!includePublic) return own;
       return mergeById(own, await page({ visibility: "public", status: "deployed" }), limit);

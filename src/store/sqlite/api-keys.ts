@@ -68,9 +68,7 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit, w
     ),
     countByAccount: db.prepare("SELECT COUNT(*) FROM api_keys WHERE account_id = ?").pluck(),
     delete: db.prepare("DELETE FROM api_keys WHERE id = ? RETURNING *"),
-    setScope: db.prepare(
-      "UPDATE api_keys SET scope = ?, scope_assigned_by_platform_admin = ? WHERE id = ? RETURNING *",
-    ),
+    setScope: db.prepare("UPDATE api_keys SET scope = ?, scope_assigned_by_platform_admin = ? WHERE id = ? RETURNING *"),
     rename: db.prepare("UPDATE api_keys SET name = ? WHERE id = ? RETURNING *"),
     roll: db.prepare(
       `UPDATE api_keys SET digest = @digest, start = @start, previous_digest = @previousDigest,

@@ -38,11 +38,18 @@ export function verifyKnoudsStore(file: string, flag: string): void {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const problems = db.pragma("integrity_check", { simple: false }) as Array<{ integrity_check: string }>;
     if (problems.length !== 1 || problems[0]!.integrity_check !== "ok") {
-      throw refused(flag, `${file} fails SQLite's integrity check: ${problems.map((p) => p.integrity_check).slice(0, 3).join("; ")}`);
+      throw refused(
+        flag,
+        `${file} fails SQLite's integrity check: ${problems
+          .map((p) => p.integrity_check)
+          .slice(0, 3)
+          .join("; ")}`,
+      );
     }
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
     const version = db.pragma("user_version", { simple: true }) as number;
-    if (!KNOUDS_TABLES.every((t) => tables.has(t)) || version < 1) throw refused(flag, `${file} is a SQLite database but not a Knouds store`);
+    if (!KNOUDS_TABLES.every((t) => tables.has(t)) || version < 1)
+      throw refused(flag, `${file} is a SQLite database but not a Knouds store`);
     if (version > MIGRATIONS.length) {
       throw refused(flag, `${file} was written by a newer Knouds (schema ${version}, this one knows ${MIGRATIONS.length}): upgrade first`);
     }
@@ -102,7 +109,8 @@ export async function backupSqliteStore(storeFile: string, target: string, optio
       try {
         linkSync(partial, to);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") throw KnoudsError.conflict(`${to} already exists: pass --force to replace it`);
+        if ((error as NodeJS.ErrnoException).code === "EEXIST")
+          throw KnoudsError.conflict(`${to} already exists: pass --force to replace it`);
         throw error;
       }
     }

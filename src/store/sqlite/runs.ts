@@ -90,9 +90,7 @@ export function sqliteRunStore(db: Database.Database, commits: GroupCommit): Run
     async listByAccount(accountId, filter, { after, limit }, scanLimit = FILTER_SCAN_LIMIT) {
       const from = after ?? startOfNewestFirst;
       const filtered = filter.workflowId !== undefined || filter.status !== undefined;
-      const last = filtered
-        ? (boundary.get({ accountId, ...from, offset: scanLimit - 1 }) as NewestFirstPosition | undefined)
-        : undefined;
+      const last = filtered ? (boundary.get({ accountId, ...from, offset: scanLimit - 1 }) as NewestFirstPosition | undefined) : undefined;
       const rows = listing(filter).all({
         accountId,
         ...(filter.workflowId !== undefined && { workflowId: filter.workflowId }),

@@ -81,14 +81,24 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
       retry.addEventListener("click", () => void load());
       replaceChildren(
         list,
-        h("div", { class: "error", role: "alert" }, `Could not load your keys: ${failure instanceof ApiError ? failure.message : "unknown error"} `, retry),
+        h(
+          "div",
+          { class: "error", role: "alert" },
+          `Could not load your keys: ${failure instanceof ApiError ? failure.message : "unknown error"} `,
+          retry,
+        ),
       );
       return;
     }
     if (page.edges.length === 0) {
       replaceChildren(
         list,
-        h("div", { class: "empty" }, h("p", {}, h("strong", {}, "No API keys yet.")), h("p", {}, "Create one to call the Knouds API from scripts, CI or your backend.")),
+        h(
+          "div",
+          { class: "empty" },
+          h("p", {}, h("strong", {}, "No API keys yet.")),
+          h("p", {}, "Create one to call the Knouds API from scripts, CI or your backend."),
+        ),
       );
       return;
     }
@@ -102,7 +112,12 @@ export function renderApiKeysTab(panel: HTMLElement, me: MeQuery): void {
         h(
           "thead",
           {},
-          h("tr", {}, ...COLUMNS.map((title) => h("th", { scope: "col" }, title)), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions"))),
+          h(
+            "tr",
+            {},
+            ...COLUMNS.map((title) => h("th", { scope: "col" }, title)),
+            h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")),
+          ),
         ),
         rows,
       ),

@@ -30,10 +30,18 @@ function detailsList(key: Key): HTMLElement {
 }
 
 /** The Details toggle, Rename and Roll buttons for a key's row, and the detail row that goes under it. */
-export function keyActions(key: Key, columns: number, changed: () => void): { buttons: HTMLButtonElement[]; detailRow: HTMLTableRowElement } {
+export function keyActions(
+  key: Key,
+  columns: number,
+  changed: () => void,
+): { buttons: HTMLButtonElement[]; detailRow: HTMLTableRowElement } {
   const detailId = `key-details-${key.id}`;
   const detailRow = h("tr", { id: detailId, class: "key-details", hidden: true }, h("td", { colspan: String(columns) }, detailsList(key)));
-  const toggle = h("button", { type: "button", class: "small", "aria-expanded": "false", "aria-controls": detailId, "aria-label": `Details of key ${key.name}` }, "Details");
+  const toggle = h(
+    "button",
+    { type: "button", class: "small", "aria-expanded": "false", "aria-controls": detailId, "aria-label": `Details of key ${key.name}` },
+    "Details",
+  );
   toggle.addEventListener("click", () => {
     detailRow.hidden = !detailRow.hidden;
     toggle.setAttribute("aria-expanded", String(!detailRow.hidden));

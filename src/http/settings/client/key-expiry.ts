@@ -14,7 +14,9 @@ export interface ExpiryPicker {
 }
 
 export function expiryPicker(): ExpiryPicker {
-  const choice = h("select", { id: "key-expiry", name: "expiry" },
+  const choice = h(
+    "select",
+    { id: "key-expiry", name: "expiry" },
     h("option", { value: "never", selected: true }, "Never"),
     ...PRESETS.map((days) => h("option", { value: String(days) }, `In ${days} days`)),
     h("option", { value: "date" }, "On a date…"),
@@ -29,8 +31,14 @@ export function expiryPicker(): ExpiryPicker {
     "fieldset",
     { class: "expiry" },
     h("legend", {}, "Expiry"),
-    h("div", { class: "field" }, h("label", { for: "key-expiry" }, "Expires"), choice, date,
-      h("small", {}, "An expired key answers 401 like a deleted one. You can roll a key before it expires.")),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "key-expiry" }, "Expires"),
+      choice,
+      date,
+      h("small", {}, "An expired key answers 401 like a deleted one. You can roll a key before it expires."),
+    ),
   );
   return {
     element,

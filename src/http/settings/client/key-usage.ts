@@ -57,7 +57,10 @@ export async function loadKeyUsage(after: string | null): Promise<Map<string, Ke
     const usage = new Map<string, KeyUsage>();
     let cursor = after;
     while (usage.size < KEYS_PER_PAGE) {
-      const { apiKeys } = await request(KeyUsageList, { first: Math.min(USAGE_KEYS_PER_REQUEST, KEYS_PER_PAGE - usage.size), after: cursor });
+      const { apiKeys } = await request(KeyUsageList, {
+        first: Math.min(USAGE_KEYS_PER_REQUEST, KEYS_PER_PAGE - usage.size),
+        after: cursor,
+      });
       for (const { node } of apiKeys.edges) usage.set(node.id, node.usage);
       if (!apiKeys.pageInfo.hasNextPage || !apiKeys.pageInfo.endCursor) break;
       cursor = apiKeys.pageInfo.endCursor;
@@ -69,7 +72,8 @@ export async function loadKeyUsage(after: string | null): Promise<Map<string, Ke
 }
 
 const hour = (start: string) => new Date(start).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-const hourAndDay = (start: string) => new Date(start).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+const hourAndDay = (start: string) =>
+  new Date(start).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 const day = (start: string) => new Date(start).toLocaleDateString(undefined, { month: "short", day: "numeric" });
 
 function openUsageDialog(name: string, usage: KeyUsage): void {
@@ -95,7 +99,11 @@ function openUsageDialog(name: string, usage: KeyUsage): void {
 /** The list's cell: a sparkline of the last 48 hours that opens the details. */
 export function usageCell(name: string, usage: KeyUsage | undefined): HTMLElement {
   if (!usage) return h("span", { class: "hint" }, "—");
-  const open = h("button", { type: "button", class: "sparkline", "aria-label": `Usage of ${name}: ${summarize(usage.hourly)}. Show details` });
+  const open = h("button", {
+    type: "button",
+    class: "sparkline",
+    "aria-label": `Usage of ${name}: ${summarize(usage.hourly)}. Show details`,
+  });
   open.append(usageChart(usage.hourly, { width: 96, height: 24, when: hourAndDay, label: `Last 48 hours of ${name}` }));
   open.addEventListener("click", () => openUsageDialog(name, usage));
   return open;

@@ -30,7 +30,13 @@ function renderSettings(me: MeQuery): void {
       "header",
       { class: "top" },
       h("a", { href: SETTINGS, class: "brand" }, "Knouds"),
-      h("div", { class: "who" }, h("span", {}, account.email), h("span", { class: `badge tier-${account.tier}` }, `${planName(account.tier)} plan`), signOut),
+      h(
+        "div",
+        { class: "who" },
+        h("span", {}, account.email),
+        h("span", { class: `badge tier-${account.tier}` }, `${planName(account.tier)} plan`),
+        signOut,
+      ),
     ),
     h(
       "main",
@@ -40,7 +46,17 @@ function renderSettings(me: MeQuery): void {
         "nav",
         { role: "tablist", "aria-label": "Settings sections" },
         ...TABS.map((t) =>
-          h("a", { role: "tab", id: `tab-${t.id}`, href: t.path, "aria-selected": t === tab ? "true" : "false", "aria-controls": t === tab ? `panel-${t.id}` : undefined }, t.title),
+          h(
+            "a",
+            {
+              role: "tab",
+              id: `tab-${t.id}`,
+              href: t.path,
+              "aria-selected": t === tab ? "true" : "false",
+              "aria-controls": t === tab ? `panel-${t.id}` : undefined,
+            },
+            t.title,
+          ),
         ),
       ),
       panel,
@@ -66,7 +82,15 @@ async function start(): Promise<void> {
   } catch (failure) {
     const retry = h("button", { type: "button" }, "Try again");
     retry.addEventListener("click", () => void start());
-    replaceChildren(root, h("div", { class: "card error", role: "alert" }, `Could not load your settings: ${failure instanceof ApiError ? failure.message : "unknown error"} `, retry));
+    replaceChildren(
+      root,
+      h(
+        "div",
+        { class: "card error", role: "alert" },
+        `Could not load your settings: ${failure instanceof ApiError ? failure.message : "unknown error"} `,
+        retry,
+      ),
+    );
   }
 }
 

@@ -20,8 +20,11 @@ const GRACES: Array<[seconds: number, label: string]> = [
 ];
 
 export function openRollKeyDialog(key: Key, rolled: () => void): void {
-  const grace = h("select", { id: "roll-grace", name: "grace" },
-    ...GRACES.map(([seconds, label]) => h("option", { value: String(seconds), selected: seconds === 86_400 }, label)));
+  const grace = h(
+    "select",
+    { id: "roll-grace", name: "grace" },
+    ...GRACES.map(([seconds, label]) => h("option", { value: String(seconds), selected: seconds === 86_400 }, label)),
+  );
   const error = h("p", { class: "error", role: "alert", hidden: true });
   const submit = h("button", { type: "submit", class: "primary" }, "Roll key");
   const cancel = h("button", { type: "button" }, "Cancel");
@@ -29,9 +32,16 @@ export function openRollKeyDialog(key: Key, rolled: () => void): void {
     "form",
     {},
     h("h2", { id: "roll-title" }, `Roll key “${key.name}”`),
-    h("p", {}, "The key gets a new value; its name, scope and expiry stay. Until the grace period ends the old value ",
-      h("code", {}, `knouds_live_${key.start}…`), " keeps working, so you can update your deployments first."),
-    key.graceEndsAt ? h("p", { class: "warning" }, "This key's previous value is still in its grace period: rolling again stops it now.") : null,
+    h(
+      "p",
+      {},
+      "The key gets a new value; its name, scope and expiry stay. Until the grace period ends the old value ",
+      h("code", {}, `knouds_live_${key.start}…`),
+      " keeps working, so you can update your deployments first.",
+    ),
+    key.graceEndsAt
+      ? h("p", { class: "warning" }, "This key's previous value is still in its grace period: rolling again stops it now.")
+      : null,
     h("div", { class: "field" }, h("label", { for: "roll-grace" }, "Old value keeps working for"), grace),
     error,
     h("div", { class: "actions" }, cancel, submit),
@@ -51,7 +61,9 @@ export function openRollKeyDialog(key: Key, rolled: () => void): void {
       done = true;
       const { apiKey, value } = answer.rollApiKey;
       revealValue(dialog, `Key “${apiKey.name}” rolled`, value);
-      const until = apiKey.graceEndsAt ? `The old value keeps working until ${formatDateTime(apiKey.graceEndsAt)}.` : "The old value no longer works.";
+      const until = apiKey.graceEndsAt
+        ? `The old value keeps working until ${formatDateTime(apiKey.graceEndsAt)}.`
+        : "The old value no longer works.";
       dialog.querySelector(".hint")?.before(h("p", { class: "grace" }, until));
     } catch (failure) {
       error.textContent = failure instanceof ApiError ? failure.message : "Something went wrong. Try again.";

@@ -91,7 +91,12 @@ function eventRow(event: AuditEvent, myId: string): HTMLTableRowElement {
     "tr",
     {},
     h("td", {}, h("time", { datetime: event.at }, formatDateTime(event.at))),
-    h("th", { scope: "row" }, h("span", { class: warn ? "event warn" : "event" }, EVENT_NAMES[event.type]), event.keyName ? h("div", { class: "hint" }, `Key “${event.keyName}”`) : null),
+    h(
+      "th",
+      { scope: "row" },
+      h("span", { class: warn ? "event warn" : "event" }, EVENT_NAMES[event.type]),
+      event.keyName ? h("div", { class: "hint" }, `Key “${event.keyName}”`) : null,
+    ),
     h("td", {}, describe(event)),
     h("td", {}, actor(event, myId)),
     h(
@@ -118,9 +123,19 @@ export function renderSecurityLogTab(panel: HTMLElement, me: MeQuery): void {
       body.append(...page.edges.map((edge) => eventRow(edge.node, myId)));
       cursor = page.pageInfo.endCursor ?? null;
       more.hidden = !page.pageInfo.hasNextPage;
-      replaceChildren(status, body.childElementCount === 0 ? h("div", { class: "empty" }, h("p", {}, h("strong", {}, "No events yet."))) : null);
+      replaceChildren(
+        status,
+        body.childElementCount === 0 ? h("div", { class: "empty" }, h("p", {}, h("strong", {}, "No events yet."))) : null,
+      );
     } catch (failure) {
-      replaceChildren(status, h("div", { class: "error", role: "alert" }, `Could not load the security log: ${failure instanceof ApiError ? failure.message : "unknown error"}`));
+      replaceChildren(
+        status,
+        h(
+          "div",
+          { class: "error", role: "alert" },
+          `Could not load the security log: ${failure instanceof ApiError ? failure.message : "unknown error"}`,
+        ),
+      );
     }
     more.disabled = false;
   }
@@ -131,7 +146,16 @@ export function renderSecurityLogTab(panel: HTMLElement, me: MeQuery): void {
     h(
       "div",
       { class: "panel-head" },
-      h("div", {}, h("h2", {}, "Security log"), h("p", {}, "Key changes, plan and admin changes, and sign-ins to this account, with where they came from. Never a key value or a password.")),
+      h(
+        "div",
+        {},
+        h("h2", {}, "Security log"),
+        h(
+          "p",
+          {},
+          "Key changes, plan and admin changes, and sign-ins to this account, with where they came from. Never a key value or a password.",
+        ),
+      ),
     ),
     h(
       "table",

@@ -23,7 +23,11 @@ export const OUTCOMES = [
 
 const SVG = "http://www.w3.org/2000/svg";
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, ...children: Array<Node | string>): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number>,
+  ...children: Array<Node | string>
+): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
   element.append(...children);
@@ -88,5 +92,9 @@ export function usageChart(buckets: readonly Bucket[], options: ChartOptions): S
 
 /** The colour key under a large chart. */
 export function usageLegend(): HTMLElement {
-  return h("ul", { class: "usage-legend" }, ...OUTCOMES.map(({ field, label }) => h("li", {}, h("span", { class: `swatch usage-${field}` }), label)));
+  return h(
+    "ul",
+    { class: "usage-legend" },
+    ...OUTCOMES.map(({ field, label }) => h("li", {}, h("span", { class: `swatch usage-${field}` }), label)),
+  );
 }

@@ -1,5 +1,5 @@
 /**
- * The layer order of src/, checked by `npm test` (npm run lint:deps). Each layer imports only
+ * The layer order of src/, checked by `npm test` (npm run lint). Each layer imports only
  * the layers below it, and nothing imports in a circle:
  *
  *   domain, lib  <-  store port  <-  services  <-  adapters, transports  <-  composition root

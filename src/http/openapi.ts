@@ -47,11 +47,18 @@ const errors = {
 };
 const scopeDenied = { "403": answer("The key's effective scope is below what the operation needs", ref("ScopeDenied")) };
 
+/**
+ * A JSON object whose members are free (inputs, outputs, an input schema). `additionalProperties`
+ * is spelled out: without it openapi-typescript types the object as `Record<string, never>`, which
+ * no real value fits.
+ */
+const freeObject = (description?: string) => ({ type: "object", additionalProperties: true, ...(description ? { description } : {}) });
+
 const runBody = {
   required: true,
   content: json({
     type: "object",
-    properties: { inputs: { type: "object", description: "Validated against the workflow's (or model's) input schema" } },
+    properties: { inputs: freeObject("Validated against the workflow's (or model's) input schema") },
     additionalProperties: false,
   }),
 };
@@ -172,7 +179,7 @@ export const OPENAPI_DOCUMENT = {
       Scope: { type: "string", enum: [...SCOPES] },
       RunAnswer: {
         oneOf: [
-          exact({ runId: { type: "string" }, status: { const: "succeeded" }, outputs: { type: "object" } }),
+          exact({ runId: { type: "string" }, status: { const: "succeeded" }, outputs: freeObject() }),
           exact({ runId: { type: "string" }, status: { const: "failed" }, error: { type: "string" } }),
         ],
       },
@@ -184,8 +191,8 @@ export const OPENAPI_DOCUMENT = {
           description: "The workflow's full address, handle/slug (a bare slug for runs recorded before namespaces)",
         },
         modelId: { type: ["string", "null"] },
-        inputs: { type: "object" },
-        outputs: { type: ["object", "null"] },
+        inputs: freeObject(),
+        outputs: { ...freeObject(), type: ["object", "null"] },
         error: { type: ["string", "null"] },
         startedAt: { type: "string", format: "date-time" },
         finishedAt: { type: "string", format: "date-time" },
@@ -195,7 +202,7 @@ export const OPENAPI_DOCUMENT = {
         id: { type: "string", description: "The full address, handle/slug" },
         name: { type: "string" },
         description: { type: "string" },
-        inputSchema: { type: "object" },
+        inputSchema: freeObject("The workflow's input JSON Schema (draft-07)"),
       }),
       Unauthorized: exact({ error: { const: "Unauthorized" } }),
       ScopeDenied: exact({

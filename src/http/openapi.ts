@@ -84,11 +84,23 @@ export const OPENAPI_DOCUMENT = {
     title: "Knouds API — legacy REST routes",
     version: "1.0.0",
     description:
-      "The REST compatibility routes. The full API is GraphQL at /graphql (schema/schema.graphql). Every request needs an x-api-key header. A workflow's id is its full address `handle/slug`; a bare slug is one of the key's own account.",
+      "The REST compatibility routes. The full API is GraphQL at /graphql (schema/schema.graphql). Every request needs an x-api-key header, except on the two public operations (security: []): this document and leak reports. A workflow's id is its full address `handle/slug`; a bare slug is one of the key's own account.",
   },
   servers: [{ url: "/" }],
   security: [{ apiKey: [] }],
   paths: {
+    "/api/openapi.json": {
+      get: {
+        operationId: "openApiDocument",
+        summary: "This document (public: client generators read it without a key)",
+        security: [],
+        responses: {
+          "200": answer("The OpenAPI 3.1 document", freeObject(), {}),
+          "500": errors["500"],
+          "503": errors["503"],
+        },
+      },
+    },
     "/api/workflows/{slug}/run": {
       post: {
         operationId: "runWorkflow",

@@ -51,6 +51,8 @@ describe("the OpenAPI document", () => {
     const admin = (await createKey(owner, "admin")).value;
     const run = '{"inputs":{"prompt":"a mountain at dusk"}}';
 
+    await call("openApiDocument", "GET", "/api/openapi.json");
+
     const ran = await call("runWorkflow", "POST", "/api/workflows/my-flow/run", free, run);
     await call("runWorkflow", "POST", "/api/workflows/my-flow/run", undefined, run);
     await call("runWorkflow", "POST", "/api/workflows/my-flow/run", admin, "{not json");
@@ -97,6 +99,7 @@ describe("the OpenAPI document", () => {
     const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
     expect(operations.sort()).toEqual([
       "getRun",
+      "openApiDocument",
       "reportLeakedKey",
       "runModel",
       "runWorkflow",
@@ -134,6 +137,7 @@ describe("the OpenAPI document", () => {
         "getRun 200",
         "getRun 401",
         "getRun 404",
+        "openApiDocument 200",
         "reportLeakedKey 202",
         "reportLeakedKey 400",
         "reportLeakedKey 429",

@@ -3,7 +3,7 @@
  * the logs and data files written in it for every key value the API handed out during the
  * whole suite. Any hit fails the run, naming the file but never printing the value.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -12,7 +12,10 @@ import { CREATED_KEYS_FILE } from "./suite.js";
 function filesUnder(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    // A symbolic link (a test project's node_modules) points outside what the suite wrote.
+    const entry = lstatSync(path);
+    if (entry.isSymbolicLink()) return [];
+    return entry.isDirectory() ? filesUnder(path) : [path];
   });
 }
 

@@ -3,7 +3,7 @@ import { graphql } from "./gql/index.js";
 
 const RunHelloWorld = graphql(`
   mutation RunHelloWorld($inputs: JSON!) {
-    runWorkflow(id: "hello-world", inputs: $inputs) {
+    runWorkflow(id: "knouds/hello-world", inputs: $inputs) {
       id
       status
       outputs

@@ -8,26 +8,22 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { KnoudsError } from "../domain/errors.js";
 import { backupSqliteStore, restoreSqliteStore } from "../store/sqlite/backup.js";
+import { CLI, fail, parseOptions } from "./command-line.js";
 
 export const BACKUP_RESTORE_COMMANDS = ["backup", "restore"] as const;
-export const BACKUP_RESTORE_USAGE = `  knouds backup --to FILE [--force]      (SQLite: a consistent copy while the server serves)
-  knouds restore --from FILE             (SQLite: with the server stopped)`;
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
+const USAGE = { backup: "backup --to FILE [--force]", restore: "restore --from FILE" } as const;
+export const BACKUP_RESTORE_USAGE = `  ${USAGE.backup}      (SQLite: a consistent copy while the server serves)
+  ${USAGE.restore}             (SQLite: with the server stopped)`;
 
 /** Runs `backup` or `restore` with the rest of the command line; exits 2 with the reason on refusal. */
 export async function runBackupRestore(command: (typeof BACKUP_RESTORE_COMMANDS)[number], args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { to: { type: "string" }, from: { type: "string" }, force: { type: "boolean", default: false } },
-  });
+  const options =
+    command === "backup"
+      ? parseOptions(command, args, { to: "string", force: "boolean" }, USAGE.backup)
+      : parseOptions(command, args, { from: "string" }, USAGE.restore);
   const config = loadConfig();
   if (config.mongodbUri) {
     fail(`${command} works on the embedded SQLite store; for MongoDB use mongodump and mongorestore (docs/operating.md#mongodb)`);
@@ -39,15 +35,15 @@ export async function runBackupRestore(command: (typeof BACKUP_RESTORE_COMMANDS)
     : `the backup holds the store, not the server secret: keep ${secretFile} safe beside it`;
   try {
     if (command === "backup") {
-      if (!values.to) fail(`usage:\n${BACKUP_RESTORE_USAGE}`);
-      const { bytes } = await backupSqliteStore(config.sqliteFile, values.to, { replace: values.force });
-      console.log(JSON.stringify({ backup: values.to, from: config.sqliteFile, bytes }));
+      const to = options.text("to") ?? fail("--to is required", `usage: ${CLI} ${USAGE.backup}`);
+      const { bytes } = await backupSqliteStore(config.sqliteFile, to, { replace: options.flag("force") });
+      console.log(JSON.stringify({ backup: to, from: config.sqliteFile, bytes }));
       console.error(secretNote);
       return;
     }
-    if (!values.from) fail(`usage:\n${BACKUP_RESTORE_USAGE}`);
-    const { replaced } = await restoreSqliteStore(values.from, config.sqliteFile);
-    console.log(JSON.stringify({ restored: config.sqliteFile, from: values.from, previousStoreKeptAs: replaced }));
+    const from = options.text("from") ?? fail("--from is required", `usage: ${CLI} ${USAGE.restore}`);
+    const { replaced } = await restoreSqliteStore(from, config.sqliteFile);
+    console.log(JSON.stringify({ restored: config.sqliteFile, from, previousStoreKeptAs: replaced }));
     if (!config.secret && !existsSync(secretFile)) {
       console.error(
         `no server secret at ${secretFile} and KNOUDS_SECRET is unset: copy the secret this store was made with there ` +

@@ -20,12 +20,25 @@ export const AUDIT_EVENT_TYPES = [
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
+/**
+ * The name people see for an event type — in the GraphQL enum, the docs and the operator CLI:
+ * `key.reported_leaked` -> `KEY_REPORTED_LEAKED` (GraphQL enum values cannot hold dots).
+ */
+export function auditEventTypeName(type: AuditEventType): string {
+  return type.replace(".", "_").toUpperCase();
+}
+
 /** Who did it: a signed-in account (the owner or a platform admin), the operator CLI, the server itself, or someone unidentified. */
 export type AuditActor =
   | { kind: "account"; accountId: string; email: string; platformAdmin: boolean }
   | { kind: "operator" }
   | { kind: "system" }
   | { kind: "anonymous" };
+
+/** The name people see for an actor kind (GraphQL `AuditActorKind`): `operator` -> `OPERATOR`. */
+export function auditActorKindName(kind: AuditActor["kind"]): string {
+  return kind.toUpperCase();
+}
 
 /** Where a request came from, as the server saw it. */
 export interface ClientInfo {

@@ -126,9 +126,12 @@ describe("the audit log", () => {
     const lines = printed.stdout
       .trim()
       .split("\n")
-      .map((line) => JSON.parse(line) as { id: string; type: string; client: unknown });
-    expect(lines.map((line) => line.id)).toEqual(events.map((event) => event.id));
-    expect(lines[0]!.type).toBe("account.platform_admin_changed");
+      .map((line) => JSON.parse(line) as { id: string; type: string; at: string; client: unknown });
+    // The same events, names (KEY_DELETED, OPERATOR) and ISO 8601 times as the API and the docs.
+    expect(lines).toEqual(events);
+    expect(lines.map((line) => line.type)).toContain("KEY_DELETED");
+    expect(lines[0]!.type).toBe("ACCOUNT_PLATFORM_ADMIN_CHANGED");
+    for (const line of lines) expect(line.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(lines.at(-1)!.client).toMatchObject({ address: local });
     for (const secret of [key.value, PASSWORD, WRONG_PASSWORD]) expect(printed.stdout.includes(secret)).toBe(false);
     const limited = await cli(["audit", "--email", owner.email, "--limit", "2"]);

@@ -205,6 +205,14 @@ describe("backup and restore refusals", () => {
     expect(existsSync(join(dataDir, "knouds.db"))).toBe(false);
   }, 120_000);
 
+  it("suggests the option meant for a misspelt one, before touching any store", async () => {
+    const dataDir = join(tempDataDir(), "never-created");
+    const refused = await cli(dataDir, "restore", "--form", "/tmp/x.db");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe("unknown option --form; did you mean --from?\nusage: npm run cli -- restore --from FILE\n");
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
   it("points MongoDB operators to mongodump and mongorestore", async () => {
     const result = await run(process.execPath, ["--import", "tsx", "src/cli.ts", "backup", "--to", "/tmp/x.db"], {
       MONGODB_URI: "mongodb://127.0.0.1:1/knouds",

@@ -53,6 +53,18 @@ describe("check-key", () => {
   it("refuses more than one argument with the usage (exit 2)", async () => {
     const run = await checkKey(["a", "b"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/usage: knouds check-key/);
+    expect(run.stderr).toMatch(/^usage: npm run cli -- check-key \[VALUE \| -\]/);
   }, 30_000);
+
+  it("says nothing came on stdin, and how to give the key, when stdin is empty (exit 2)", async () => {
+    for (const args of [[], ["-"]]) {
+      const run = await checkKey(args, "");
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toBe(
+        "nothing on stdin: pipe the key in (npm run --silent cli -- check-key < key.txt) or give it as the argument (npm run cli -- check-key VALUE)\n",
+      );
+      expect(run.touchedDataDir).toBe(false);
+    }
+  }, 60_000);
 });

@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Client } from "../support/client.js";
 import { SignIn, Viewer } from "../support/operations.js";
@@ -44,6 +45,29 @@ describe("create-account keeps the password off the command line", () => {
     expect(code, output).toBe(0);
     expect(output).not.toContain(PASSWORD);
     expect(await signsIn(dataDir, email, PASSWORD)).toBe(true);
+  });
+
+  it("says nothing came on stdin when --password-stdin finds it empty, and creates no account", async () => {
+    const dataDir = tempDataDir();
+    const email = `empty-${Date.now()}@example.com`;
+    const child = spawn(process.execPath, [...CLI, "create-account", "--email", email, "--password-stdin"], {
+      cwd: ROOT,
+      env: { ...process.env, KNOUDS_DATA_DIR: dataDir },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end("");
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(
+      /^nothing on stdin: --password-stdin reads the password from stdin, as in printf '%s' "\$PASSWORD" \| npm run cli -- create-account/,
+    );
+    expect(stderr).not.toContain("at least 8 characters");
+    expect(existsSync(join(dataDir, "knouds.db"))).toBe(false);
   });
 
   it.skipIf(!existsSync("/usr/bin/script"))("asks on a terminal without echoing what is typed", async () => {

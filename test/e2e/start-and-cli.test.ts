@@ -123,7 +123,7 @@ describe("the operator CLI", () => {
     expect(tier.code, tier.stderr).toBe(0);
     const badTier = await cli("set-tier", "--email", email, "--tier", "platinum");
     expect(badTier.code).toBe(2);
-    expect(badTier.stderr).toContain("--tier must be one of");
+    expect(badTier.stderr).toBe('--tier: must be one of free, pro, business, enterprise (not "platinum")\n');
 
     const server = await startServer({ dataDir });
     try {
@@ -134,6 +134,57 @@ describe("the operator CLI", () => {
     } finally {
       await server.stop();
     }
+  });
+
+  it("names the command that exists in its usage: npm run cli --, or node dist/src/cli.js when deployed", async () => {
+    const cli = (...args: string[]) =>
+      run(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { KNOUDS_DATA_DIR: tempDataDir() });
+    const bare = await cli();
+    expect(bare.code).toBe(2);
+    const help = await cli("help");
+    expect(help.code, help.stderr).toBe(0);
+    for (const usage of [bare.stderr, help.stdout]) {
+      expect(usage).toMatch(/^usage: npm run cli -- COMMAND/);
+      expect(usage).toContain("node dist/src/cli.js COMMAND");
+      expect(usage).toContain(`| npm run cli -- create-account --email EMAIL --password-stdin`);
+      expect(usage).not.toMatch(/\bknouds (create|set|grant|audit|backup|restore|check)/);
+    }
+  });
+
+  it("says what is wrong in sentences, one line per problem, never as JSON", async () => {
+    const dataDir = tempDataDir();
+    const email = `taken-${Date.now()}@example.com`;
+    const cli = (...args: string[]) => run(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { KNOUDS_DATA_DIR: dataDir });
+    expect((await cli("create-account", "--email", email)).code).toBe(0);
+
+    const duplicate = await cli("create-account", "--email", email);
+    expect(duplicate.code).toBe(2);
+    // Without a terminal or --password-stdin the CLI first notes that the account gets no password.
+    expect(duplicate.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("no password given"))).toEqual([
+      "An account with this email already exists.",
+    ]);
+
+    const invalid = await cli("create-account", "--email", "not-an-email", "--handle", "-bad-", "--password", "short");
+    expect(invalid.code).toBe(2);
+    const lines = invalid.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("warning: --password"));
+    expect(lines).toEqual([
+      "--email: must be an email address",
+      "the password: must be at least 8 characters",
+      expect.stringMatching(/^--handle: must be /),
+    ]);
+    for (const output of [duplicate.stderr, invalid.stderr]) expect(output).not.toMatch(/[{}[\]]|BAD_USER_INPUT|CONFLICT/);
+  });
+
+  it("suggests the nearest option or command for a misspelt one", async () => {
+    const cli = (...args: string[]) =>
+      run(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { KNOUDS_DATA_DIR: tempDataDir() });
+    const option = await cli("create-account", "--emial", "a@example.com");
+    expect(option.code).toBe(2);
+    expect(option.stderr.split("\n")[0]).toBe("unknown option --emial; did you mean --email?");
+    expect(option.stderr).toContain("usage: npm run cli -- create-account --email EMAIL");
+    const command = await cli("set-teir", "--email", "a@example.com", "--tier", "pro");
+    expect(command.code).toBe(2);
+    expect(command.stderr.split("\n")[0]).toBe("unknown command set-teir; did you mean set-tier?");
   });
 
   it("lowers a tier that a running server (no Redis) enforces on its next request", async () => {

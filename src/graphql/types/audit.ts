@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { MAX_AUDIT_USER_AGENT_LENGTH, clientInfo } from "../../audit/client.js";
 import { MAX_EMAIL_LENGTH } from "../../domain/account.js";
-import { AUDIT_EVENT_TYPES, type AuditActor, type AuditEvent, type AuditEventType, type ClientInfo } from "../../domain/audit-event.js";
+import {
+  AUDIT_EVENT_TYPES,
+  type AuditActor,
+  auditEventTypeName,
+  type AuditEvent,
+  type AuditEventType,
+  type ClientInfo,
+} from "../../domain/audit-event.js";
 import { answerJson } from "../answer-budget.js";
 import { builder } from "../builder.js";
 import { answersAtMost, storedJson } from "../cost-declarations.js";
@@ -14,13 +21,8 @@ export function requestClient(ctx: GraphQLContext): ClientInfo {
   return clientInfo(ctx.clientAddress, ctx.reply.request.headers["user-agent"]);
 }
 
-/** `key.reported_leaked` -> `KEY_REPORTED_LEAKED`: GraphQL enum values cannot hold dots. */
-function enumName(type: AuditEventType): string {
-  return type.replace(".", "_").toUpperCase();
-}
-
 const AuditEventTypeEnum = builder.enumType("AuditEventType", {
-  values: Object.fromEntries(AUDIT_EVENT_TYPES.map((type) => [enumName(type), { value: type }])) as Record<
+  values: Object.fromEntries(AUDIT_EVENT_TYPES.map((type) => [auditEventTypeName(type), { value: type }])) as Record<
     string,
     { value: AuditEventType }
   >,

@@ -7,6 +7,7 @@
  *   npm run cli -- audit --email a@b.c [--limit 100]
  *   npm run cli -- check-key < key.txt        (offline: see check-key.ts)
  *   npm run cli -- backup --to FILE / restore --from FILE   (src/cli/backup-restore.ts)
+ *   npm run cli -- rotate-secret              (src/cli/rotate-secret.ts)
  *
  * `grant-platform-admin` is how the first platform administrator is made. create-account asks
  * for the password at a prompt that does not echo, or reads it from stdin with --password-stdin.
@@ -19,6 +20,7 @@ import { promptNewPassword, readPasswordFromStdin } from "./cli/secrets.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
 import { BACKUP_RESTORE_COMMANDS, BACKUP_RESTORE_USAGE, runBackupRestore } from "./cli/backup-restore.js";
+import { ROTATE_SECRET_USAGE, runRotateSecret } from "./cli/rotate-secret.js";
 import { loadConfig } from "./config.js";
 import { KnoudsError } from "./domain/errors.js";
 import { isTier, TIERS, type Tier } from "./domain/scopes.js";
@@ -34,6 +36,7 @@ const USAGE = `usage:
   knouds revoke-platform-admin --email EMAIL
   knouds audit --email EMAIL [--limit N]     the account's audit log, newest first, one JSON event per line
 ${BACKUP_RESTORE_USAGE}
+${ROTATE_SECRET_USAGE}
   knouds check-key [VALUE | -]   (offline; without VALUE, reads it from stdin)`;
 
 /** The most events `audit` prints unless --limit says otherwise. */
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
   if (command === "check-key") process.exit(await checkKeyCommand(rest));
   const storeCommand = BACKUP_RESTORE_COMMANDS.find((c) => c === command);
   if (storeCommand) return runBackupRestore(storeCommand, rest);
+  if (command === "rotate-secret") return runRotateSecret(rest);
   const { values } = parseArgs({
     args: rest,
     options: {

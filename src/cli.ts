@@ -7,6 +7,7 @@
  *   npm run cli -- audit --email a@b.c [--limit 100]
  *   npm run cli -- check-key < key.txt        (offline: see check-key.ts)
  *   npm run cli -- backup --to FILE / restore --from FILE   (src/cli/backup-restore.ts)
+ *   npm run cli -- rotate-secret              (src/cli/rotate-secret.ts)
  *
  * `grant-platform-admin` is how the first platform administrator is made. create-account asks
  * for the password at a prompt that does not echo, or reads it from stdin with --password-stdin.
@@ -25,6 +26,7 @@ import { promptNewPassword, readPasswordFromStdin } from "./cli/secrets.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
 import { BACKUP_RESTORE_COMMANDS, BACKUP_RESTORE_USAGE, runBackupRestore } from "./cli/backup-restore.js";
+import { ROTATE_SECRET_USAGE, runRotateSecret } from "./cli/rotate-secret.js";
 import { loadConfig } from "./config.js";
 import { KnoudsError } from "./domain/errors.js";
 import { isTier, TIERS, type Tier } from "./domain/scopes.js";
@@ -53,7 +55,7 @@ const STORE_COMMANDS = {
 type StoreCommand = keyof typeof STORE_COMMANDS;
 
 const HELP = ["help", "--help", "-h"];
-const COMMANDS = [...Object.keys(STORE_COMMANDS), ...BACKUP_RESTORE_COMMANDS, "check-key", "help"];
+const COMMANDS = [...Object.keys(STORE_COMMANDS), ...BACKUP_RESTORE_COMMANDS, "rotate-secret", "check-key", "help"];
 
 const USAGE = `usage: ${CLI} COMMAND [OPTIONS]
   (on a deployed server, without npm: ${DEPLOYED_CLI} COMMAND [OPTIONS]; in scripts, npm run --silent cli -- … keeps npm's banner off stdout)
@@ -68,6 +70,7 @@ commands:
   ${STORE_COMMANDS.audit.usage}
       the account's audit log, newest first, one JSON event per line
 ${BACKUP_RESTORE_USAGE}
+${ROTATE_SECRET_USAGE}
   ${CHECK_KEY_USAGE}`;
 
 /** Where create-account's input problems came from: the option, or how the password was given. */
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
   const storeCommand = BACKUP_RESTORE_COMMANDS.find((c) => c === command);
   if (storeCommand) return runBackupRestore(storeCommand, rest);
   if (command === undefined || command.startsWith("-")) fail(USAGE);
+  if (command === "rotate-secret") return runRotateSecret(rest);
   if (!Object.hasOwn(STORE_COMMANDS, command)) {
     const near = nearest(command, COMMANDS);
     fail(

@@ -1,5 +1,6 @@
 /** CLI entry: reads config, starts the server, and shuts down gracefully on SIGTERM/SIGINT. */
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { SecretMismatchError } from "./auth/secret.js";
 import { createServer } from "./server.js";
 
 async function main(): Promise<void> {
@@ -40,6 +41,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof SecretMismatchError) {
+    console.error(`Knouds API refused to start: ${error.message}`);
+    process.exit(2);
+  }
   console.error("Knouds API failed to start:", error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -12,7 +12,7 @@ import { ApiKeyService } from "./auth/api-keys.js";
 import { KeyVerifier } from "./auth/key-verifier.js";
 import { LocalRevocationBus, type RevocationBus } from "./auth/revocation.js";
 import { RedisRevocationBus } from "./auth/revocation-redis.js";
-import { resolveServerSecret } from "./auth/secret.js";
+import { checkServerSecret, resolveServerSecret } from "./auth/secret.js";
 import { SessionService } from "./auth/sessions.js";
 import type { Config } from "./config.js";
 import { createLogger, openStore } from "./open.js";
@@ -98,9 +98,23 @@ export async function createServer(config: Config, logDestination?: DestinationS
         `make them private with chmod 700 '${config.dataDir}' && chmod 600 '${config.dataDir}'/*`,
     );
   }
-  const secret = resolveServerSecret(config.secret, config.dataDir);
+  const serverSecret = resolveServerSecret(config.secret, config.dataDir);
+  const secret = serverSecret.value;
   const models = ModelRegistry.withBuiltins(config.modelsFile ? loadModelsFile(config.modelsFile) : []);
   const store = await openStore(config);
+  // A store restored without its secret (or a KNOUDS_SECRET other than the other instances')
+  // would answer 401 to every key: refuse to start instead (SecretMismatchError).
+  try {
+    if ((await checkServerSecret(store.secretFingerprint, serverSecret)) === "recorded") {
+      logger.info(
+        "recorded the server secret's fingerprint in the store (a new store, or one from a version before fingerprints): " +
+          "from now on a start with a different secret is refused. If keys made before this start answer 401, this is not the secret they were made with (docs/operating.md#the-server-secret)",
+      );
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   await ensureExampleWorkflow(store);
   const metrics = new Metrics();
   const redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix, logger, metrics, store) : null;

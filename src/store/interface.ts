@@ -167,6 +167,22 @@ export interface MissedBroadcastStore {
   count(): Promise<number>;
 }
 
+/**
+ * The fingerprint of the server secret the store's key digests were made under: an HMAC of a
+ * fixed label under the secret (src/auth/secret.ts), never the secret itself. One per store.
+ */
+export interface SecretFingerprintStore {
+  /** The recorded fingerprint; null in a new store or one written before fingerprints. */
+  get(): Promise<string | null>;
+  /**
+   * Records `fingerprint` unless one is recorded already, in one step, and returns the one
+   * recorded: of instances starting together on a new store, the first writer's wins.
+   */
+  recordIfAbsent(fingerprint: string): Promise<string>;
+  /** Records `fingerprint` in place of any other: the operator changed the secret on purpose. */
+  replace(fingerprint: string): Promise<void>;
+}
+
 export interface Store {
   readonly kind: "sqlite" | "mongodb";
   readonly accounts: AccountStore;
@@ -177,6 +193,7 @@ export interface Store {
   readonly usage: UsageStore;
   readonly audit: AuditStore;
   readonly missedBroadcasts: MissedBroadcastStore;
+  readonly secretFingerprint: SecretFingerprintStore;
   /**
    * True when another process (the operator CLI, say) committed to the database since the last
    * call that looked; calls within a millisecond of one that looked answer false without

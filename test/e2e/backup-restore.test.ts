@@ -1,11 +1,12 @@
 import Database from "better-sqlite3";
+import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createKey, signUp, type SignedIn } from "../support/accounts.js";
 import { Client } from "../support/client.js";
 import { Viewer } from "../support/operations.js";
-import { run } from "../support/process.js";
+import { run, startProcess } from "../support/process.js";
 import { startServer, tempDataDir, type TestServer } from "../support/server.js";
 import { WorkflowSchema } from "../support/workflow-operations.js";
 import { createWorkflow } from "../support/workflows.js";
@@ -220,4 +221,87 @@ describe("backup and restore refusals", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("mongodump");
   });
+});
+
+const MAIN = ["--import", "tsx", "src/main.ts"];
+
+/** Starts the real server as a child process and expects it to refuse; returns what it printed. */
+async function refusedStart(env: Record<string, string>): Promise<string> {
+  // At info level it logs its URL once listening: a start that was not refused is seen at once.
+  const started = await startProcess(MAIN, { ...env, LOG_LEVEL: "info" }).then(
+    async (server) => {
+      await server.stop();
+      return null;
+    },
+    (error: Error) => error.message,
+  );
+  if (started === null) throw new Error("the server started; it should have refused");
+  return started;
+}
+
+// Key digests are HMACs under the server secret; the store keeps a fingerprint of that secret.
+describe("a restored store and the server secret", () => {
+  it("refuses to start with another secret, saying what to do; with the old secret it starts and every key verifies", async () => {
+    const server = await startServer();
+    expect(server.logs.join("")).toContain("recorded the server secret's fingerprint in the store");
+    const owner = await signUp(server, { tier: "pro" });
+    const key = await createKey(owner, "deployment");
+    await server.stop();
+    const backupFile = join(tempDataDir(), "b.db");
+    expect((await cli(server.dataDir, "backup", "--to", backupFile)).code).toBe(0);
+    const fresh = tempDataDir();
+    expect((await cli(fresh, "restore", "--from", backupFile)).code).toBe(0);
+
+    // The operator forgot the secret file: a new one is generated, and the start refused.
+    const forgot = await refusedStart({ KNOUDS_DATA_DIR: fresh });
+    expect(forgot).toContain("exited with 2");
+    expect(forgot).toContain("the server secret is not the one this store's API keys were made with");
+    expect(forgot).toContain(`a new secret was just generated into ${join(fresh, "secret")}`);
+    expect(forgot).toContain(`Copy that server's secret file over ${join(fresh, "secret")}`);
+    expect(forgot).toContain("npm run cli -- rotate-secret");
+    // Another KNOUDS_SECRET than the store was made with: refused too, naming where the secret came from.
+    const otherValue = await refusedStart({ KNOUDS_DATA_DIR: fresh, KNOUDS_SECRET: randomBytes(32).toString("hex") });
+    expect(otherValue).toContain("exited with 2");
+    expect(otherValue).toContain("The secret in use comes from KNOUDS_SECRET.");
+
+    copyFileSync(join(server.dataDir, "secret"), join(fresh, "secret"));
+    const restored = await startProcess(MAIN, { KNOUDS_DATA_DIR: fresh });
+    try {
+      expect(restored.output.join("\n")).not.toContain("recorded the server secret's fingerprint");
+      const viewer = await new Client(restored.url, key.value).graphql(Viewer);
+      expect(viewer.status, viewer.text).toBe(200);
+      expect(viewer.data?.viewer?.account.email).toBe(owner.email);
+    } finally {
+      await restored.stop();
+    }
+  }, 120_000);
+
+  it("rotate-secret records a new secret on purpose: the server starts with it, old keys answer 401, sign-in and new keys work", async () => {
+    const server = await startServer();
+    const owner = await signUp(server, { tier: "pro" });
+    const oldKey = await createKey(owner, "deployment");
+    await server.stop();
+    const env = { KNOUDS_DATA_DIR: server.dataDir, KNOUDS_SECRET: randomBytes(32).toString("hex"), LOG_LEVEL: "silent" };
+    expect(await refusedStart(env)).toContain("the server secret is not the one this store's API keys were made with");
+
+    const rotated = await run(process.execPath, ["--import", "tsx", "src/cli.ts", "rotate-secret"], env);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toContain("recorded the secret from KNOUDS_SECRET as the store's new secret");
+    expect(rotated.stdout).toContain("Every API key made under the previous secret no longer verifies (401)");
+    const again = await run(process.execPath, ["--import", "tsx", "src/cli.ts", "rotate-secret"], env);
+    expect(again.stdout).toContain("nothing changed");
+
+    const child = await startProcess(MAIN, { ...env, LOG_LEVEL: "info" });
+    try {
+      expect((await new Client(child.url, oldKey.value).graphql(Viewer)).status).toBe(401);
+      // The session survives (sessions are not digested under the secret); a new key verifies.
+      const session = owner.client.withBaseUrl(child.url);
+      const newKey = await createKey({ client: session }, "deployment");
+      const viewer = await new Client(child.url, newKey.value).graphql(Viewer);
+      expect(viewer.status, viewer.text).toBe(200);
+      expect(viewer.data?.viewer?.account.email).toBe(owner.email);
+    } finally {
+      await child.stop();
+    }
+  }, 120_000);
 });

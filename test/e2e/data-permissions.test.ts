@@ -75,6 +75,8 @@ describe("data file permissions under umask 022", () => {
     expect(restore.code, restore.stderr).toBe(0);
     expect(mode(restoredDir)).toBe("700");
     expect(modes(restoredDir)).toEqual({ "knouds.db": "600" });
+    // A server refuses a store without the secret it was made with: the operator copies it.
+    copyFileSync(join(dataDir, "secret"), join(restoredDir, "secret"));
 
     const restored = await startProcess(MAIN, { KNOUDS_DATA_DIR: restoredDir });
     running.push(restored);
@@ -95,6 +97,7 @@ describe("data file permissions under umask 022", () => {
     chmodSync(dataDir, 0o755);
     copyFileSync(join(made, "knouds.db"), join(dataDir, "knouds.db"));
     chmodSync(join(dataDir, "knouds.db"), 0o644);
+    copyFileSync(join(made, "secret"), join(dataDir, "secret"));
     const server = await startProcess(MAIN, { KNOUDS_DATA_DIR: dataDir });
     running.push(server);
     const warnings = server.output

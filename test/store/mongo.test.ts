@@ -1,5 +1,5 @@
 import { MongoClient } from "mongodb";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { newId } from "../../src/domain/ids.js";
 import { openMongoStore } from "../../src/store/mongo/index.js";
 import { account, accountsKeysAndSessionsContract } from "./contract.js";
@@ -7,6 +7,7 @@ import { pagesContract } from "./contract-pages.js";
 import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
 import { eventsContract } from "./contract-events.js";
+import { secretFingerprintContract } from "./contract-secret.js";
 
 const uri = process.env.MONGODB_URI;
 
@@ -17,6 +18,21 @@ if (uri) {
   eventsContract("MongoDB", openMongo);
   pagesContract("MongoDB", openMongo);
   runRetentionContract("MongoDB", openMongo);
+  // The fingerprint is one per database: each test gets a database of its own, dropped after.
+  const emptyDatabases: string[] = [];
+  secretFingerprintContract("MongoDB", () => {
+    const empty = new URL(uri);
+    empty.pathname = `${empty.pathname.slice(1) || "knouds"}_secret_${newId("acc").slice(4)}`;
+    emptyDatabases.push(empty.toString());
+    return openMongoStore(empty.toString());
+  });
+  afterAll(async () => {
+    for (const database of emptyDatabases) {
+      const client = new MongoClient(database);
+      await client.db().dropDatabase();
+      await client.close();
+    }
+  });
   describe("MongoDB keys written before the key lifecycle", () => {
     it("read as never expiring, not rolled, last use without address or agent", async () => {
       const store = await openMongo();

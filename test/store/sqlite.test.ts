@@ -9,6 +9,7 @@ import { pagesContract } from "./contract-pages.js";
 import { runRetentionContract } from "./contract-retention.js";
 import { workflowsAndRunsContract } from "./contract-workflows.js";
 import { eventsContract } from "./contract-events.js";
+import { secretFingerprintContract } from "./contract-secret.js";
 
 const openSqlite = async () => openSqliteStore(join(tempDataDir(), "knouds.db"));
 accountsKeysAndSessionsContract("SQLite", openSqlite);
@@ -16,6 +17,7 @@ workflowsAndRunsContract("SQLite", openSqlite);
 eventsContract("SQLite", openSqlite);
 pagesContract("SQLite", openSqlite);
 runRetentionContract("SQLite", openSqlite);
+secretFingerprintContract("SQLite", openSqlite);
 
 describe("SQLite file", () => {
   it("is created in WAL mode with every migration applied, and keeps data across reopen", async () => {

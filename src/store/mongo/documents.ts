@@ -28,6 +28,8 @@ export type UsageDoc = UsageBucket & { _id: string; keyId: string; period: Usage
 export type AuditDoc = Omit<AuditEvent, "id"> & { _id: string };
 /** A counter kept in one document (the count of changes not broadcast over Redis). */
 export type MarkDoc = { _id: string; count: number };
+/** A server-wide setting, one document each (the secret's fingerprint). */
+export type SettingDoc = { _id: string; value: string; recordedAt: number };
 
 const DUPLICATE_KEY = 11000;
 

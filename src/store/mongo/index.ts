@@ -4,9 +4,10 @@ import type { Store } from "../interface.js";
 import { mongoAccountStore } from "./accounts.js";
 import { mongoApiKeyStore } from "./api-keys.js";
 import { mongoAuditStore } from "./audit.js";
-import type { AccountDoc, ApiKeyDoc, AuditDoc, MarkDoc, RunDoc, SessionDoc, UsageDoc, WorkflowDoc } from "./documents.js";
+import type { AccountDoc, ApiKeyDoc, AuditDoc, MarkDoc, RunDoc, SessionDoc, SettingDoc, UsageDoc, WorkflowDoc } from "./documents.js";
 import { ensureIndexes, migrate } from "./migrations.js";
 import { mongoMissedBroadcastStore } from "./missed-broadcasts.js";
+import { mongoSecretFingerprintStore } from "./secret-fingerprint.js";
 import { mongoRunStore } from "./runs.js";
 import { mongoSessionStore } from "./sessions.js";
 import { mongoUsageStore } from "./usage.js";
@@ -31,6 +32,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     usage: mongoUsageStore(db.collection<UsageDoc>("key_usage")),
     audit,
     missedBroadcasts: mongoMissedBroadcastStore(db.collection<MarkDoc>("revocation_marks")),
+    secretFingerprint: mongoSecretFingerprintStore(db.collection<SettingDoc>("server_settings")),
     async ping() {
       await db.command({ ping: 1 });
     },

@@ -61,6 +61,13 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   const bumpMissed = db.prepare("UPDATE missed_broadcasts SET count = count + 1 WHERE id = 1");
   const countMissed = db.prepare("SELECT count FROM missed_broadcasts WHERE id = 1").pluck();
   const writeEvents = sqliteAuditEventWriter(db);
+  const readFingerprint = db.prepare("SELECT fingerprint FROM secret_fingerprint WHERE id = 1").pluck();
+  const recordFingerprint = db.prepare(
+    "INSERT INTO secret_fingerprint (id, fingerprint, recorded_at) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING",
+  );
+  const replaceFingerprint = db.prepare(
+    "INSERT INTO secret_fingerprint (id, fingerprint, recorded_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, recorded_at = excluded.recorded_at",
+  );
 
   return {
     kind: "sqlite",
@@ -77,6 +84,23 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       },
       async count() {
         return countMissed.get() as number;
+      },
+    },
+    secretFingerprint: {
+      async get() {
+        return (readFingerprint.get() as string | undefined) ?? null;
+      },
+      async recordIfAbsent(fingerprint) {
+        // The insert and the read are one transaction: another process cannot slip in between.
+        return db
+          .transaction(() => {
+            recordFingerprint.run(fingerprint, Date.now());
+            return readFingerprint.get() as string;
+          })
+          .immediate();
+      },
+      async replace(fingerprint) {
+        replaceFingerprint.run(fingerprint, Date.now());
       },
     },
     changedElsewhere() {

@@ -188,4 +188,13 @@ export const MIGRATIONS: readonly Migration[] = [
   CREATE TABLE missed_broadcasts (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL) STRICT;
   INSERT INTO missed_broadcasts (id, count) VALUES (1, 0);
   `,
+  // The fingerprint of the server secret the key digests were made under (src/auth/secret.ts):
+  // at most one row; none until a server first starts on the store.
+  `
+  CREATE TABLE secret_fingerprint (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    fingerprint TEXT NOT NULL,
+    recorded_at INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];

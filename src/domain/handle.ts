@@ -3,7 +3,7 @@
  * chosen at sign-up or derived from the email, is unique, and never changes (a workflow's
  * address, its runs and every client's calls carry it).
  */
-import { randomBytes } from "node:crypto";
+// No Node import: the settings page's bundle uses these rules too (the sign-up form's preview).
 
 export const MAX_HANDLE_LENGTH = 39;
 /** Lowercase letters, digits and dashes; starts with a letter or digit. */
@@ -15,7 +15,17 @@ export const SYSTEM_ACCOUNT_ID = "acc_system";
 export const SYSTEM_HANDLE = "knouds";
 /** Never given to a tenant, chosen or derived: the system account's and route-like words. */
 // "undefined" and "null" too: what a missing handle turns into when printed into an address.
-const RESERVED = [SYSTEM_HANDLE, "api", "admin", "graphql", "models", "workflows", "runs", "undefined", "null"];
+export const RESERVED_HANDLES: readonly string[] = [
+  SYSTEM_HANDLE,
+  "api",
+  "admin",
+  "graphql",
+  "models",
+  "workflows",
+  "runs",
+  "undefined",
+  "null",
+];
 
 /** Characters a reader takes for a letter (kn0uds, 1 for l); i and l read alike too. */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
@@ -43,7 +53,7 @@ function handleSkeleton(handle: string): string {
     .replace(/vv/g, "w");
 }
 
-const RESERVED_SKELETONS = new Set(RESERVED.map(handleSkeleton));
+const RESERVED_SKELETONS = new Set(RESERVED_HANDLES.map(handleSkeleton));
 const SYSTEM_SKELETON = handleSkeleton(SYSTEM_HANDLE);
 
 /**
@@ -66,7 +76,7 @@ export function handleProblem(handle: string): string | null {
   if (!isReservedHandle(handle)) return null;
   return handleSkeleton(handle).includes(SYSTEM_SKELETON)
     ? `"${handle}" reads as the system account's name "${SYSTEM_HANDLE}", which no other account may carry`
-    : `"${handle}" is reserved (it reads as one of ${RESERVED.join(", ")})`;
+    : `"${handle}" is reserved (it reads as one of ${RESERVED_HANDLES.join(", ")})`;
 }
 
 /** How many derived handles sign-up tries before giving up with CONFLICT (each try after the first is random). */
@@ -78,7 +88,7 @@ export const HANDLE_ATTEMPTS = 8;
  * one. Always a valid, unreserved handle.
  */
 export function derivedHandle(email: string, attempt = 0): string {
-  const suffix = attempt === 0 ? "" : `-${randomBytes(4).readUInt32BE(0).toString(36).slice(0, 5)}`;
+  const suffix = attempt === 0 ? "" : `-${(globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0).toString(36).slice(0, 5)}`;
   let base = (email.split("@")[0] ?? "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")

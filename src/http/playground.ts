@@ -30,13 +30,82 @@ export const PLAYGROUND_CSP = [
   "base-uri 'none'",
 ].join("; ");
 
-const INIT = `const options = JSON.parse(document.getElementById("playground-options").textContent);
+/**
+ * Runs before GraphiQL renders. Two things yoga's GraphiQL gets wrong for us:
+ *
+ * - A returning visitor's saved tabs (localStorage `graphiql:tabState`). With a custom
+ *   `defaultQuery`, yoga passes no `initialQuery` (unless the URL has `?query=`); GraphiQL then
+ *   looks for a saved tab matching an empty document, finds none, and opens a new blank tab in
+ *   front of the saved ones. So: blank saved tabs are dropped (none left: the welcome document
+ *   again), and the active saved tab's document is passed as the initial one, which GraphiQL
+ *   matches to that tab and keeps.
+ * - yoga's fetcher parses the document in the browser and a syntax error surfaces as a thrown
+ *   Error, which GraphiQL prints with its stack. This fetcher sends the text as is: the server
+ *   answers a syntax error with a one-line GRAPHQL_PARSE_FAILED, and a failure to reach it is
+ *   one line too. (The schema has no subscriptions, @defer or uploads, so a POST is all it takes.)
+ */
+const INIT = `"use strict";
+(() => {
+const options = JSON.parse(document.getElementById("playground-options").textContent);
 self.MonacoEnvironment = {
   globalAPI: false,
   getWorkerUrl: (_moduleId, label) =>
     "${BASE}/" + (label === "json" ? "json" : label === "graphql" ? "graphql" : "editor") + ".worker.js",
 };
+
+const TABS = "graphiql:tabState";
+const blank = (text) => typeof text !== "string" || text.trim() === "";
+function restoreTabs() {
+  if (new URL(location.href).searchParams.get("query")) return;
+  let state;
+  try {
+    state = JSON.parse(localStorage.getItem(TABS) ?? "null");
+  } catch {
+    state = null;
+  }
+  if (!state || !Array.isArray(state.tabs)) return localStorage.removeItem(TABS);
+  const active = state.tabs[state.activeTabIndex];
+  const tabs = state.tabs.filter((tab) => tab && typeof tab === "object" && !blank(tab.query));
+  if (tabs.length === 0) return localStorage.removeItem(TABS);
+  const index = Math.max(0, tabs.indexOf(active));
+  localStorage.setItem(TABS, JSON.stringify({ ...state, tabs, activeTabIndex: index }));
+  const tab = tabs[index];
+  options.initialQuery = tab.query;
+  options.initialVariables = tab.variables ?? "";
+  options.initialHeaders = tab.headers ?? "";
+}
+try {
+  restoreTabs();
+} catch {
+  // No localStorage (blocked by the browser): GraphiQL starts from the welcome document.
+}
+
+const endpoint = new URL(location.pathname, location.href).toString();
+options.fetcher = async (params, opts) => {
+  let response;
+  try {
+    response = await fetch(endpoint, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {
+        ...(opts && opts.headers),
+        "content-type": "application/json",
+        accept: "application/graphql-response+json, application/json",
+      },
+      body: JSON.stringify({ query: params.query, variables: params.variables, operationName: params.operationName }),
+    });
+  } catch {
+    return { errors: [{ message: "The server could not be reached" }] };
+  }
+  try {
+    return await response.json();
+  } catch {
+    return { errors: [{ message: "The server answered " + response.status + " without a GraphQL answer" }] };
+  }
+};
+
 YogaGraphiQL.renderYogaGraphiQL(document.getElementById("root"), options);
+})();
 `;
 
 /** The page yoga serves at /graphql to browsers; `options` are yoga's GraphiQL options. */

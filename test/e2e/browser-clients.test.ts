@@ -81,11 +81,77 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     await context.close();
   });
 
+  /** The titles of the playground's tabs, and the active one's. */
+  async function playgroundTabs(page: Page): Promise<{ titles: string[]; active: string | undefined }> {
+    return page.evaluate(() => {
+      const tabs = [...document.querySelectorAll(".graphiql-tab")];
+      const title = (tab: Element | undefined) => tab?.querySelector(".graphiql-tab-button")?.textContent?.trim() ?? "";
+      return { titles: tabs.map(title), active: title(tabs.find((tab) => tab.classList.contains("graphiql-tab-active"))) };
+    });
+  }
+
+  /** Opens a new tab in the playground and types `text` into its (empty) editor. */
+  async function typeInNewTab(page: Page, text: string): Promise<void> {
+    const tabs = (await playgroundTabs(page)).titles.length;
+    await page.getByRole("button", { name: "New tab" }).click();
+    await page.waitForFunction((count) => document.querySelectorAll(".graphiql-tab").length === count, tabs + 1);
+    const editor = page.locator(".graphiql-query-editor .view-lines");
+    await page.waitForFunction(() => document.querySelector(".graphiql-query-editor .view-lines")?.textContent?.trim() === "");
+    await editor.click();
+    await page.keyboard.type(text);
+    await editor.getByText(text).waitFor();
+  }
+
+  /** A first visit to the playground, left once GraphiQL has saved its tabs (it does so shortly after). */
+  async function firstVisit(page: Page): Promise<void> {
+    await page.goto(`${server.url}/graphql`);
+    await page.getByText("query Viewer").first().waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => localStorage.getItem("graphiql:tabState")?.includes("query Viewer"));
+  }
+
+  it("brings a returning visitor back to their saved tabs, never to a blank one", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, failures } = await pageIn(context);
+    await firstVisit(page);
+    // The second visit, untouched: the welcome document alone, as on the first.
+    await page.goto(`${server.url}/graphql`);
+    await page.getByText("query Viewer").first().waitFor({ timeout: 20_000 });
+    expect(await playgroundTabs(page)).toEqual({ titles: ["Viewer"], active: "Viewer" });
+
+    // A tab of one's own is there on the next visit, still in front.
+    await typeInNewTab(page, "query Mine");
+    await page.waitForFunction(() => localStorage.getItem("graphiql:tabState")?.includes("query Mine"));
+    await page.goto(`${server.url}/graphql`);
+    await page.locator(".graphiql-query-editor").getByText("query Mine").waitFor({ timeout: 20_000 });
+    expect(await playgroundTabs(page)).toEqual({ titles: ["Viewer", "Mine"], active: "Mine" });
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it("answers a syntax error in the playground with the server's one line, no stack trace", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page } = await pageIn(context);
+    await page.goto(`${server.url}/graphql`);
+    await page.getByText("query Viewer").first().waitFor({ timeout: 20_000 });
+    await typeInNewTab(page, "nope");
+    await page.getByRole("button", { name: /Execute query/ }).click();
+    const response = page.locator(".graphiql-response");
+    await response.getByText("Syntax Error").first().waitFor({ timeout: 20_000 });
+    // Monaco lays the answer out with no-break spaces.
+    const text = ((await response.textContent()) ?? "").replace(/\s+/g, " ");
+    expect(text).toContain('Syntax Error: Unexpected Name \\"nope\\".');
+    expect(text).toContain("GRAPHQL_PARSE_FAILED");
+    expect(text).not.toMatch(/stack|graphiql\.js|\bat /);
+    await context.close();
+  });
+
   it("takes a signed-in visitor from the settings page to the playground in one click, using the session", async () => {
     const owner = await signUp(server, { tier: "business" });
     await createKey(owner, "free", "from the settings page");
     const context = await signedInContext(owner, { width: 1280, height: 800 });
     const { page, failures } = await pageIn(context);
+    // Been to the playground before: the settings page's link still opens the welcome document.
+    await firstVisit(page);
     await page.goto(`${server.url}/settings/api-keys`);
     await page.getByRole("link", { name: /GraphQL playground/ }).click();
     await page.waitForURL("**/graphql");

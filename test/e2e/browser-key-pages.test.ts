@@ -34,8 +34,7 @@ describe.skipIf(skipReason !== null)("the API Keys tab with more than one page o
       recordKeyValuesIn(created.value);
     }
     const page = await (await browser.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
-    await page.goto(`${server.url}/`);
-    await page.waitForURL("**/sign-in");
+    await page.goto(`${server.url}/sign-in`);
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password").fill("correct horse battery");
     await page.getByRole("button", { name: "Sign in" }).click();

@@ -41,8 +41,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
 
   async function signUpInPage(page: Page, email: string): Promise<void> {
     await page.goto(`${server.url}/`);
-    await page.waitForURL("**/sign-in");
-    await page.getByRole("button", { name: "Create an account" }).click();
+    await page.waitForURL("**/sign-up");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
@@ -190,9 +189,11 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     await page.context().close();
   });
 
-  it("sends a visitor without a session to the sign-in page, and shows a wrong password as an error", async () => {
+  it("sends a new visitor without a session to sign-up, which links to sign-in; shows a wrong password as an error", async () => {
     const page = await newPage();
     await page.goto(`${server.url}/settings/api-keys`);
+    await page.waitForURL("**/sign-up");
+    await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL("**/sign-in");
     await page.getByLabel("Email").fill("nobody@example.com");
     await page.getByLabel("Password").fill("wrong password");

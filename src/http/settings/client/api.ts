@@ -1,10 +1,18 @@
 /** The page's only channel to the server: POST /graphql with the session cookie. */
 import type { TypedDocumentString } from "./gql/graphql.js";
 
+/** One problem with one input field, as BAD_USER_INPUT's `details` name it (`path` "" for the whole input). */
+export interface InputProblem {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** BAD_USER_INPUT's problems, field by field; empty for other errors. */
+    readonly details: readonly InputProblem[] = [],
   ) {
     super(message);
   }
@@ -12,7 +20,7 @@ export class ApiError extends Error {
 
 interface GraphQLAnswer<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string; details?: Array<{ path: string; message: string }> } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; details?: InputProblem[] } }>;
 }
 
 function describe(error: NonNullable<GraphQLAnswer<unknown>["errors"]>[number]): string {
@@ -45,7 +53,7 @@ export async function request<TResult, TVariables>(
     throw new ApiError(`The server answered ${response.status} without a readable body.`, undefined);
   }
   const first = answer.errors?.[0];
-  if (first) throw new ApiError(describe(first), first.extensions?.code);
+  if (first) throw new ApiError(describe(first), first.extensions?.code, first.extensions?.details ?? []);
   if (!answer.data) throw new ApiError("The server answered without data.", undefined);
   return answer.data;
 }

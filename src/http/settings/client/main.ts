@@ -1,4 +1,8 @@
-/** The settings page: sign-in at /sign-in, Settings → API Keys and Security log under /settings/. */
+/**
+ * The settings page: sign-up at /sign-up, sign-in at /sign-in, Settings → API Keys and Security
+ * log under /settings/. A visitor without a session goes to sign-in if this browser has signed
+ * in before, to sign-up otherwise.
+ */
 import { ApiError, request } from "./api.js";
 import { renderApiKeysTab } from "./api-keys.js";
 import { h, replaceChildren } from "./dom.js";
@@ -6,7 +10,9 @@ import type { MeQuery } from "./gql/graphql.js";
 import { Me, SignOutPage } from "./operations.js";
 import { planName } from "./plans.js";
 import { renderSecurityLogTab } from "./security-log.js";
+import { type AuthMode, signedInBefore } from "./auth-page.js";
 import { renderSignIn } from "./sign-in.js";
+import { renderSignUp } from "./sign-up.js";
 
 const SETTINGS = "/settings/api-keys";
 const TABS = [
@@ -66,16 +72,22 @@ function renderSettings(me: MeQuery): void {
   tab.render(panel, me);
 }
 
+function renderAuth(mode: AuthMode): void {
+  const signedIn = () => location.assign(SETTINGS);
+  if (mode === "sign-in") renderSignIn(root, signedIn, () => renderAuth("sign-up"));
+  else renderSignUp(root, signedIn, () => renderAuth("sign-in"));
+}
+
 async function start(): Promise<void> {
   if (location.pathname === "/sign-in" || location.pathname === "/sign-up") {
-    renderSignIn(root, () => location.assign(SETTINGS), location.pathname === "/sign-in" ? "sign-in" : "sign-up");
+    renderAuth(location.pathname === "/sign-in" ? "sign-in" : "sign-up");
     return;
   }
   replaceChildren(root, h("p", { role: "status", class: "loading" }, "Loading…"));
   try {
     const me = await request(Me);
     if (me.viewer?.authenticatedBy !== "SESSION") {
-      location.replace("/sign-in");
+      location.replace(signedInBefore() ? "/sign-in" : "/sign-up");
       return;
     }
     renderSettings(me);

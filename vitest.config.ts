@@ -12,8 +12,9 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/support/build-settings.ts", "test/support/global-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous: a test that waits on a loaded machine must not fail for taking long.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     pool: "forks",
   },
 });

@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
+import { SCREENSHOTS, UI_WAIT_MS, chromiumMissing, launchChromium } from "../support/browser.js";
 import { createKey, signUp, type SignedIn } from "../support/accounts.js";
 import { startServer, type TestServer } from "../support/server.js";
 
@@ -50,7 +50,7 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { page, failures } = await pageIn(context);
     await page.goto(`${server.url}/graphql`);
-    await page.getByText("query Viewer").first().waitFor({ timeout: 20_000 });
+    await page.getByText("query Viewer").first().waitFor({ timeout: UI_WAIT_MS });
     await page.getByText("open Headers below and paste").first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, "playground.png") });
     // The welcome comments fit the editor pane: the longest line ends inside it.
@@ -71,7 +71,7 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     // The docs are there: introspection needs no key, so the schema loaded.
     await page.getByRole("button", { name: "Show Documentation Explorer" }).click();
     const docs = page.getByRole("region", { name: "Documentation Explorer" });
-    await docs.getByText("Root Types").waitFor({ timeout: 20_000 });
+    await docs.getByText("Root Types").waitFor({ timeout: UI_WAIT_MS });
     await docs.getByText("Mutation", { exact: true }).first().click();
     await docs
       .getByText(/Needs an API key with scope\s*admin\s*or above/)
@@ -105,7 +105,7 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
   /** A first visit to the playground, left once GraphiQL has saved its tabs (it does so shortly after). */
   async function firstVisit(page: Page): Promise<void> {
     await page.goto(`${server.url}/graphql`);
-    await page.getByText("query Viewer").first().waitFor({ timeout: 20_000 });
+    await page.getByText("query Viewer").first().waitFor({ timeout: UI_WAIT_MS });
     await page.waitForFunction(() => localStorage.getItem("graphiql:tabState")?.includes("query Viewer"));
   }
 
@@ -115,14 +115,14 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     await firstVisit(page);
     // The second visit, untouched: the welcome document alone, as on the first.
     await page.goto(`${server.url}/graphql`);
-    await page.getByText("query Viewer").first().waitFor({ timeout: 20_000 });
+    await page.getByText("query Viewer").first().waitFor({ timeout: UI_WAIT_MS });
     expect(await playgroundTabs(page)).toEqual({ titles: ["Viewer"], active: "Viewer" });
 
     // A tab of one's own is there on the next visit, still in front.
     await typeInNewTab(page, "query Mine");
     await page.waitForFunction(() => localStorage.getItem("graphiql:tabState")?.includes("query Mine"));
     await page.goto(`${server.url}/graphql`);
-    await page.locator(".graphiql-query-editor").getByText("query Mine").waitFor({ timeout: 20_000 });
+    await page.locator(".graphiql-query-editor").getByText("query Mine").waitFor({ timeout: UI_WAIT_MS });
     expect(await playgroundTabs(page)).toEqual({ titles: ["Viewer", "Mine"], active: "Mine" });
     expect(failures).toEqual([]);
     await context.close();
@@ -132,11 +132,11 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { page } = await pageIn(context);
     await page.goto(`${server.url}/graphql`);
-    await page.getByText("query Viewer").first().waitFor({ timeout: 20_000 });
+    await page.getByText("query Viewer").first().waitFor({ timeout: UI_WAIT_MS });
     await typeInNewTab(page, "nope");
     await page.getByRole("button", { name: /Execute query/ }).click();
     const response = page.locator(".graphiql-response");
-    await response.getByText("Syntax Error").first().waitFor({ timeout: 20_000 });
+    await response.getByText("Syntax Error").first().waitFor({ timeout: UI_WAIT_MS });
     // Monaco lays the answer out with no-break spaces.
     const text = ((await response.textContent()) ?? "").replace(/\s+/g, " ");
     expect(text).toContain('Syntax Error: Unexpected Name \\"nope\\".');
@@ -155,10 +155,10 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     await page.goto(`${server.url}/settings/api-keys`);
     await page.getByRole("link", { name: /GraphQL playground/ }).click();
     await page.waitForURL("**/graphql");
-    await page.getByText("query MyApiKeys").first().waitFor({ timeout: 20_000 });
+    await page.getByText("query MyApiKeys").first().waitFor({ timeout: UI_WAIT_MS });
     await page.getByRole("button", { name: /Execute query/ }).click();
     await page.getByRole("menuitem", { name: "MyApiKeys" }).click();
-    await page.locator(".graphiql-response").getByText("from the settings page").waitFor({ timeout: 20_000 });
+    await page.locator(".graphiql-response").getByText("from the settings page").waitFor({ timeout: UI_WAIT_MS });
     expect(failures).toEqual([]);
     await context.close();
   });

@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
+import { SCREENSHOTS, UI_WAIT_MS, chromiumMissing, launchChromium } from "../support/browser.js";
 import { Client } from "../support/client.js";
 import { SignIn } from "../support/operations.js";
 import { startServer, type TestServer } from "../support/server.js";
@@ -215,7 +215,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     });
     page.on("pageerror", (error) => problems.push(error.message));
     await page.goto(`${server.url}/graphql`);
-    await page.getByText("query Viewer").first().waitFor({ timeout: 20_000 });
+    await page.getByText("query Viewer").first().waitFor({ timeout: UI_WAIT_MS });
     await page.getByText("Knouds API playground").first().waitFor();
     await page.getByText("open Headers below and paste").first().waitFor();
     expect(elsewhere).toEqual([]);

@@ -14,9 +14,19 @@ export function chromiumMissing(test: string): string | null {
   return reason;
 }
 
-/** Headless, without the background networking, updates and QUIC that the closed network refuses. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * How long a page may take to show what a test waits for. Generous on purpose: on a loaded
+ * 2-core machine Chromium laying out GraphiQL can take tens of seconds, and a wait that merely
+ * took long must not fail a test (vitest's test timeout is longer still).
+ */
+export const UI_WAIT_MS = 90_000;
+
+/**
+ * Headless, without the background networking, updates and QUIC that the closed network
+ * refuses; every context it opens waits up to UI_WAIT_MS by default.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -29,6 +39,13 @@ export function launchChromium(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(UI_WAIT_MS);
+    return context;
+  };
+  return browser;
 }
 
 /** KNOUDS_SCREENSHOTS_DIR (`docs/screenshots` refreshes the ones docs/ shows), else the suite's folder. */

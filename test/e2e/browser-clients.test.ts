@@ -100,6 +100,10 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     await editor.click();
     await page.keyboard.type(text);
     await editor.getByText(text).waitFor();
+    // GraphiQL takes the editor's text into its state after a short debounce, and runs what its
+    // state holds: wait until it has saved the tab with the text, or a slow machine runs the
+    // empty tab instead.
+    await page.waitForFunction((typed) => localStorage.getItem("graphiql:tabState")?.includes(typed), text);
   }
 
   /** A first visit to the playground, left once GraphiQL has saved its tabs (it does so shortly after). */

@@ -74,8 +74,8 @@ export interface KeyVerifierOptions {
  * `x-api-key` value -> principal. Malformed values are refused by the checksum without a
  * store query; verifications (including "no such key") are cached, and revocation events
  * drop them at once. While revocations may be missed (Redis away), nothing is read from or
- * written to the caches: each check reads the key and its account from the store. A generation counter keeps a lookup that raced a revocation from
- * caching what it read.
+ * written to the caches: each check reads the key and its account from the store. A
+ * generation counter keeps a lookup that raced a revocation from caching what it read.
  */
 export class KeyVerifier {
   private readonly keys: LRUCache<string, CachedKey>;

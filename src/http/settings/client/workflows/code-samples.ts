@@ -130,7 +130,7 @@ export function codeSamples(origin: string, address: string, inputs: unknown): C
         "      runWorkflow(id: $id, inputs: $inputs) { id status outputs error }",
         "    }",
         "  `,",
-        `  { id: ${JSON.stringify(address)}, inputs: ${body} },`,
+        `  { id: ${JSON.stringify(address)}, inputs: ${docsJson(inputs)} },`,
         ");",
         "console.log(runWorkflow.id, runWorkflow.status, runWorkflow.outputs);",
       ].join("\n"),

@@ -46,7 +46,7 @@ export default function WorkflowCodePage({ params }: PageProps) {
         {deployed ? (
           <p>
             A <code>free</code> key, the lowest scope, runs your own deployed workflows.{" "}
-            <Link class="button primary" href="/settings/api-keys?create=free">
+            <Link class="wf-button primary" href="/settings/api-keys?create=free">
               Create a free key
             </Link>
           </p>

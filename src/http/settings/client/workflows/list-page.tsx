@@ -20,7 +20,7 @@ export default function WorkflowListPage() {
       title="Workflows"
       intro={<p>Build a workflow here, run it from its form, then call it from code with an API key.</p>}
       actions={
-        <Link class="button primary" href="/workflows/new">
+        <Link class="wf-button primary" href="/workflows/new">
           New workflow
         </Link>
       }
@@ -33,7 +33,7 @@ export default function WorkflowListPage() {
           <EmptyState
             title="No workflows yet"
             action={
-              <Link class="button primary" href="/workflows/new">
+              <Link class="wf-button primary" href="/workflows/new">
                 Create your first workflow
               </Link>
             }

@@ -60,7 +60,7 @@ export default function WorkflowOverviewPage({ params }: PageProps) {
       title={workflow.name}
       intro={<p class="wf-address">{workflow.id}</p>}
       actions={
-        <Link class="button primary" href={workflowPath(slug, "run")}>
+        <Link class="wf-button primary" href={workflowPath(slug, "run")}>
           Run
         </Link>
       }

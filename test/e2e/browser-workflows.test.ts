@@ -113,7 +113,14 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
       await page.getByText("must have required property 'prompt'").waitFor();
       await expect(prompt.getAttribute("aria-invalid")).resolves.toBe("true");
       const describedBy = (await prompt.getAttribute("aria-describedby")) ?? "";
-      const errorText = await page.evaluate((ids) => ids.split(" ").map((id) => document.getElementById(id)?.textContent).join(" "), describedBy);
+      const errorText = await page.evaluate(
+        (ids) =>
+          ids
+            .split(" ")
+            .map((id) => document.getElementById(id)?.textContent)
+            .join(" "),
+        describedBy,
+      );
       expect(errorText).toContain("must have required property 'prompt'");
       await prompt.fill("a mountain at dusk");
       await page.getByRole("button", { name: "Run", exact: true }).click();
@@ -163,11 +170,11 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
       expect(body.outputs.image).toContain("<title>a mountain at dusk</title>");
 
       // Both runs in the history: the browser's and the key's.
-      const history = await asSession<{ data: { runs: { edges: Array<{ node: { id: string; status: string; ranBy: { kind: string; keyName: string | null } } }> } } }>(
-        page,
-        "query($w: ID) { runs(workflowId: $w, first: 10) { edges { node { id status ranBy { kind keyName } } } } }",
-        { w: "my-flow" },
-      );
+      const history = await asSession<{
+        data: { runs: { edges: Array<{ node: { id: string; status: string; ranBy: { kind: string; keyName: string | null } } }> } };
+      }>(page, "query($w: ID) { runs(workflowId: $w, first: 10) { edges { node { id status ranBy { kind keyName } } } } }", {
+        w: "my-flow",
+      });
       const runs = history.data.runs.edges.map((edge) => edge.node);
       expect(runs.map((node) => [node.status, node.ranBy.kind, node.ranBy.keyName])).toEqual([
         ["succeeded", "API_KEY", "my laptop"],

@@ -77,7 +77,10 @@ describe("call it from code", () => {
   it("quotes a single quote for the shell", async () => {
     const [curl] = codeSamples(server.url, "my-flow", { prompt: "it's a mountain" });
     const { stdout } = await run("bash", ["-c", `${curl!.code} --silent`], { env });
-    expect(JSON.parse(stdout)).toMatchObject({ status: "succeeded", outputs: { image: expect.stringContaining("<title>it&#39;s a mountain</title>") } });
+    expect(JSON.parse(stdout)).toMatchObject({
+      status: "succeeded",
+      outputs: { image: expect.stringContaining("<title>it&#39;s a mountain</title>") },
+    });
   });
 
   it("runs every sample as written, with a free key", async () => {
@@ -86,7 +89,8 @@ describe("call it from code", () => {
     if (missingPython) console.log(`[workflow-code-samples] the Python sample is not run: ${missingPython}`);
     for (const sample of samples) {
       let stdout: string;
-      if (sample.key === "curl") stdout = (await run("bash", ["-c", `${sample.code} --silent --write-out ' %{http_code}'`], { env })).stdout;
+      if (sample.key === "curl")
+        stdout = (await run("bash", ["-c", `${sample.code} --silent --write-out ' %{http_code}'`], { env })).stdout;
       else if (sample.key === "python") {
         if (missingPython) continue;
         stdout = (await run("python3", ["-c", sample.code], { env })).stdout;
@@ -94,7 +98,10 @@ describe("call it from code", () => {
       const where = `${sample.title}:\n${sample.code}\n→ ${stdout.slice(0, 300)}`;
       if (sample.key === "curl") {
         expect(stdout, where).toMatch(/ 200$/);
-        expect(JSON.parse(stdout.slice(0, -4)), where).toMatchObject({ status: "succeeded", outputs: { image: expect.stringMatching(/^<svg /) } });
+        expect(JSON.parse(stdout.slice(0, -4)), where).toMatchObject({
+          status: "succeeded",
+          outputs: { image: expect.stringMatching(/^<svg /) },
+        });
       } else {
         expect(stdout, where).toMatch(sample.key === "graphql" ? /^run_\S+ succeeded \{/ : /^200 run_\S+ succeeded /);
         expect(stdout, where).toContain("<title>a mountain at dusk</title>");

@@ -18,7 +18,10 @@ export default function WorkflowCodePage({ params }: PageProps) {
   const { account } = useSession();
   const { data, error, reload } = useQuery(WorkflowForRun, { id: slug });
   const workflow = data?.workflow;
-  const samples = useMemo(() => (workflow ? codeSamples(location.origin, workflow.slug, exampleValue(workflow.inputSchema)) : []), [workflow]);
+  const samples = useMemo(
+    () => (workflow ? codeSamples(location.origin, workflow.slug, exampleValue(workflow.inputSchema)) : []),
+    [workflow],
+  );
 
   if (!workflow) {
     return (
@@ -35,8 +38,8 @@ export default function WorkflowCodePage({ params }: PageProps) {
       title="Call it from code"
       intro={
         <p>
-          Run <strong>{workflow.name}</strong> from a script, CI or another service with an API key in the <code>x-api-key</code> header. Your
-          own workflows are called by their slug: <code>/api/workflows/{workflow.slug}/run</code>.
+          Run <strong>{workflow.name}</strong> from a script, CI or another service with an API key in the <code>x-api-key</code> header.
+          Your own workflows are called by their slug: <code>/api/workflows/{workflow.slug}/run</code>.
         </p>
       }
     >
@@ -52,8 +55,8 @@ export default function WorkflowCodePage({ params }: PageProps) {
           </p>
         ) : (
           <Notice kind="warning">
-            {workflow.name} is a draft. <Link href={workflowPath(slug)}>Deploy it</Link>, and any key of your account, a <code>free</code> one
-            too, can run it.{" "}
+            {workflow.name} is a draft. <Link href={workflowPath(slug)}>Deploy it</Link>, and any key of your account, a <code>free</code>{" "}
+            one too, can run it.{" "}
             {canAdmin ? (
               <>
                 As a draft only an <code>admin</code> key runs it: <Link href="/settings/api-keys?create=admin">create an admin key</Link>.
@@ -64,8 +67,8 @@ export default function WorkflowCodePage({ params }: PageProps) {
           </Notice>
         )}
         <p>
-          Then keep its value in <code>KNOUDS_API_KEY</code>: <code>export KNOUDS_API_KEY="knouds_live_…"</code>. The examples read it from there;
-          never put a key in your code.
+          Then keep its value in <code>KNOUDS_API_KEY</code>: <code>export KNOUDS_API_KEY="knouds_live_…"</code>. The examples read it from
+          there; never put a key in your code.
         </p>
       </section>
       {samples.map((sample) => (
@@ -74,7 +77,7 @@ export default function WorkflowCodePage({ params }: PageProps) {
             <h2 id={`wf-sample-${sample.key}`}>{sample.title}</h2>
             <CopyButton size="small" text={sample.code} label={`Copy the ${sample.title} example`} />
           </div>
-          <pre class="wf-code" tabIndex={0} aria-labelledby={`wf-sample-${sample.key}`}>
+          <pre class="wf-code">
             <code>{sample.code}</code>
           </pre>
         </section>

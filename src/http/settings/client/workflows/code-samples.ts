@@ -48,7 +48,10 @@ export function exampleValue(schema: unknown, name = ""): unknown {
 /** JSON as the docs write it: `{"inputs": {"prompt": "a mountain at dusk"}}` (a space after `:` and `,`). */
 export function docsJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(docsJson).join(", ")}]`;
-  if (isObject(value)) return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${docsJson(item)}`).join(", ")}}`;
+  if (isObject(value))
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${docsJson(item)}`)
+      .join(", ")}}`;
   return JSON.stringify(value) ?? "null";
 }
 
@@ -58,7 +61,10 @@ function pythonLiteral(value: unknown): string {
   if (value === true) return "True";
   if (value === false) return "False";
   if (Array.isArray(value)) return `[${value.map(pythonLiteral).join(", ")}]`;
-  if (isObject(value)) return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${pythonLiteral(item)}`).join(", ")}}`;
+  if (isObject(value))
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${pythonLiteral(item)}`)
+      .join(", ")}}`;
   return JSON.stringify(value);
 }
 

@@ -39,7 +39,14 @@ export function InputForm({ fields, values, onChange, problems }: InputFormProps
   return (
     <div class="wf-form-fields">
       {fields.map((field) => (
-        <Control key={field.name} field={field} path={field.name === "" ? [] : [field.name]} value={values[field.name]} change={change} problems={problems} />
+        <Control
+          key={field.name}
+          field={field}
+          path={field.name === "" ? [] : [field.name]}
+          value={values[field.name]}
+          change={change}
+          problems={problems}
+        />
       ))}
     </div>
   );
@@ -145,7 +152,6 @@ function Control({ field, path, value, change, problems, rowLabel }: ControlProp
         <Group id={id} label={label} hints={hints} error={error}>
           {rows.length === 0 && <p class="wf-list-empty">No items.</p>}
           {rows.map((row, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a row is its position; the server's problems name rows by index
             <div class="wf-list-row" key={index}>
               <Control
                 field={field.item}
@@ -180,7 +186,16 @@ function Control({ field, path, value, change, problems, rowLabel }: ControlProp
         <Group id={id} label={label} hints={hints} error={error}>
           {field.fields.map((child) => {
             const object = typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
-            return <Control key={child.name} field={child} path={[...path, child.name]} value={object[child.name]} change={change} problems={problems} />;
+            return (
+              <Control
+                key={child.name}
+                field={child}
+                path={[...path, child.name]}
+                value={object[child.name]}
+                change={change}
+                problems={problems}
+              />
+            );
           })}
         </Group>
       );
@@ -205,7 +220,19 @@ function Control({ field, path, value, change, problems, rowLabel }: ControlProp
 }
 
 /** A fieldset for a list or a group, its problems and hints tied to it. */
-function Group({ id, label, hints, error, children }: { id: string; label: string; hints: string[]; error: string | null; children: ComponentChildren }) {
+function Group({
+  id,
+  label,
+  hints,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hints: string[];
+  error: string | null;
+  children: ComponentChildren;
+}) {
   const described = [...(error ? [`${id}-error`] : []), ...hints.map((_, i) => `${id}-hint-${i}`)].join(" ");
   return (
     <fieldset class="wf-group" id={id} aria-describedby={described || undefined}>

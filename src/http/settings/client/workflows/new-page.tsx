@@ -56,7 +56,9 @@ export default function NewWorkflowPage() {
       }
       setErrors(next);
       setBusy(false);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(next.slug ? "#wf-new-slug" : next.name ? "#wf-new-name" : ".notice")?.focus());
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>(next.slug ? "#wf-new-slug" : next.name ? "#wf-new-name" : ".notice")?.focus(),
+      );
     }
   };
 

@@ -74,7 +74,9 @@ export default function WorkflowOverviewPage({ params }: PageProps) {
             <dt>Status</dt>
             <dd>
               <span class={`wf-badge wf-${workflow.status}`}>{STATUS_LABEL[workflow.status]}</span>{" "}
-              {deployed ? "Any key of your account can run it, a free one too." : "Only you can run it here; deploy it to run it with a free key."}
+              {deployed
+                ? "Any key of your account can run it, a free one too."
+                : "Only you can run it here; deploy it to run it with a free key."}
             </dd>
           </div>
           <div>
@@ -137,7 +139,6 @@ export default function WorkflowOverviewPage({ params }: PageProps) {
         ) : (
           <ol class="wf-steps">
             {steps.map((step, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: steps are shown in their order
               <li key={index}>
                 <code>{String(step.id)}</code> runs <code>{String(step.model)}</code>
               </li>

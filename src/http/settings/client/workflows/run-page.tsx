@@ -120,7 +120,10 @@ export default function WorkflowRunPage({ params }: PageProps) {
 function focusFirstProblem(problems: readonly InputProblem[]): void {
   requestAnimationFrame(() => {
     for (const problem of problems) {
-      const path = problem.path.split(".").slice(1).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+      const path = problem.path
+        .split(".")
+        .slice(1)
+        .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
       for (let length = path.length; length > 0; length--) {
         const element = document.getElementById(controlId(path.slice(0, length)));
         if (element) {

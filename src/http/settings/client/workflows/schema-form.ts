@@ -147,7 +147,12 @@ export function fieldFor(schema: unknown, name: string, required: boolean): Fiel
       };
     }
     case "boolean":
-      return { ...base, kind: "checkbox", hint: description, ...(typeof fallbackDefault === "boolean" ? { default: fallbackDefault } : {}) };
+      return {
+        ...base,
+        kind: "checkbox",
+        hint: description,
+        ...(typeof fallbackDefault === "boolean" ? { default: fallbackDefault } : {}),
+      };
     case "array": {
       if (!isObject(schema.items)) return json();
       const item = fieldFor(schema.items, "", true);
@@ -227,7 +232,9 @@ export function valueFromInput(field: Field, value: unknown): FormValue {
       return Array.isArray(value) ? value.map((item) => valueFromInput(field.item, item)) : [];
     case "group": {
       const object = isObject(value) ? value : {};
-      return Object.fromEntries(field.fields.map((child) => [child.name, child.name in object ? valueFromInput(child, object[child.name]) : initialValue(child)]));
+      return Object.fromEntries(
+        field.fields.map((child) => [child.name, child.name in object ? valueFromInput(child, object[child.name]) : initialValue(child)]),
+      );
     }
     case "json":
       return value === undefined ? "" : JSON.stringify(value, null, 2);
@@ -320,7 +327,7 @@ export function problemsByField(
       const object = isObject(value) ? (value as Record<string, FormValue>) : {};
       for (const child of field.fields) walk(child, [...path, child.name], object[child.name]);
     } else if (field.kind === "list" && Array.isArray(value)) {
-      value.forEach((row, index) => walk(field.item, [...path, index], row));
+      for (const [index, row] of value.entries()) walk(field.item, [...path, index], row);
     }
   };
   for (const field of fields) walk(field, field.name === "" ? [] : [field.name], values[field.name]);

@@ -174,7 +174,7 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
 
       // A free key, created on the keys page; its value is read from the page, once.
       await page.getByRole("link", { name: "Create a free key" }).click();
-      await page.waitForURL("**/settings/api-keys?create=free");
+      await page.waitForURL("**/settings/api-keys");
       const dialog = page.getByRole("dialog", { name: "Create an API key" });
       await dialog.waitFor();
       await dialog.getByLabel("Name").fill("my laptop");

@@ -425,7 +425,7 @@ export const SecurityLogDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<SecurityLogQuery, SecurityLogQueryVariables>;
 export const WorkflowListDocument = new TypedDocumentString(`
     query WorkflowList($first: Int!, $after: String) {
-  workflows(first: $first, after: $after) {
+  workflows(first: $first, after: $after, mine: true) {
     edges {
       node {
         id

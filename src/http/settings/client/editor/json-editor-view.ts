@@ -99,7 +99,10 @@ export function mountJsonEditor(options: JsonEditorOptions): JsonEditor {
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         json(),
         serverProblems,
-        linter(diagnose, { delay: 300, needsRefresh: (update) => update.transactions.some((t) => t.effects.some((e) => e.is(setProblems))) }),
+        linter(diagnose, {
+          delay: 300,
+          needsRefresh: (update) => update.transactions.some((t) => t.effects.some((e) => e.is(setProblems))),
+        }),
         keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
         EditorView.contentAttributes.of({ "aria-label": options.label, "aria-multiline": "true" }),
         EditorView.updateListener.of((update) => {
@@ -119,7 +122,10 @@ export function mountJsonEditor(options: JsonEditorOptions): JsonEditor {
     reveal(path) {
       const scan = scanJson(view.state.doc.toString());
       const target = scan.ok ? locateInTree(scan.root, path) : { from: scan.from, to: scan.from };
-      view.dispatch({ selection: { anchor: target.from, head: target.to }, effects: EditorView.scrollIntoView(target.from, { y: "center" }) });
+      view.dispatch({
+        selection: { anchor: target.from, head: target.to },
+        effects: EditorView.scrollIntoView(target.from, { y: "center" }),
+      });
       view.focus();
     },
     destroy: () => view.destroy(),

@@ -39,8 +39,10 @@ export interface JsonEditor {
   text(): string;
   /** Shows the server's problems as lint markers, each at the place its path points to in the current text. */
   showProblems(problems: readonly PathProblem[]): void;
-  /** Puts the cursor on what `path` points to (or its nearest parent), scrolls to it and focuses the editor. */
+  /** Selects what `path` points to (or its nearest parent; a syntax error when the text is not JSON), scrolls to it and focuses the editor. */
   reveal(path: string): void;
+  /** Puts the cursor at `offset`, scrolls to it and focuses the editor. */
+  revealOffset(offset: number): void;
   destroy(): void;
 }
 
@@ -113,6 +115,13 @@ export function mountJsonEditor(options: JsonEditorOptions): JsonEditor {
     }),
   });
 
+  const select = (from: number, to: number) => {
+    const length = view.state.doc.length;
+    const anchor = Math.min(from, length);
+    view.dispatch({ selection: { anchor, head: Math.min(to, length) }, effects: EditorView.scrollIntoView(anchor, { y: "center" }) });
+    view.focus();
+  };
+
   return {
     text: () => view.state.doc.toString(),
     showProblems(problems) {
@@ -122,12 +131,9 @@ export function mountJsonEditor(options: JsonEditorOptions): JsonEditor {
     reveal(path) {
       const scan = scanJson(view.state.doc.toString());
       const target = scan.ok ? locateInTree(scan.root, path) : { from: scan.from, to: scan.from };
-      view.dispatch({
-        selection: { anchor: target.from, head: target.to },
-        effects: EditorView.scrollIntoView(target.from, { y: "center" }),
-      });
-      view.focus();
+      select(target.from, target.to);
     },
+    revealOffset: (offset) => select(offset, offset),
     destroy: () => view.destroy(),
   };
 }

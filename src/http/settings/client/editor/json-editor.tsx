@@ -23,7 +23,7 @@ export function JsonEditorField({ label, initialText, onChange, editorRef }: Jso
   const latest = useRef({ onChange, editorRef });
   latest.current = { onChange, editorRef };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: mounted once; the editor owns its text from then on
+  // Mounted once: the editor owns its text from then on.
   useEffect(() => {
     let editor: JsonEditor | null = null;
     let gone = false;

@@ -147,7 +147,12 @@ export function fieldFor(schema: unknown, name: string, required: boolean): Fiel
       };
     }
     case "boolean":
-      return { ...base, kind: "checkbox", hint: description, ...(typeof fallbackDefault === "boolean" ? { default: fallbackDefault } : {}) };
+      return {
+        ...base,
+        kind: "checkbox",
+        hint: description,
+        ...(typeof fallbackDefault === "boolean" ? { default: fallbackDefault } : {}),
+      };
     case "array": {
       if (!isObject(schema.items)) return json();
       const item = fieldFor(schema.items, "", true);
@@ -227,7 +232,9 @@ export function valueFromInput(field: Field, value: unknown): FormValue {
       return Array.isArray(value) ? value.map((item) => valueFromInput(field.item, item)) : [];
     case "group": {
       const object = isObject(value) ? value : {};
-      return Object.fromEntries(field.fields.map((child) => [child.name, child.name in object ? valueFromInput(child, object[child.name]) : initialValue(child)]));
+      return Object.fromEntries(
+        field.fields.map((child) => [child.name, child.name in object ? valueFromInput(child, object[child.name]) : initialValue(child)]),
+      );
     }
     case "json":
       return value === undefined ? "" : JSON.stringify(value, null, 2);

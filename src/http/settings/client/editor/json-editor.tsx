@@ -47,9 +47,9 @@ export function JsonEditorField({ label, initialText, onChange, editorRef }: Jso
 
   return (
     <div class="wf-editor">
-      {state === "loading" && <p class="wf-editor-status">Loading the editor…</p>}
+      {state === "loading" && <p class="wf-editor-status loading">Loading the editor…</p>}
       {state === "failed" && (
-        <p class="wf-editor-status" role="alert">
+        <p class="wf-editor-status loading" role="alert">
           The editor could not be loaded. Check your connection and reload the page.
         </p>
       )}

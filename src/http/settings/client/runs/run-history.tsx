@@ -67,17 +67,17 @@ export function RunHistoryTable({ workflowId, showWorkflow }: RunHistoryProps) {
         <p class="run-toolbar-note" aria-live="polite">
           {loading ? "Loading runs…" : page && page.runs.length > 0 ? `Newest first, ${PAGE_SIZE} a page.` : ""}
         </p>
-        <button type="button" class="button" onClick={() => void load()} disabled={loading}>
+        <button type="button" onClick={() => void load()} disabled={loading}>
           Refresh
         </button>
       </div>
       {error && (
-        <p class="notice notice-error" role="alert">
+        <p class="wf-notice error" role="alert">
           {error}
         </p>
       )}
       {page && page.runs.length === 0 && cursors.length === 1 && (
-        <p class="run-empty">
+        <p class="empty">
           No runs yet.{" "}
           {workflowId
             ? "Run this workflow from its Run page, or with an API key."
@@ -113,13 +113,13 @@ export function RunHistoryTable({ workflowId, showWorkflow }: RunHistoryProps) {
       )}
       {page && (cursors.length > 1 || page.hasOlder) && (
         <nav class="run-pages" aria-label="Pages of runs">
-          <button type="button" class="button" disabled={cursors.length === 1 || loading} onClick={() => setCursors(cursors.slice(0, -1))}>
+          <button type="button" disabled={cursors.length === 1 || loading} onClick={() => setCursors(cursors.slice(0, -1))}>
             Newer
           </button>
           <span>Page {cursors.length}</span>
           <button
             type="button"
-            class="button"
+           
             disabled={!page.hasOlder || loading}
             onClick={() => page.endCursor && setCursors([...cursors, page.endCursor])}
           >
@@ -158,7 +158,7 @@ function RunRows({
         <td data-label="Duration">{formatDuration(run.durationMs)}</td>
         <td data-label="Ran by">{ranByLabel(run.ranBy)}</td>
         <td class="run-toggle-cell">
-          <button type="button" class="button run-toggle" aria-expanded={open} aria-controls={detailsId} onClick={onToggle}>
+          <button type="button" class="small run-toggle" aria-expanded={open} aria-controls={detailsId} onClick={onToggle}>
             {open ? "Hide" : "Details"}
             <span class="visually-hidden"> of the run started {formatStarted(run.startedAt)}</span>
           </button>

@@ -46,7 +46,7 @@ export default function EditWorkflowPage({ params }: { params: Record<string, st
       </p>
       <h1>Edit {workflow ? workflow.name : slug}</h1>
       {loadError && (
-        <p class="notice notice-error" role="alert">
+        <p class="wf-notice error" role="alert">
           {loadError}
         </p>
       )}
@@ -115,7 +115,7 @@ function EditForm({ workflow, onSaved }: { workflow: Workflow; onSaved: (workflo
   return (
     <form class="wf-edit-form" onSubmit={save} noValidate>
       {count > 0 && (
-        <div class="notice notice-error" role="alert">
+        <div class="wf-notice error" role="alert">
           <p>
             {problems.syntax
               ? "The definition cannot be saved as it is. Nothing was saved."
@@ -153,7 +153,7 @@ function EditForm({ workflow, onSaved }: { workflow: Workflow; onSaved: (workflo
       </fieldset>
       <div class="wf-definition">
         <h2 id="wf-definition-label">Definition</h2>
-        <p class="field-hint" id="wf-definition-hint">
+        <p class="hint" id="wf-definition-hint">
           The input schema (JSON Schema), the steps and the outputs, as JSON. Tab moves on to the next control; Ctrl+] and Ctrl+[ indent and
           dedent.
         </p>
@@ -170,7 +170,7 @@ function EditForm({ workflow, onSaved }: { workflow: Workflow; onSaved: (workflo
             {problems.syntax.message}{" "}
             <button
               type="button"
-              class="button button-link"
+              class="link"
               onClick={() => problems.syntax && editor.current?.revealOffset(problems.syntax.offset)}
             >
               Go to the error
@@ -182,7 +182,7 @@ function EditForm({ workflow, onSaved }: { workflow: Workflow; onSaved: (workflo
             {problems.definition.map((problem) => (
               <li key={`${problem.path}:${problem.message}`}>
                 <code>{problem.path}</code>: {problem.message}{" "}
-                <button type="button" class="button button-link" onClick={() => editor.current?.reveal(problem.path)}>
+                <button type="button" class="link" onClick={() => editor.current?.reveal(problem.path)}>
                   Go to <span class="visually-hidden">{problem.path}</span>
                 </button>
               </li>
@@ -191,10 +191,10 @@ function EditForm({ workflow, onSaved }: { workflow: Workflow; onSaved: (workflo
         )}
       </div>
       <div class="wf-edit-actions">
-        <button type="submit" class="button button-primary" disabled={saving}>
+        <button type="submit" class="primary" disabled={saving}>
           {saving ? "Saving…" : "Save"}
         </button>
-        <a class="button" href={`/workflows/${workflow.slug}`}>
+        <a href={`/workflows/${workflow.slug}`}>
           {dirty ? "Cancel" : "Back to the workflow"}
         </a>
         <p class="wf-edit-status" aria-live="polite">

@@ -23,7 +23,11 @@ describe("output views", () => {
 
   it("shows other strings as text and anything else as formatted JSON", () => {
     expect(outputView("Dear Ada")).toEqual({ kind: "text", text: "Dear Ada", copy: "Dear Ada" });
-    expect(outputView({ words: 2, list: [1] })).toEqual({ kind: "json", text: '{\n  "words": 2,\n  "list": [\n    1\n  ]\n}', copy: '{\n  "words": 2,\n  "list": [\n    1\n  ]\n}' });
+    expect(outputView({ words: 2, list: [1] })).toEqual({
+      kind: "json",
+      text: '{\n  "words": 2,\n  "list": [\n    1\n  ]\n}',
+      copy: '{\n  "words": 2,\n  "list": [\n    1\n  ]\n}',
+    });
     expect(outputView(42)).toMatchObject({ kind: "json", text: "42" });
     expect(outputView(null)).toMatchObject({ kind: "json", text: "null" });
     expect(outputView(undefined)).toMatchObject({ kind: "json", text: "null" });

@@ -53,7 +53,14 @@ describe("schema → fields", () => {
       ["extra", "json", false],
     ]);
     expect(byName.prompt).toMatchObject({ label: "Prompt", hint: "What to draw", maxLength: 200 });
-    expect(byName.style).toMatchObject({ label: "style", options: [{ label: "ink", value: "ink" }, { label: "oil", value: "oil" }], default: "oil" });
+    expect(byName.style).toMatchObject({
+      label: "style",
+      options: [
+        { label: "ink", value: "ink" },
+        { label: "oil", value: "oil" },
+      ],
+      default: "oil",
+    });
     expect(byName.hd).toMatchObject({ label: "High definition" });
   });
 
@@ -90,7 +97,9 @@ describe("schema → fields", () => {
 
   it("makes the whole inputs one JSON field when the root is not an object with properties", () => {
     for (const schema of [{ type: "object" }, { anyOf: [{ type: "object" }] }, { type: "string" }, null]) {
-      expect(formFields(schema)).toEqual([{ name: "", label: "Inputs", hint: "The run's inputs as a JSON object.", required: true, kind: "json" }]);
+      expect(formFields(schema)).toEqual([
+        { name: "", label: "Inputs", hint: "The run's inputs as a JSON object.", required: true, kind: "json" },
+      ]);
     }
   });
 

@@ -327,7 +327,7 @@ export function problemsByField(
       const object = isObject(value) ? (value as Record<string, FormValue>) : {};
       for (const child of field.fields) walk(child, [...path, child.name], object[child.name]);
     } else if (field.kind === "list" && Array.isArray(value)) {
-      value.forEach((row, index) => walk(field.item, [...path, index], row));
+      for (const [index, row] of value.entries()) walk(field.item, [...path, index], row);
     }
   };
   for (const field of fields) walk(field, field.name === "" ? [] : [field.name], values[field.name]);

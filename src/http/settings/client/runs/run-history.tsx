@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { ApiError, gql } from "../api.js";
 import type { RunHistoryQuery } from "../gql/graphql.js";
-import { outputView, svgTitle } from "../workflows/output-kind.js";
+import { Outputs } from "../workflows/outputs.js";
 import { formatDuration, formatStarted, ranByLabel, runSubject } from "./format.js";
 import { watchRuns } from "./live.js";
 import { RunHistory } from "./operations.js";
@@ -176,7 +176,6 @@ function RunRows({
 }
 
 function RunDetails({ run }: { run: RunNode }) {
-  const outputs = run.outputs && typeof run.outputs === "object" && !Array.isArray(run.outputs) ? Object.entries(run.outputs) : null;
   return (
     <div class="run-details">
       <p class="run-id">
@@ -184,38 +183,17 @@ function RunDetails({ run }: { run: RunNode }) {
       </p>
       <h3>Inputs</h3>
       <pre class="run-json">{JSON.stringify(run.inputs, null, 2)}</pre>
-      {run.error != null && (
+      {run.error != null ? (
         <>
           <h3>Error</h3>
           <p class="run-error">{run.error}</p>
         </>
-      )}
-      {run.error == null && (
+      ) : (
         <>
           <h3>Outputs</h3>
-          {outputs ? (
-            <dl class="run-outputs">
-              {outputs.map(([name, value]) => (
-                <div key={name} class="run-output">
-                  <dt>{name}</dt>
-                  <dd>
-                    <OutputValue name={name} value={value} />
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          ) : (
-            <OutputValue name="outputs" value={run.outputs} />
-          )}
+          <Outputs outputs={run.outputs} />
         </>
       )}
     </div>
   );
-}
-
-function OutputValue({ name, value }: { name: string; value: unknown }) {
-  const view = outputView(value);
-  if (view.kind === "image") return <img class="run-output-image" src={view.src} alt={svgTitle(view.copy) ?? `Output ${name}`} />;
-  if (view.kind === "text") return <p class="run-output-text">{view.text}</p>;
-  return <pre class="run-json">{view.text}</pre>;
 }

@@ -24,7 +24,7 @@ const config: CodegenConfig = {
     },
     // The settings page sends typed strings, so its bundle needs no GraphQL library.
     "src/http/settings/client/gql/": {
-      documents: ["src/http/settings/client/**/*.ts", "!src/http/settings/client/gql/**"],
+      documents: ["src/http/settings/client/**/*.{ts,tsx}", "!src/http/settings/client/gql/**"],
       preset: "client",
       config: { ...shared, documentMode: "string" },
       presetConfig: { fragmentMasking: false },

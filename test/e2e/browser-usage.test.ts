@@ -124,7 +124,7 @@ describe.skipIf(skipReason !== null)("usage charts and the Security log in Chrom
     await dialog.getByRole("button", { name: "Close" }).click();
     await dialog.waitFor({ state: "detached" });
 
-    await page.getByRole("tab", { name: "Security log" }).click();
+    await page.getByRole("link", { name: "Security log" }).click();
     await page.waitForURL("**/settings/security-log");
     await page.getByRole("heading", { name: "Security log" }).waitFor();
     const rows = page.getByRole("row");

@@ -22,7 +22,9 @@ interface FuzzRequest {
   body?: string;
 }
 
-const PAGES = new Set(["/sign-in", "/settings/api-keys"]);
+/** The web app's pages (src/http/settings/page.ts serves each as the app's HTML shell). */
+const PAGES = new Set(["/", "/sign-in", "/sign-up", "/settings/api-keys", "/settings/security-log", "/runs", "/workflows"]);
+const isPage = (path: string) => PAGES.has(path) || path.startsWith("/workflows/");
 const printable = (max: number) => fc.stringMatching(new RegExp(`^[\\x20-\\x7e]{0,${max}}$`));
 const segment = fc.oneof(
   fc.constantFrom(
@@ -185,7 +187,7 @@ describe("fuzzing the running server", () => {
           if (text.length === 0 || request.method === "HEAD") continue;
           if (type.startsWith("text/html") && request.path === "/graphql") continue; // the playground
           if (type.startsWith("text/plain") && request.path === "/metrics") continue;
-          if (type.startsWith("text/html") && PAGES.has(new URL(response.url).pathname)) continue; // the settings page
+          if (type.startsWith("text/html") && isPage(new URL(response.url).pathname)) continue; // the web app
           if (request.path === "/api/openapi.json" && response.status === 200) continue;
           if (!type.startsWith("application/json") && !type.startsWith("application/graphql-response+json")) {
             problems.push(`undocumented content type ${type}: ${where}`);

@@ -306,7 +306,7 @@ export type RunsQueryVariables = Exact<{
 }>;
 
 
-export type RunsQuery = { runs: { edges: Array<{ node: { id: string, status: RunStatus, workflowId: string | null, modelId: string | null, keyId: string, startedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type RunsQuery = { runs: { edges: Array<{ node: { id: string, status: RunStatus, workflowId: string | null, modelId: string | null, keyId: string | null, startedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type RunByIdQueryVariables = Exact<{
   id: string | number;

@@ -29,6 +29,7 @@ export function workflow(owner: AccountRecord, slug = `wf-${newId("run").slice(4
     outputs: { text: { from: "steps.s.text" } },
     createdAt: 1000,
     updatedAt: 1000,
+    lastRunAt: null,
     ...overrides,
   };
 }
@@ -40,6 +41,7 @@ export function run(accountId: string, overrides: Partial<Run> = {}): Run {
     modelId: null,
     accountId,
     keyId: "key_x",
+    keyName: "a key",
     status: "succeeded",
     inputs: { $where: "1", nested: { "a.b": [1, null, "x"] } },
     outputs: { text: "hi" },

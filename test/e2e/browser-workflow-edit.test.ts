@@ -15,7 +15,9 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKey, type SignedIn, signUp } from "../support/accounts.js";
-import { chromiumMissing, expectNoSeriousA11yViolations, launchChromium, SCREENSHOTS } from "../support/browser.js";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromiumMissing, launchChromium, SCREENSHOTS } from "../support/browser.js";
 import { graphql } from "../gql/index.js";
 import { startServer, type TestServer } from "../support/server.js";
 import { CreateWorkflow, DeployWorkflow } from "../support/workflow-operations.js";
@@ -38,6 +40,24 @@ const StoredWorkflow = graphql(`
     }
   }
 `);
+
+/** axe-core in the page: no serious or critical violation (to be replaced by the shared helper of test/support/browser.ts). */
+async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // Evaluated through the DevTools protocol: a <script> tag would be refused by the page's CSP.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8"));
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+  expect(violations).toEqual([]);
+}
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -110,7 +130,7 @@ describe.skipIf(skipReason !== null)("editing a workflow and reading its runs in
     // Keyboard only: from Name, Tab through the form into the editor, replace the definition, Tab out to Save.
     await page.getByLabel("Name").focus();
     let steps = 0;
-    while (!(await content.evaluate((element) => element === element.getRootNode().activeElement)) && steps++ < 12)
+    while (!(await content.evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement)) && steps++ < 12)
       await page.keyboard.press("Tab");
     expect(steps).toBeLessThan(12);
     const refused = JSON.stringify({
@@ -134,9 +154,11 @@ describe.skipIf(skipReason !== null)("editing a workflow and reading its runs in
     expect(await marked.allTextContents()).toEqual(['"nobody/unknown-model"']);
     // "Go to" selects it in the editor.
     await problem.getByRole("button", { name: /Go to/ }).click();
-    expect(await content.evaluate((element) => (element.getRootNode() as ShadowRoot).getSelection?.()?.toString() ?? "")).toBe(
-      '"nobody/unknown-model"',
-    );
+    expect(
+      await content.evaluate(
+        (element) => (element.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.()?.toString() ?? "",
+      ),
+    ).toBe('"nobody/unknown-model"');
     await page.screenshot({ path: join(SCREENSHOTS, "workflow-edit.png"), fullPage: true });
     expect(await stored()).toEqual(before);
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { formatDuration, formatStarted, ranByLabel, runSubject } from "../../../src/http/settings/client/runs/format.js";
 
 describe("run history wording", () => {
-  it("names who ran it: the browser, the key, or a key since deleted", () => {
+  it("names who ran it: the browser, or the key by its name", () => {
     expect(ranByLabel({ kind: "BROWSER" })).toBe("the browser");
     expect(ranByLabel({ kind: "API_KEY", keyName: "CI" })).toBe("key “CI”");
-    expect(ranByLabel({ kind: "API_KEY", keyName: null })).toBe("a deleted key");
+    expect(ranByLabel({ kind: "API_KEY", keyName: null })).toBe("an API key");
   });
 
   it.each([

@@ -45,6 +45,27 @@ export type CreateApiKeyInput = {
   scope?: Scope | null | undefined;
 };
 
+export type CreateWorkflowInput = {
+  description?: string | null | undefined;
+  /** Slug in your namespace: 1-64 characters of a-z, 0-9 and -. The workflow's id is then `yourhandle/slug`. */
+  id: string;
+  inputSchema: unknown;
+  name: string;
+  outputs: unknown;
+  steps: unknown;
+  /** Defaults to private. */
+  visibility?: Visibility | null | undefined;
+};
+
+/** How a run was started: with an API key, or by the account's owner in the browser (a signed-in session). */
+export type RunActorKind =
+  | 'API_KEY'
+  | 'BROWSER';
+
+export type RunStatus =
+  | 'failed'
+  | 'succeeded';
+
 export type Scope =
   /** Run any registry model; create, update, deploy and delete workflows; run own drafts (1000 req/min) */
   | 'admin'
@@ -71,6 +92,38 @@ export type Tier =
   | 'enterprise'
   | 'free'
   | 'pro';
+
+export type UpdateWorkflowInput = {
+  description?: string | null | undefined;
+  inputSchema?: unknown;
+  name?: string | null | undefined;
+  outputs?: unknown;
+  steps?: unknown;
+  visibility?: Visibility | null | undefined;
+};
+
+export type Visibility =
+  | 'private'
+  | 'public';
+
+export type WorkflowStatus =
+  | 'deployed'
+  | 'draft';
+
+export type WorkflowForEditQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WorkflowForEditQuery = { workflow: { id: string, slug: string, name: string, description: string, visibility: Visibility, status: WorkflowStatus, inputSchema: unknown, steps: unknown, outputs: unknown, updatedAt: string } };
+
+export type SaveWorkflowMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateWorkflowInput;
+}>;
+
+
+export type SaveWorkflowMutation = { updateWorkflow: { id: string, slug: string, name: string, description: string, visibility: Visibility, status: WorkflowStatus, inputSchema: unknown, steps: unknown, outputs: unknown, updatedAt: string } };
 
 export type KeyUsageListQueryVariables = Exact<{
   first: number;
@@ -142,12 +195,87 @@ export type RenameKeyMutationVariables = Exact<{
 
 export type RenameKeyMutation = { renameApiKey: { id: string, name: string } };
 
+export type RunHistoryQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  workflowId?: string | number | null | undefined;
+}>;
+
+
+export type RunHistoryQuery = { runs: { edges: Array<{ cursor: string, node: { id: string, status: RunStatus, startedAt: string, durationMs: number, workflowId: string | null, modelId: string | null, inputs: unknown, outputs: unknown, error: string | null, ranBy: { kind: RunActorKind, keyId: string | null, keyName: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type SecurityLogQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
 
 export type SecurityLogQuery = { auditEvents: { edges: Array<{ node: { id: string, type: AuditEventType, at: string, keyName: string | null, details: unknown, actor: { kind: AuditActorKind, accountId: string | null, email: string | null, platformAdmin: boolean }, client: { address: string | null, userAgent: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WorkflowListQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type WorkflowListQuery = { workflows: { edges: Array<{ node: { id: string, slug: string, name: string, ownerHandle: string, status: WorkflowStatus, visibility: Visibility, lastRunAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WorkflowOverviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WorkflowOverviewQuery = { workflow: { id: string, slug: string, name: string, description: string, ownerHandle: string, status: WorkflowStatus, visibility: Visibility, createdAt: string, updatedAt: string, lastRunAt: string | null, steps: unknown } };
+
+export type WorkflowForRunQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WorkflowForRunQuery = { workflow: { id: string, slug: string, name: string, status: WorkflowStatus, inputSchema: unknown } };
+
+export type CreateWorkflowPageMutationVariables = Exact<{
+  input: CreateWorkflowInput;
+}>;
+
+
+export type CreateWorkflowPageMutation = { createWorkflow: { id: string, slug: string } };
+
+export type DeployWorkflowPageMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeployWorkflowPageMutation = { deployWorkflow: { id: string, status: WorkflowStatus } };
+
+export type UndeployWorkflowPageMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UndeployWorkflowPageMutation = { undeployWorkflow: { id: string, status: WorkflowStatus } };
+
+export type SetWorkflowVisibilityMutationVariables = Exact<{
+  id: string | number;
+  visibility: Visibility;
+}>;
+
+
+export type SetWorkflowVisibilityMutation = { updateWorkflow: { id: string, visibility: Visibility } };
+
+export type DeleteWorkflowPageMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWorkflowPageMutation = { deleteWorkflow: { id: string } };
+
+export type RunWorkflowPageMutationVariables = Exact<{
+  id: string | number;
+  inputs: unknown;
+}>;
+
+
+export type RunWorkflowPageMutation = { runWorkflow: { id: string, status: RunStatus, outputs: unknown, error: string | null, durationMs: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -168,6 +296,38 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const WorkflowForEditDocument = new TypedDocumentString(`
+    query WorkflowForEdit($id: ID!) {
+  workflow(id: $id) {
+    id
+    slug
+    name
+    description
+    visibility
+    status
+    inputSchema
+    steps
+    outputs
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowForEditQuery, WorkflowForEditQueryVariables>;
+export const SaveWorkflowDocument = new TypedDocumentString(`
+    mutation SaveWorkflow($id: ID!, $input: UpdateWorkflowInput!) {
+  updateWorkflow(id: $id, input: $input) {
+    id
+    slug
+    name
+    description
+    visibility
+    status
+    inputSchema
+    steps
+    outputs
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SaveWorkflowMutation, SaveWorkflowMutationVariables>;
 export const KeyUsageListDocument = new TypedDocumentString(`
     query KeyUsageList($first: Int!, $after: String) {
   apiKeys(first: $first, after: $after) {
@@ -304,6 +464,35 @@ export const RenameKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RenameKeyMutation, RenameKeyMutationVariables>;
+export const RunHistoryDocument = new TypedDocumentString(`
+    query RunHistory($first: Int!, $after: String, $workflowId: ID) {
+  runs(first: $first, after: $after, workflowId: $workflowId) {
+    edges {
+      cursor
+      node {
+        id
+        status
+        startedAt
+        durationMs
+        workflowId
+        modelId
+        inputs
+        outputs
+        error
+        ranBy {
+          kind
+          keyId
+          keyName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunHistoryQuery, RunHistoryQueryVariables>;
 export const SecurityLogDocument = new TypedDocumentString(`
     query SecurityLog($after: String) {
   auditEvents(first: 20, after: $after) {
@@ -333,3 +522,102 @@ export const SecurityLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SecurityLogQuery, SecurityLogQueryVariables>;
+export const WorkflowListDocument = new TypedDocumentString(`
+    query WorkflowList($first: Int!, $after: String) {
+  workflows(first: $first, after: $after) {
+    edges {
+      node {
+        id
+        slug
+        name
+        ownerHandle
+        status
+        visibility
+        lastRunAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowListQuery, WorkflowListQueryVariables>;
+export const WorkflowOverviewDocument = new TypedDocumentString(`
+    query WorkflowOverview($id: ID!) {
+  workflow(id: $id) {
+    id
+    slug
+    name
+    description
+    ownerHandle
+    status
+    visibility
+    createdAt
+    updatedAt
+    lastRunAt
+    steps
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowOverviewQuery, WorkflowOverviewQueryVariables>;
+export const WorkflowForRunDocument = new TypedDocumentString(`
+    query WorkflowForRun($id: ID!) {
+  workflow(id: $id) {
+    id
+    slug
+    name
+    status
+    inputSchema
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowForRunQuery, WorkflowForRunQueryVariables>;
+export const CreateWorkflowPageDocument = new TypedDocumentString(`
+    mutation CreateWorkflowPage($input: CreateWorkflowInput!) {
+  createWorkflow(input: $input) {
+    id
+    slug
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWorkflowPageMutation, CreateWorkflowPageMutationVariables>;
+export const DeployWorkflowPageDocument = new TypedDocumentString(`
+    mutation DeployWorkflowPage($id: ID!) {
+  deployWorkflow(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DeployWorkflowPageMutation, DeployWorkflowPageMutationVariables>;
+export const UndeployWorkflowPageDocument = new TypedDocumentString(`
+    mutation UndeployWorkflowPage($id: ID!) {
+  undeployWorkflow(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<UndeployWorkflowPageMutation, UndeployWorkflowPageMutationVariables>;
+export const SetWorkflowVisibilityDocument = new TypedDocumentString(`
+    mutation SetWorkflowVisibility($id: ID!, $visibility: Visibility!) {
+  updateWorkflow(id: $id, input: {visibility: $visibility}) {
+    id
+    visibility
+  }
+}
+    `) as unknown as TypedDocumentString<SetWorkflowVisibilityMutation, SetWorkflowVisibilityMutationVariables>;
+export const DeleteWorkflowPageDocument = new TypedDocumentString(`
+    mutation DeleteWorkflowPage($id: ID!) {
+  deleteWorkflow(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWorkflowPageMutation, DeleteWorkflowPageMutationVariables>;
+export const RunWorkflowPageDocument = new TypedDocumentString(`
+    mutation RunWorkflowPage($id: ID!, $inputs: JSON!) {
+  runWorkflow(id: $id, inputs: $inputs) {
+    id
+    status
+    outputs
+    error
+    durationMs
+  }
+}
+    `) as unknown as TypedDocumentString<RunWorkflowPageMutation, RunWorkflowPageMutationVariables>;

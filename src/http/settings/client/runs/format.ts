@@ -6,10 +6,10 @@ export interface RunActor {
   keyName?: string | null;
 }
 
-/** "the browser", the key's name, or "a deleted key" when the key is gone. */
+/** "the browser", or the key by the name it had when it ran. */
 export function ranByLabel(actor: RunActor): string {
   if (actor.kind === "BROWSER") return "the browser";
-  return actor.keyName ? `key “${actor.keyName}”` : "a deleted key";
+  return actor.keyName ? `key “${actor.keyName}”` : "an API key";
 }
 
 /** "35 ms", "1.2 s", "2 min 5 s". */

@@ -3,9 +3,10 @@
  * (/workflows/:slug/runs). Each row opens to show the run's inputs and its outputs or error.
  * On a phone the table becomes a stack of cards (settings.css, "Run history").
  */
-import { useCallback, useEffect, useState } from "preact/hooks";
-import { ApiError, gql } from "../api.js";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { errorMessage, gql } from "../api.js";
 import type { RunHistoryQuery } from "../gql/graphql.js";
+import { Button, EmptyState, Notice } from "../ui/index.js";
 import { Outputs } from "../workflows/outputs.js";
 import { formatDuration, formatStarted, ranByLabel, runSubject } from "./format.js";
 import { watchRuns } from "./live.js";
@@ -22,29 +23,39 @@ export interface RunHistoryProps {
   showWorkflow: boolean;
 }
 
+interface RunPage {
+  runs: RunNode[];
+  hasOlder: boolean;
+  endCursor: string | null;
+}
+
 export function RunHistoryTable({ workflowId, showWorkflow }: RunHistoryProps) {
   // The cursors of the pages read so far: [null] is the newest page; Older pushes, Newer pops.
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const [page, setPage] = useState<{ runs: RunNode[]; hasOlder: boolean; endCursor: string | null } | null>(null);
+  const [page, setPage] = useState<RunPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const after = cursors[cursors.length - 1] ?? null;
+  // Only the newest request may set the state: an older answer arriving late is dropped.
+  const ticket = useRef(0);
 
   const load = useCallback(async () => {
+    const mine = ++ticket.current;
     setLoading(true);
     try {
       const data = await gql(RunHistory, { first: PAGE_SIZE, after, workflowId: workflowId ?? null });
+      if (mine !== ticket.current) return;
       setPage({
         runs: data.runs.edges.map((edge) => edge.node),
         hasOlder: data.runs.pageInfo.hasNextPage,
         endCursor: data.runs.pageInfo.endCursor ?? null,
       });
       setError(null);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : String(caught));
+    } catch (failure) {
+      if (mine === ticket.current) setError(errorMessage(failure));
     } finally {
-      setLoading(false);
+      if (mine === ticket.current) setLoading(false);
     }
   }, [after, workflowId]);
 
@@ -62,27 +73,22 @@ export function RunHistoryTable({ workflowId, showWorkflow }: RunHistoryProps) {
 
   const columns = showWorkflow ? 6 : 5;
   return (
-    <section class="run-history" aria-busy={loading}>
+    <section class="run-history" aria-label="Runs" aria-busy={loading ? "true" : undefined}>
       <div class="run-toolbar">
-        <p class="run-toolbar-note" aria-live="polite">
+        <p class="run-toolbar-note" role="status">
           {loading ? "Loading runs…" : page && page.runs.length > 0 ? `Newest first, ${PAGE_SIZE} a page.` : ""}
         </p>
-        <button type="button" onClick={() => void load()} disabled={loading}>
+        <Button onClick={() => void load()} disabled={loading}>
           Refresh
-        </button>
+        </Button>
       </div>
-      {error && (
-        <p class="wf-notice error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <Notice kind="error">Could not load the runs: {error}</Notice>}
       {page && page.runs.length === 0 && cursors.length === 1 && (
-        <p class="empty">
-          No runs yet.{" "}
+        <EmptyState title="No runs yet.">
           {workflowId
-            ? "Run this workflow from its Run page, or with an API key."
+            ? "Runs of this workflow show here, from its Run page and from your API keys."
             : "Runs of your workflows show here, from this browser and from your API keys."}
-        </p>
+        </EmptyState>
       )}
       {page && page.runs.length > 0 && (
         <table class="run-table">
@@ -112,39 +118,24 @@ export function RunHistoryTable({ workflowId, showWorkflow }: RunHistoryProps) {
         </table>
       )}
       {page && (cursors.length > 1 || page.hasOlder) && (
-        <nav class="run-pages" aria-label="Pages of runs">
-          <button type="button" disabled={cursors.length === 1 || loading} onClick={() => setCursors(cursors.slice(0, -1))}>
+        <nav class="pager" aria-label="Pages of runs">
+          <Button disabled={cursors.length === 1 || loading} onClick={() => setCursors(cursors.slice(0, -1))}>
             Newer
-          </button>
+          </Button>
           <span>Page {cursors.length}</span>
-          <button
-            type="button"
-           
-            disabled={!page.hasOlder || loading}
-            onClick={() => page.endCursor && setCursors([...cursors, page.endCursor])}
-          >
+          <Button disabled={!page.hasOlder || loading} onClick={() => page.endCursor && setCursors([...cursors, page.endCursor])}>
             Older
-          </button>
+          </Button>
         </nav>
       )}
     </section>
   );
 }
 
-function RunRows({
-  run,
-  showWorkflow,
-  columns,
-  open,
-  onToggle,
-}: {
-  run: RunNode;
-  showWorkflow: boolean;
-  columns: number;
-  open: boolean;
-  onToggle: () => void;
-}) {
-  const detailsId = `run-${run.id}`;
+function RunRows(props: { run: RunNode; showWorkflow: boolean; columns: number; open: boolean; onToggle: () => void }) {
+  const { run, showWorkflow, columns, open, onToggle } = props;
+  const detailsId = `run-details-${run.id}`;
+  const started = formatStarted(run.startedAt);
   return (
     <tbody class={open ? "run-group run-group-open" : "run-group"}>
       <tr class="run-row">
@@ -153,24 +144,20 @@ function RunRows({
         </td>
         {showWorkflow && <td data-label="Workflow">{runSubject(run)}</td>}
         <td data-label="Started">
-          <time dateTime={run.startedAt}>{formatStarted(run.startedAt)}</time>
+          <time dateTime={run.startedAt}>{started}</time>
         </td>
         <td data-label="Duration">{formatDuration(run.durationMs)}</td>
         <td data-label="Ran by">{ranByLabel(run.ranBy)}</td>
         <td class="run-toggle-cell">
-          <button type="button" class="small run-toggle" aria-expanded={open} aria-controls={detailsId} onClick={onToggle}>
+          <Button size="small" aria-expanded={open ? "true" : "false"} aria-controls={detailsId} onClick={onToggle}>
             {open ? "Hide" : "Details"}
-            <span class="visually-hidden"> of the run started {formatStarted(run.startedAt)}</span>
-          </button>
+            <span class="visually-hidden"> of the run started {started}</span>
+          </Button>
         </td>
       </tr>
-      {open && (
-        <tr class="run-details-row" id={detailsId}>
-          <td colSpan={columns}>
-            <RunDetails run={run} />
-          </td>
-        </tr>
-      )}
+      <tr class="run-details-row" id={detailsId} hidden={!open}>
+        <td colSpan={columns}>{open && <RunDetails run={run} />}</td>
+      </tr>
     </tbody>
   );
 }
@@ -182,7 +169,9 @@ function RunDetails({ run }: { run: RunNode }) {
         Run <code>{run.id}</code>
       </p>
       <h3>Inputs</h3>
-      <pre class="run-json">{JSON.stringify(run.inputs, null, 2)}</pre>
+      <pre class="run-json">
+        <code>{JSON.stringify(run.inputs, null, 2)}</code>
+      </pre>
       {run.error != null ? (
         <>
           <h3>Error</h3>

@@ -2,16 +2,21 @@
  * /workflows/:slug/edit: name, description, visibility and the definition (input schema, steps,
  * outputs) in the JSON editor. Save sends updateWorkflow with all of them; the server is the
  * validator of record and stores nothing when it refuses. Its BAD_USER_INPUT details show where
- * they point: beside a field, or as markers in the editor and in a list with "Go to" buttons.
- * Text that is not JSON is refused here, before anything is sent.
+ * they point: under a field, or as markers in the editor and in a list with "Go to" buttons.
+ * Text that is not a definition's JSON is refused here, before anything is sent.
  */
-import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, gql } from "../api.js";
-import { definitionText, type FormField, type PlacedProblems, parseDefinition, placeProblems } from "../editor/definition.js";
+import { useRef, useState } from "preact/hooks";
+import { ApiError, errorMessage, gql } from "../api.js";
+import { definitionText, type PlacedProblems, parseDefinition, placeProblems } from "../editor/definition.js";
 import { type JsonEditor, JsonEditorField } from "../editor/json-editor.js";
 import { lineAndColumn } from "../editor/json-path.js";
 import { SaveWorkflow, WorkflowForEdit } from "../editor/operations.js";
 import type { WorkflowForEditQuery } from "../gql/graphql.js";
+import { Link, type PageProps } from "../router.js";
+import { Button, Field, Notice, Page, showToast } from "../ui/index.js";
+import { useQuery } from "../use-query.js";
+import { WorkflowLoadError } from "./workflow-missing.js";
+import { WorkflowTabs, workflowPath } from "./workflow-tabs.js";
 
 type Workflow = WorkflowForEditQuery["workflow"];
 type Visibility = Workflow["visibility"];
@@ -23,54 +28,37 @@ interface Problems extends PlacedProblems {
 
 const NO_PROBLEMS: Problems = { fields: {}, definition: [], other: [], syntax: null };
 
-export default function EditWorkflowPage({ params }: { params: Record<string, string> }) {
-  const slug = params.slug ?? "";
-  const [workflow, setWorkflow] = useState<Workflow | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let gone = false;
-    gql(WorkflowForEdit, { id: slug }).then(
-      (data) => !gone && setWorkflow(data.workflow),
-      (error) => !gone && setLoadError(error instanceof ApiError ? error.message : String(error)),
-    );
-    return () => {
-      gone = true;
-    };
-  }, [slug]);
-
+export default function EditWorkflowPage({ params }: PageProps) {
+  const slug = params.slug!;
+  const { data, error, reload } = useQuery(WorkflowForEdit, { id: slug });
+  const workflow = data?.workflow;
   return (
-    <main class="page wf-edit-page">
-      <p class="breadcrumb">
-        <a href="/workflows">Workflows</a> / <a href={`/workflows/${slug}`}>{slug}</a>
-      </p>
-      <h1>Edit {workflow ? workflow.name : slug}</h1>
-      {loadError && (
-        <p class="wf-notice error" role="alert">
-          {loadError}
+    <Page title={workflow ? `Edit ${workflow.name}` : "Edit workflow"}>
+      <WorkflowTabs slug={slug} current="edit" />
+      {error && !workflow && <WorkflowLoadError slug={slug} error={error} retry={() => void reload()} />}
+      {!workflow && !error && (
+        <p role="status" class="loading">
+          Loading…
         </p>
       )}
-      {!workflow && !loadError && <p>Loading…</p>}
-      {workflow && <EditForm key={workflow.id} workflow={workflow} onSaved={setWorkflow} />}
-    </main>
+      {workflow && <EditForm key={workflow.id} workflow={workflow} />}
+    </Page>
   );
 }
 
-function EditForm({ workflow, onSaved }: { workflow: Workflow; onSaved: (workflow: Workflow) => void }) {
+function EditForm({ workflow }: { workflow: Workflow }) {
   const [name, setName] = useState(workflow.name);
   const [description, setDescription] = useState(workflow.description);
   const [visibility, setVisibility] = useState<Visibility>(workflow.visibility);
   const [text, setText] = useState(() => definitionText(workflow));
-  const [saved, setSaved] = useState({ name: workflow.name, description: workflow.description, visibility: workflow.visibility, text });
+  const [saved, setSaved] = useState({ name, description, visibility, text });
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
   const editor = useRef<JsonEditor | null>(null);
   const dirty = name !== saved.name || description !== saved.description || visibility !== saved.visibility || text !== saved.text;
 
   const save = async (event: Event) => {
     event.preventDefault();
-    setStatus(null);
     const current = editor.current?.text() ?? text;
     const parsed = parseDefinition(current);
     if (!parsed.ok) {
@@ -81,45 +69,38 @@ function EditForm({ workflow, onSaved }: { workflow: Workflow; onSaved: (workflo
     }
     setSaving(true);
     try {
-      const data = await gql(SaveWorkflow, {
-        id: workflow.slug,
-        input: {
-          name,
-          description,
-          visibility,
-          inputSchema: parsed.parts.inputSchema,
-          steps: parsed.parts.steps,
-          outputs: parsed.parts.outputs,
-        },
-      });
-      const stored = data.updateWorkflow;
+      const { inputSchema, steps, outputs } = parsed.parts;
+      const answer = await gql(SaveWorkflow, { id: workflow.slug, input: { name, description, visibility, inputSchema, steps, outputs } });
+      const stored = answer.updateWorkflow;
       setProblems(NO_PROBLEMS);
       editor.current?.showProblems([]);
+      setName(stored.name);
+      setDescription(stored.description);
       setSaved({ name: stored.name, description: stored.description, visibility: stored.visibility, text: current });
-      setStatus(`Saved at ${new Date(stored.updatedAt).toLocaleTimeString()}.`);
-      onSaved(stored);
-    } catch (error) {
-      if (error instanceof ApiError && error.details.length > 0) {
-        const placed = placeProblems(error.details);
+      showToast(`Saved ${stored.name}.`);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.details.length > 0) {
+        const placed = placeProblems(failure.details);
         setProblems({ ...placed, syntax: null });
         editor.current?.showProblems(placed.definition);
       } else {
-        setProblems({ ...NO_PROBLEMS, other: [error instanceof ApiError ? error.message : String(error)] });
+        setProblems({ ...NO_PROBLEMS, other: [errorMessage(failure)] });
       }
     } finally {
       setSaving(false);
     }
   };
 
-  const count = problems.definition.length + Object.keys(problems.fields).length + problems.other.length + (problems.syntax ? 1 : 0);
+  const refused = problems.definition.length + Object.keys(problems.fields).length + problems.other.length;
   return (
     <form class="wf-edit-form" onSubmit={save} noValidate>
-      {count > 0 && (
-        <div class="wf-notice error" role="alert">
+      {problems.syntax && (
+        <Notice kind="error">The definition cannot be sent as it is: {problems.syntax.message} Nothing was saved.</Notice>
+      )}
+      {refused > 0 && (
+        <Notice kind="error">
           <p>
-            {problems.syntax
-              ? "The definition cannot be saved as it is. Nothing was saved."
-              : `The server refused the change (${count} problem${count === 1 ? "" : "s"}). Nothing was saved.`}
+            The server refused the change ({refused} problem{refused === 1 ? "" : "s"}, shown where they are). Nothing was saved.
           </p>
           {problems.other.length > 0 && (
             <ul>
@@ -128,34 +109,35 @@ function EditForm({ workflow, onSaved }: { workflow: Workflow; onSaved: (workflo
               ))}
             </ul>
           )}
-        </div>
+        </Notice>
       )}
-      <TextField id="wf-name" label="Name" value={name} onInput={setName} error={problems.fields.name} />
-      <TextField
-        id="wf-description"
-        label="Description"
-        value={description}
-        onInput={setDescription}
-        error={problems.fields.description}
-        multiline
-      />
+      <Field label="Name" error={problems.fields.name}>
+        <input type="text" value={name} onInput={(event) => setName(event.currentTarget.value)} />
+      </Field>
+      <Field label="Description" error={problems.fields.description}>
+        <textarea rows={2} value={description} onInput={(event) => setDescription(event.currentTarget.value)} />
+      </Field>
       <fieldset class="wf-visibility" aria-describedby={problems.fields.visibility ? "wf-visibility-error" : undefined}>
         <legend>Visibility</legend>
-        {(["private", "public"] as const).map((value) => (
-          <label key={value} class="wf-radio">
-            <input type="radio" name="visibility" value={value} checked={visibility === value} onChange={() => setVisibility(value)} />
-            {value === "private"
-              ? " Private: only your account can see and run it"
-              : " Public: other accounts' deployment keys can run it once deployed"}
-          </label>
-        ))}
-        <FieldError id="wf-visibility-error" field="visibility" problems={problems.fields} />
+        <label class="wf-radio">
+          <input type="radio" name="visibility" checked={visibility === "private"} onChange={() => setVisibility("private")} /> Private:
+          only your account sees and runs it
+        </label>
+        <label class="wf-radio">
+          <input type="radio" name="visibility" checked={visibility === "public"} onChange={() => setVisibility("public")} /> Public: once
+          deployed, other accounts' deployment keys may run it
+        </label>
+        {problems.fields.visibility && (
+          <p class="field-error" id="wf-visibility-error">
+            {problems.fields.visibility}
+          </p>
+        )}
       </fieldset>
       <div class="wf-definition">
-        <h2 id="wf-definition-label">Definition</h2>
-        <p class="hint" id="wf-definition-hint">
-          The input schema (JSON Schema), the steps and the outputs, as JSON. Tab moves on to the next control; Ctrl+] and Ctrl+[ indent and
-          dedent.
+        <h2>Definition</h2>
+        <p class="hint">
+          The input schema (JSON Schema draft-07), the steps and the outputs, as one JSON object. Tab moves on to the next control; Ctrl+]
+          and Ctrl+[ (⌘ on a Mac) indent and dedent; Ctrl+Shift+M lists the problems.
         </p>
         <JsonEditorField
           label="Definition (JSON)"
@@ -166,15 +148,11 @@ function EditForm({ workflow, onSaved }: { workflow: Workflow; onSaved: (workflo
           }}
         />
         {problems.syntax && (
-          <p class="field-error wf-definition-error" id="wf-definition-error">
+          <p class="field-error wf-definition-error">
             {problems.syntax.message}{" "}
-            <button
-              type="button"
-              class="link"
-              onClick={() => problems.syntax && editor.current?.revealOffset(problems.syntax.offset)}
-            >
+            <Button variant="link" onClick={() => problems.syntax && editor.current?.revealOffset(problems.syntax.offset)}>
               Go to the error
-            </button>
+            </Button>
           </p>
         )}
         {problems.definition.length > 0 && (
@@ -182,67 +160,29 @@ function EditForm({ workflow, onSaved }: { workflow: Workflow; onSaved: (workflo
             {problems.definition.map((problem) => (
               <li key={`${problem.path}:${problem.message}`}>
                 <code>{problem.path}</code>: {problem.message}{" "}
-                <button type="button" class="link" onClick={() => editor.current?.reveal(problem.path)}>
+                <Button variant="link" onClick={() => editor.current?.reveal(problem.path)}>
                   Go to <span class="visually-hidden">{problem.path}</span>
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
         )}
       </div>
       <div class="wf-edit-actions">
-        <button type="submit" class="primary" disabled={saving}>
-          {saving ? "Saving…" : "Save"}
-        </button>
-        <a href={`/workflows/${workflow.slug}`}>
-          {dirty ? "Cancel" : "Back to the workflow"}
-        </a>
-        <p class="wf-edit-status" aria-live="polite">
-          {status ?? (dirty ? "Unsaved changes." : "")}
+        <Button type="submit" variant="primary" busy={saving} busyLabel="Saving…">
+          Save
+        </Button>
+        <Link href={workflowPath(workflow.slug)}>{dirty ? "Leave without saving" : "Back to the overview"}</Link>
+        <p class="wf-edit-status" role="status">
+          {dirty ? "Unsaved changes." : ""}
         </p>
       </div>
-      <p class="wf-edit-note">
-        This workflow is {workflow.status === "deployed" ? "deployed: a saved change applies to the next run" : "a draft"}. Deploy, undeploy
-        or delete it from <a href={`/workflows/${workflow.slug}`}>its page</a>.
+      <p class="hint">
+        {workflow.status === "deployed"
+          ? "This workflow is deployed: a saved change applies from the next run."
+          : "This workflow is a draft: deploy it to run it with any key of your account."}{" "}
+        Deploy, undeploy and delete are on <Link href={workflowPath(workflow.slug)}>the overview</Link>.
       </p>
     </form>
   );
-}
-
-function TextField(props: {
-  id: string;
-  label: string;
-  value: string;
-  onInput: (value: string) => void;
-  error: string | undefined;
-  multiline?: boolean;
-}) {
-  const errorId = `${props.id}-error`;
-  const common = {
-    id: props.id,
-    value: props.value,
-    "aria-invalid": props.error ? ("true" as const) : undefined,
-    "aria-describedby": props.error ? errorId : undefined,
-    onInput: (event: Event) => props.onInput((event.currentTarget as HTMLInputElement).value),
-  };
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      {props.multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
-      {props.error && (
-        <p class="field-error" id={errorId}>
-          {props.error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function FieldError({ id, field, problems }: { id: string; field: FormField; problems: Problems["fields"] }) {
-  const message = problems[field];
-  return message ? (
-    <p class="field-error" id={id}>
-      {message}
-    </p>
-  ) : null;
 }

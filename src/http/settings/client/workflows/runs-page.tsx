@@ -1,15 +1,15 @@
-/** /workflows/:slug/runs: one workflow's runs. */
+/** /workflows/:slug/runs: one workflow's runs, newest first. */
 import { RunHistoryTable } from "../runs/run-history.js";
+import type { PageProps } from "../router.js";
+import { Page } from "../ui/index.js";
+import { WorkflowTabs } from "./workflow-tabs.js";
 
-export default function WorkflowRunsPage({ params }: { params: Record<string, string> }) {
-  const slug = params.slug ?? "";
+export default function WorkflowRunsPage({ params }: PageProps) {
+  const slug = params.slug!;
   return (
-    <main class="page run-page">
-      <p class="breadcrumb">
-        <a href="/workflows">Workflows</a> / <a href={`/workflows/${slug}`}>{slug}</a>
-      </p>
-      <h1>Runs of {slug}</h1>
+    <Page title={`History of ${slug}`}>
+      <WorkflowTabs slug={slug} current="runs" />
       <RunHistoryTable workflowId={slug} showWorkflow={false} />
-    </main>
+    </Page>
   );
 }

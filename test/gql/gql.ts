@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query StoredWorkflow($id: ID!) {\n    workflow(id: $id) {\n      name\n      description\n      visibility\n      status\n      inputSchema\n      steps\n      outputs\n      updatedAt\n    }\n  }\n": typeof types.StoredWorkflowDocument,
     "\n  query WorkflowIds($mine: Boolean) {\n    workflows(first: 100, mine: $mine) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.WorkflowIdsDocument,
     "\n  mutation RollApiKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        expiresAt\n        graceEndsAt\n        previousStart\n      }\n    }\n  }\n": typeof types.RollApiKeyDocument,
     "\n  mutation RenameApiKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n      scope\n    }\n  }\n": typeof types.RenameApiKeyDocument,
@@ -46,6 +47,7 @@ type Documents = {
     "\n  query RunById($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      workflowId\n      modelId\n      inputs\n      outputs\n    }\n  }\n": typeof types.RunByIdDocument,
 };
 const documents: Documents = {
+    "\n  query StoredWorkflow($id: ID!) {\n    workflow(id: $id) {\n      name\n      description\n      visibility\n      status\n      inputSchema\n      steps\n      outputs\n      updatedAt\n    }\n  }\n": types.StoredWorkflowDocument,
     "\n  query WorkflowIds($mine: Boolean) {\n    workflows(first: 100, mine: $mine) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.WorkflowIdsDocument,
     "\n  mutation RollApiKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        expiresAt\n        graceEndsAt\n        previousStart\n      }\n    }\n  }\n": types.RollApiKeyDocument,
     "\n  mutation RenameApiKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n      scope\n    }\n  }\n": types.RenameApiKeyDocument,
@@ -92,6 +94,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoredWorkflow($id: ID!) {\n    workflow(id: $id) {\n      name\n      description\n      visibility\n      status\n      inputSchema\n      steps\n      outputs\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query StoredWorkflow($id: ID!) {\n    workflow(id: $id) {\n      name\n      description\n      visibility\n      status\n      inputSchema\n      steps\n      outputs\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

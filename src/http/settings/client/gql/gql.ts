@@ -15,6 +15,8 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query WorkflowForEdit($id: ID!) {\n    workflow(id: $id) {\n      id\n      slug\n      name\n      description\n      visibility\n      status\n      inputSchema\n      steps\n      outputs\n      updatedAt\n    }\n  }\n": typeof types.WorkflowForEditDocument,
+    "\n  mutation SaveWorkflow($id: ID!, $input: UpdateWorkflowInput!) {\n    updateWorkflow(id: $id, input: $input) {\n      id\n      slug\n      name\n      description\n      visibility\n      status\n      inputSchema\n      steps\n      outputs\n      updatedAt\n    }\n  }\n": typeof types.SaveWorkflowDocument,
     "\n  query KeyUsageList($first: Int!, $after: String) {\n    apiKeys(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          usage {\n            hourly {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n            daily {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.KeyUsageListDocument,
     "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        handle\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": typeof types.SignInPageDocument,
@@ -25,6 +27,7 @@ type Documents = {
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteKeyDocument,
     "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        graceEndsAt\n      }\n    }\n  }\n": typeof types.RollKeyDocument,
     "\n  mutation RenameKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenameKeyDocument,
+    "\n  query RunHistory($first: Int!, $after: String, $workflowId: ID) {\n    runs(first: $first, after: $after, workflowId: $workflowId) {\n      edges {\n        cursor\n        node {\n          id\n          status\n          startedAt\n          durationMs\n          workflowId\n          modelId\n          inputs\n          outputs\n          error\n          ranBy {\n            kind\n            keyId\n            keyName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.RunHistoryDocument,
     "\n  query SecurityLog($after: String) {\n    auditEvents(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          type\n          at\n          actor {\n            kind\n            accountId\n            email\n            platformAdmin\n          }\n          keyName\n          details\n          client {\n            address\n            userAgent\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SecurityLogDocument,
     "\n  query WorkflowList($first: Int!, $after: String) {\n    workflows(first: $first, after: $after, mine: true) {\n      edges {\n        node {\n          id\n          slug\n          name\n          ownerHandle\n          status\n          visibility\n          lastRunAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WorkflowListDocument,
     "\n  query WorkflowOverview($id: ID!) {\n    workflow(id: $id) {\n      id\n      slug\n      name\n      description\n      ownerHandle\n      status\n      visibility\n      createdAt\n      updatedAt\n      lastRunAt\n      steps\n    }\n  }\n": typeof types.WorkflowOverviewDocument,
@@ -37,6 +40,8 @@ type Documents = {
     "\n  mutation RunWorkflowPage($id: ID!, $inputs: JSON!) {\n    runWorkflow(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n      durationMs\n    }\n  }\n": typeof types.RunWorkflowPageDocument,
 };
 const documents: Documents = {
+    "\n  query WorkflowForEdit($id: ID!) {\n    workflow(id: $id) {\n      id\n      slug\n      name\n      description\n      visibility\n      status\n      inputSchema\n      steps\n      outputs\n      updatedAt\n    }\n  }\n": types.WorkflowForEditDocument,
+    "\n  mutation SaveWorkflow($id: ID!, $input: UpdateWorkflowInput!) {\n    updateWorkflow(id: $id, input: $input) {\n      id\n      slug\n      name\n      description\n      visibility\n      status\n      inputSchema\n      steps\n      outputs\n      updatedAt\n    }\n  }\n": types.SaveWorkflowDocument,
     "\n  query KeyUsageList($first: Int!, $after: String) {\n    apiKeys(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          usage {\n            hourly {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n            daily {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.KeyUsageListDocument,
     "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        handle\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": types.SignInPageDocument,
@@ -47,6 +52,7 @@ const documents: Documents = {
     "\n  mutation DeleteKey($id: ID!) {\n    deleteApiKey(id: $id) {\n      id\n    }\n  }\n": types.DeleteKeyDocument,
     "\n  mutation RollKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        graceEndsAt\n      }\n    }\n  }\n": types.RollKeyDocument,
     "\n  mutation RenameKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": types.RenameKeyDocument,
+    "\n  query RunHistory($first: Int!, $after: String, $workflowId: ID) {\n    runs(first: $first, after: $after, workflowId: $workflowId) {\n      edges {\n        cursor\n        node {\n          id\n          status\n          startedAt\n          durationMs\n          workflowId\n          modelId\n          inputs\n          outputs\n          error\n          ranBy {\n            kind\n            keyId\n            keyName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.RunHistoryDocument,
     "\n  query SecurityLog($after: String) {\n    auditEvents(first: 20, after: $after) {\n      edges {\n        node {\n          id\n          type\n          at\n          actor {\n            kind\n            accountId\n            email\n            platformAdmin\n          }\n          keyName\n          details\n          client {\n            address\n            userAgent\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SecurityLogDocument,
     "\n  query WorkflowList($first: Int!, $after: String) {\n    workflows(first: $first, after: $after, mine: true) {\n      edges {\n        node {\n          id\n          slug\n          name\n          ownerHandle\n          status\n          visibility\n          lastRunAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WorkflowListDocument,
     "\n  query WorkflowOverview($id: ID!) {\n    workflow(id: $id) {\n      id\n      slug\n      name\n      description\n      ownerHandle\n      status\n      visibility\n      createdAt\n      updatedAt\n      lastRunAt\n      steps\n    }\n  }\n": types.WorkflowOverviewDocument,
@@ -59,6 +65,14 @@ const documents: Documents = {
     "\n  mutation RunWorkflowPage($id: ID!, $inputs: JSON!) {\n    runWorkflow(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n      durationMs\n    }\n  }\n": types.RunWorkflowPageDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowForEdit($id: ID!) {\n    workflow(id: $id) {\n      id\n      slug\n      name\n      description\n      visibility\n      status\n      inputSchema\n      steps\n      outputs\n      updatedAt\n    }\n  }\n"): typeof import('./graphql.js').WorkflowForEditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveWorkflow($id: ID!, $input: UpdateWorkflowInput!) {\n    updateWorkflow(id: $id, input: $input) {\n      id\n      slug\n      name\n      description\n      visibility\n      status\n      inputSchema\n      steps\n      outputs\n      updatedAt\n    }\n  }\n"): typeof import('./graphql.js').SaveWorkflowDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -99,6 +113,10 @@ export function graphql(source: "\n  mutation RollKey($id: ID!, $graceSeconds: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RenameKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql.js').RenameKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunHistory($first: Int!, $after: String, $workflowId: ID) {\n    runs(first: $first, after: $after, workflowId: $workflowId) {\n      edges {\n        cursor\n        node {\n          id\n          status\n          startedAt\n          durationMs\n          workflowId\n          modelId\n          inputs\n          outputs\n          error\n          ranBy {\n            kind\n            keyId\n            keyName\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql.js').RunHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

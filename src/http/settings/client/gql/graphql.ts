@@ -57,6 +57,11 @@ export type CreateWorkflowInput = {
   visibility?: Visibility | null | undefined;
 };
 
+/** How a run was started: with an API key, or by the account's owner in the browser (a signed-in session). */
+export type RunActorKind =
+  | 'API_KEY'
+  | 'BROWSER';
+
 export type RunStatus =
   | 'failed'
   | 'succeeded';
@@ -88,6 +93,15 @@ export type Tier =
   | 'free'
   | 'pro';
 
+export type UpdateWorkflowInput = {
+  description?: string | null | undefined;
+  inputSchema?: unknown;
+  name?: string | null | undefined;
+  outputs?: unknown;
+  steps?: unknown;
+  visibility?: Visibility | null | undefined;
+};
+
 export type Visibility =
   | 'private'
   | 'public';
@@ -95,6 +109,21 @@ export type Visibility =
 export type WorkflowStatus =
   | 'deployed'
   | 'draft';
+
+export type WorkflowForEditQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WorkflowForEditQuery = { workflow: { id: string, slug: string, name: string, description: string, visibility: Visibility, status: WorkflowStatus, inputSchema: unknown, steps: unknown, outputs: unknown, updatedAt: string } };
+
+export type SaveWorkflowMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateWorkflowInput;
+}>;
+
+
+export type SaveWorkflowMutation = { updateWorkflow: { id: string, slug: string, name: string, description: string, visibility: Visibility, status: WorkflowStatus, inputSchema: unknown, steps: unknown, outputs: unknown, updatedAt: string } };
 
 export type KeyUsageListQueryVariables = Exact<{
   first: number;
@@ -165,6 +194,15 @@ export type RenameKeyMutationVariables = Exact<{
 
 
 export type RenameKeyMutation = { renameApiKey: { id: string, name: string } };
+
+export type RunHistoryQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  workflowId?: string | number | null | undefined;
+}>;
+
+
+export type RunHistoryQuery = { runs: { edges: Array<{ cursor: string, node: { id: string, status: RunStatus, startedAt: string, durationMs: number, workflowId: string | null, modelId: string | null, inputs: unknown, outputs: unknown, error: string | null, ranBy: { kind: RunActorKind, keyId: string | null, keyName: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SecurityLogQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -258,6 +296,38 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const WorkflowForEditDocument = new TypedDocumentString(`
+    query WorkflowForEdit($id: ID!) {
+  workflow(id: $id) {
+    id
+    slug
+    name
+    description
+    visibility
+    status
+    inputSchema
+    steps
+    outputs
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowForEditQuery, WorkflowForEditQueryVariables>;
+export const SaveWorkflowDocument = new TypedDocumentString(`
+    mutation SaveWorkflow($id: ID!, $input: UpdateWorkflowInput!) {
+  updateWorkflow(id: $id, input: $input) {
+    id
+    slug
+    name
+    description
+    visibility
+    status
+    inputSchema
+    steps
+    outputs
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SaveWorkflowMutation, SaveWorkflowMutationVariables>;
 export const KeyUsageListDocument = new TypedDocumentString(`
     query KeyUsageList($first: Int!, $after: String) {
   apiKeys(first: $first, after: $after) {
@@ -394,6 +464,35 @@ export const RenameKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RenameKeyMutation, RenameKeyMutationVariables>;
+export const RunHistoryDocument = new TypedDocumentString(`
+    query RunHistory($first: Int!, $after: String, $workflowId: ID) {
+  runs(first: $first, after: $after, workflowId: $workflowId) {
+    edges {
+      cursor
+      node {
+        id
+        status
+        startedAt
+        durationMs
+        workflowId
+        modelId
+        inputs
+        outputs
+        error
+        ranBy {
+          kind
+          keyId
+          keyName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunHistoryQuery, RunHistoryQueryVariables>;
 export const SecurityLogDocument = new TypedDocumentString(`
     query SecurityLog($after: String) {
   auditEvents(first: 20, after: $after) {

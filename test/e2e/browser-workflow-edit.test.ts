@@ -1,0 +1,284 @@
+/**
+ * The workflow edit page and the run history in Chromium, as the account owner uses them:
+ * - the JSON editor (CodeMirror in a shadow root) loads under the page's strict CSP without a
+ *   single `securitypolicyviolation`, and only on the edit page;
+ * - keyboard alone: Tab into the editor, type, Tab out to Save;
+ * - a definition naming an unknown model at steps.0.model is refused with the error marked on
+ *   that step and listed with "Go to"; a GraphQL read shows the stored workflow unchanged; text
+ *   that is not JSON is refused before anything is sent; a valid edit is stored;
+ * - the history lists a browser run and a key run, saying who ran each, and reads again when
+ *   another tab of this browser announces a run.
+ * Screenshots at 1280×800 and 390×844 go to the suite folder, or docs/screenshots with
+ * KNOUDS_SCREENSHOTS_DIR.
+ */
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKey, type SignedIn, signUp } from "../support/accounts.js";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromiumMissing, launchChromium, SCREENSHOTS } from "../support/browser.js";
+import { graphql } from "../gql/index.js";
+import { startServer, type TestServer } from "../support/server.js";
+import { CreateWorkflow, DeployWorkflow } from "../support/workflow-operations.js";
+import { PROMPT_TO_IMAGE } from "../support/workflows.js";
+
+const skipReason = chromiumMissing("browser-workflow-edit.test");
+
+/** Everything the edit page may change, as stored. */
+const StoredWorkflow = graphql(`
+  query StoredWorkflow($id: ID!) {
+    workflow(id: $id) {
+      name
+      description
+      visibility
+      status
+      inputSchema
+      steps
+      outputs
+      updatedAt
+    }
+  }
+`);
+
+/** axe-core in the page: no serious or critical violation (to be replaced by the shared helper of test/support/browser.ts). */
+async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // Evaluated through the DevTools protocol: a <script> tag would be refused by the page's CSP.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8"));
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+  expect(violations).toEqual([]);
+}
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+describe.skipIf(skipReason !== null)("editing a workflow and reading its runs in the browser", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let owner: SignedIn;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    owner = await signUp(server);
+    // A Free account's session manages its own workflows (docs/workflows.md#who-may-run-what).
+    const created = await owner.client.graphql(CreateWorkflow, {
+      input: { id: "my-flow", name: "Prompt to picture", visibility: "private", ...PROMPT_TO_IMAGE },
+    });
+    expect(created.errors, created.text).toBeUndefined();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A signed-in page that records every CSP violation, as an event and as a console message. */
+  async function signedInPage(viewport: {
+    width: number;
+    height: number;
+  }): Promise<{ page: Page; context: BrowserContext; violations: string[] }> {
+    const context = await browser.newContext({ viewport });
+    const [name, value] = owner.client.sessionCookie!.split("=") as [string, string];
+    await context.addCookies([{ name, value, url: server.url }]);
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+      });
+    });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content.Security.Policy|CSP violation/i.test(message.text())) violations.push(message.text());
+    });
+    return { page, context, violations };
+  }
+
+  async function stored() {
+    const read = await owner.client.graphql(StoredWorkflow, { id: "my-flow" });
+    expect(read.errors, read.text).toBeUndefined();
+    return read.data!.workflow;
+  }
+
+  it("refuses an unknown model at steps.0.model, marked on that step, and stores nothing; keyboard alone", async () => {
+    const before = await stored();
+    const { page, context, violations } = await signedInPage(DESKTOP);
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${server.url}/workflows/my-flow`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    const beforeEditor = scripts.length;
+    await page.goto(`${server.url}/workflows/my-flow/edit`);
+    const content = page.getByRole("textbox", { name: "Definition (JSON)" });
+    await content.waitFor();
+    expect(await page.getByLabel("Name").inputValue()).toBe("Prompt to picture");
+    expect(await content.textContent()).toContain('"knouds/svg-image"');
+    // The editor's chunk came with the edit page, not before it.
+    expect(scripts.length).toBeGreaterThan(beforeEditor);
+
+    // Keyboard only: from Name, Tab through the form into the editor, replace the definition, Tab out to Save.
+    await page.getByLabel("Name").focus();
+    let steps = 0;
+    while (!(await content.evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement)) && steps++ < 12)
+      await page.keyboard.press("Tab");
+    expect(steps).toBeLessThan(12);
+    const refused = JSON.stringify({
+      ...PROMPT_TO_IMAGE,
+      steps: [{ ...(PROMPT_TO_IMAGE.steps[0] as object), model: "nobody/unknown-model" }],
+    });
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText(refused);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Save");
+    await page.keyboard.press("Enter");
+
+    const alert = page.getByRole("alert").filter({ hasText: "Nothing was saved" });
+    await alert.waitFor();
+    const problem = page.getByRole("list", { name: "Problems in the definition" }).getByRole("listitem");
+    expect(await problem.textContent()).toContain("steps.0.model");
+    expect(await problem.textContent()).toContain("nobody/unknown-model");
+    // The marker sits on that step's model, nowhere else.
+    const marked = page.locator(".cm-lintRange-error");
+    await marked.first().waitFor();
+    expect(await marked.allTextContents()).toEqual(['"nobody/unknown-model"']);
+    // "Go to" selects it in the editor.
+    await problem.getByRole("button", { name: /Go to/ }).click();
+    expect(
+      await content.evaluate(
+        (element) => (element.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.()?.toString() ?? "",
+      ),
+    ).toBe('"nobody/unknown-model"');
+    await page.screenshot({ path: join(SCREENSHOTS, "workflow-edit.png"), fullPage: true });
+    expect(await stored()).toEqual(before);
+
+    // Not JSON: refused here, before anything is sent.
+    await content.focus();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.insertText(",");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page
+      .getByText(/after the end of the JSON value/)
+      .first()
+      .waitFor();
+    expect(await stored()).toEqual(before);
+
+    await expectNoSeriousA11yViolations(page);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it("saves name, description, visibility and definition", async () => {
+    const { page, context, violations } = await signedInPage(DESKTOP);
+    await page.goto(`${server.url}/workflows/my-flow/edit`);
+    const content = page.getByRole("textbox", { name: "Definition (JSON)" });
+    await content.waitFor();
+    await page.getByLabel("Name").fill("Mountains");
+    await page.getByLabel("Description").fill("Draws mountains.");
+    await page.getByRole("radio", { name: /Public/ }).check();
+    const edited = {
+      ...PROMPT_TO_IMAGE,
+      inputSchema: { ...PROMPT_TO_IMAGE.inputSchema, properties: { prompt: { type: "string", maxLength: 300 } } },
+    };
+    await content.focus();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText(JSON.stringify(edited, null, 2));
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText(/^Saved at/).waitFor();
+    expect(await stored()).toMatchObject({
+      name: "Mountains",
+      description: "Draws mountains.",
+      visibility: "public",
+      inputSchema: edited.inputSchema,
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+
+    const phone = await signedInPage(PHONE);
+    await phone.page.goto(`${server.url}/workflows/my-flow/edit`);
+    await phone.page.getByRole("textbox", { name: "Definition (JSON)" }).waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await phone.page.screenshot({ path: join(SCREENSHOTS, "workflow-edit-phone.png"), fullPage: true });
+    await expectNoSeriousA11yViolations(phone.page);
+    expect(phone.violations).toEqual([]);
+    await phone.context.close();
+  });
+
+  it("lists a browser run and a key run with who ran each, newest first, and reads again on a run announced by another tab", async () => {
+    const deployed = await owner.client.graphql(DeployWorkflow, { id: "my-flow" });
+    expect(deployed.errors, deployed.text).toBeUndefined();
+    const key = await createKey(owner, "free", "CI pipeline");
+    const { page, context, violations } = await signedInPage(DESKTOP);
+    await page.goto(`${server.url}/workflows/my-flow/runs`);
+    await page.getByText("No runs yet").waitFor();
+
+    // A run from the browser (the session), then one with the key, as the docs' curl does.
+    const browserRun = await page.evaluate(async () => {
+      const response = await fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: 'mutation { runWorkflow(id: "my-flow", inputs: {prompt: "a lake"}) { status } }' }),
+      });
+      return response.json();
+    });
+    expect(browserRun).toMatchObject({ data: { runWorkflow: { status: "succeeded" } } });
+    const keyRun = await fetch(`${server.url}/api/workflows/my-flow/run`, {
+      method: "POST",
+      headers: { "x-api-key": key.value, "content-type": "application/json" },
+      body: JSON.stringify({ inputs: { prompt: "a mountain at dusk" } }),
+    });
+    expect(keyRun.status).toBe(200);
+
+    // Another tab of this browser announces a run: the open history reads again.
+    const other = await context.newPage();
+    await other.goto(`${server.url}/runs`);
+    await other.evaluate(() => new BroadcastChannel("knouds-runs").postMessage("run-finished"));
+    const rows = page.locator("tr.run-row");
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(0).getByRole("cell").nth(3).textContent()).toBe("key “CI pipeline”");
+    expect(await rows.nth(1).getByRole("cell").nth(3).textContent()).toBe("the browser");
+
+    await rows
+      .nth(0)
+      .getByRole("button", { name: /Details/ })
+      .click();
+    const details = page.locator(".run-details");
+    await details.getByText("a mountain at dusk").waitFor();
+    await details.getByRole("img").waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, "workflow-runs.png"), fullPage: true });
+    await expectNoSeriousA11yViolations(page);
+
+    await other.reload();
+    const accountRows = other.locator("tr.run-row");
+    await expect.poll(() => accountRows.count()).toBe(2);
+    expect(await accountRows.nth(0).textContent()).toContain(`${owner.handle}/my-flow`);
+    await other.screenshot({ path: join(SCREENSHOTS, "runs.png"), fullPage: true });
+    await expectNoSeriousA11yViolations(other);
+    expect(violations).toEqual([]);
+    await context.close();
+
+    const phone = await signedInPage(PHONE);
+    await phone.page.goto(`${server.url}/runs`);
+    await expect.poll(() => phone.page.locator("tr.run-row").count()).toBe(2);
+    await phone.page
+      .locator("tr.run-row")
+      .first()
+      .getByRole("button", { name: /Details/ })
+      .click();
+    await phone.page.locator(".run-details").getByRole("img").waitFor();
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await phone.page.screenshot({ path: join(SCREENSHOTS, "runs-phone.png"), fullPage: true });
+    await expectNoSeriousA11yViolations(phone.page);
+    await phone.context.close();
+  });
+});

@@ -72,6 +72,10 @@ export type Tier =
   | 'free'
   | 'pro';
 
+export type WorkflowStatus =
+  | 'deployed'
+  | 'draft';
+
 export type KeyUsageListQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -79,6 +83,11 @@ export type KeyUsageListQueryVariables = Exact<{
 
 
 export type KeyUsageListQuery = { apiKeys: { edges: Array<{ node: { id: string, usage: { hourly: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }>, daily: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type KeysPageWorkflowsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeysPageWorkflowsQuery = { workflows: { edges: Array<{ node: { id: string, slug: string, name: string, status: WorkflowStatus, ownerId: string, updatedAt: string } }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -199,6 +208,22 @@ export const KeyUsageListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KeyUsageListQuery, KeyUsageListQueryVariables>;
+export const KeysPageWorkflowsDocument = new TypedDocumentString(`
+    query KeysPageWorkflows {
+  workflows(first: 100) {
+    edges {
+      node {
+        id
+        slug
+        name
+        status
+        ownerId
+        updatedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KeysPageWorkflowsQuery, KeysPageWorkflowsQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   viewer {

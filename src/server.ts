@@ -133,6 +133,7 @@ export async function createServer(config: Config, logDestination?: DestinationS
     pruneOnTimer: true,
   });
   const usage = new BufferedUsage({ store: store.usage, logger, flushMs: config.eventsFlushMs });
+  const workflows = new WorkflowService(store, models, bus, config.keyCacheTtlMs);
   const services: Services = {
     config,
     store,
@@ -141,8 +142,11 @@ export async function createServer(config: Config, logDestination?: DestinationS
     sessions: new SessionService(store, config.sessionTtlMs),
     verifier: new KeyVerifier({ store, secret, bus, cacheTtlMs: config.keyCacheTtlMs }),
     models,
-    workflows: new WorkflowService(store, models, bus, config.keyCacheTtlMs),
-    runner: new WorkflowRunner(store, models, config.runTimeoutMs, (run) => metrics.run(run)),
+    workflows,
+    runner: new WorkflowRunner(store, models, config.runTimeoutMs, (run) => {
+      metrics.run(run);
+      workflows.noteRun(run);
+    }),
     metrics,
     usage,
     audit,
@@ -188,6 +192,7 @@ export async function createServer(config: Config, logDestination?: DestinationS
       await app.close();
       await services.runRetention?.close();
       await services.verifier.close();
+      await workflows.close();
       await usage.close();
       await audit.close();
       services.sessions.close();

@@ -7,7 +7,10 @@ export interface Run {
   workflowId: string | null;
   modelId: string | null;
   accountId: string;
-  keyId: string;
+  /** The key that ran it; null when the account's own browser session did. */
+  keyId: string | null;
+  /** That key's name when it ran (names can change later); null for the browser. */
+  keyName: string | null;
   status: RunStatus;
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown> | null;
@@ -16,4 +19,18 @@ export interface Run {
   startedAt: number;
   finishedAt: number;
   durationMs: number;
+}
+
+export const RUN_ACTOR_KINDS = ["API_KEY", "BROWSER"] as const;
+export type RunActorKind = (typeof RUN_ACTOR_KINDS)[number];
+
+/** Who ran a run: a key (by id and its name then), or the account's browser session. */
+export interface RunActor {
+  kind: RunActorKind;
+  keyId: string | null;
+  keyName: string | null;
+}
+
+export function ranBy(run: Pick<Run, "keyId" | "keyName">): RunActor {
+  return run.keyId === null ? { kind: "BROWSER", keyId: null, keyName: null } : { kind: "API_KEY", keyId: run.keyId, keyName: run.keyName };
 }

@@ -10,6 +10,23 @@ export type Scope = (typeof SCOPES)[number];
 export const TIERS = ["free", "pro", "business", "enterprise"] as const;
 export type Tier = (typeof TIERS)[number];
 
+/**
+ * The most workflows an account of each tier holds (docs/limits.md#workflows-per-account):
+ * ten times the one before, from what a person trying the product keeps (Free) to what an
+ * organisation's automation does (Enterprise). Creating past it is BAD_USER_INPUT.
+ */
+export const WORKFLOWS_PER_ACCOUNT: Readonly<Record<Tier, number>> = {
+  free: 10,
+  pro: 100,
+  business: 1_000,
+  enterprise: 10_000,
+};
+
+/** The most workflows an account of `tier` may hold. */
+export function workflowsPerAccount(tier: Tier): number {
+  return WORKFLOWS_PER_ACCOUNT[tier];
+}
+
 export interface ScopeDefinition {
   readonly scope: Scope;
   readonly requestsPerMinute: number;
@@ -47,8 +64,10 @@ export const SCOPE_TABLE: Readonly<Record<Scope, ScopeDefinition>> = {
 };
 
 /**
- * What each operation needs. Ownership and visibility rules that refine these
+ * What each operation needs from an API key. Ownership and visibility rules that refine these
  * (e.g. a free key may only run its own account's workflows) live in `workflow-access.ts`.
+ * A signed-in browser session (no key) may do all of it with its own account's workflows
+ * and runs on every tier; with another account's, it acts as a key of its tier's ceiling scope.
  */
 export const CAPABILITIES = {
   runOwnDeployedWorkflow: "free",

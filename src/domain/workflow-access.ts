@@ -7,10 +7,20 @@ import { KnoudsError } from "./errors.js";
 import { CAPABILITIES, scopeAtLeast, type Capability, type Scope } from "./scopes.js";
 import type { Workflow } from "./workflow.js";
 
-/** The facts about an API-key caller these rules need. */
+/**
+ * The facts about a caller these rules need: an API key (`key` set) is judged by its scope; the
+ * account's own browser session (`key` null) may do everything with its own workflows, and
+ * acts with `scope` (its tier's ceiling) on other accounts' ones.
+ */
 export interface WorkflowCaller {
   account: { id: string };
   scope: Scope;
+  key: object | null;
+}
+
+/** True when the caller is the account's own browser session and the workflow is the account's. */
+function ownInBrowser(workflow: Workflow, caller: WorkflowCaller): boolean {
+  return caller.key === null && workflow.accountId === caller.account.id;
 }
 
 /** True when the caller may know the workflow exists. */
@@ -40,6 +50,7 @@ export function scopeToRun(workflow: Workflow, caller: WorkflowCaller): Scope {
 /** Throws NOT_FOUND or SCOPE_DENIED unless the caller may run the workflow. */
 export function assertMayRun(workflow: Workflow | null, caller: WorkflowCaller): Workflow {
   if (!workflow) throw KnoudsError.notFound();
+  if (ownInBrowser(workflow, caller)) return workflow;
   requireScope(caller, scopeToRun(workflow, caller));
   return workflow;
 }
@@ -49,6 +60,7 @@ export function assertMayReadSchema(workflow: Workflow | null, caller: WorkflowC
   if (!workflow) throw KnoudsError.notFound();
   const own = workflow.accountId === caller.account.id;
   if (!own && !(workflow.visibility === "public" && workflow.status === "deployed")) throw KnoudsError.notFound();
+  if (ownInBrowser(workflow, caller)) return workflow;
   requireScope(caller, CAPABILITIES.readWorkflowSchema);
   return workflow;
 }
@@ -56,6 +68,7 @@ export function assertMayReadSchema(workflow: Workflow | null, caller: WorkflowC
 /** Throws NOT_FOUND or SCOPE_DENIED unless the caller may change or delete the workflow. */
 export function assertMayManage(workflow: Workflow | null, caller: WorkflowCaller): Workflow {
   if (!workflow || workflow.accountId !== caller.account.id) throw KnoudsError.notFound();
+  if (caller.key === null) return workflow;
   requireScope(caller, CAPABILITIES.manageWorkflows);
   return workflow;
 }

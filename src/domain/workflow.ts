@@ -48,6 +48,11 @@ export interface Workflow extends WorkflowDefinition {
   visibility: Visibility;
   createdAt: number;
   updatedAt: number;
+  /**
+   * When it last started a run (epoch ms); null or absent when never. Written behind the runs,
+   * at most about a second late (WorkflowService.noteRun).
+   */
+  lastRunAt?: number | null;
 }
 
 /**

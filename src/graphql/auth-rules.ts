@@ -1,7 +1,7 @@
 /**
  * The auth rules a field can carry, and their picture in the SDL. plugin-scope-auth enforces a
  * field's `authScopes`; the AuthRulesPlugin below reads the very same option and writes the
- * matching directive (`@requiresScope`, `@signedIn`, `@platformAdmin`, emitted by
+ * matching directive (`@requiresScope`, `@signedInOrScope`, `@signedIn`, `@platformAdmin`, emitted by
  * plugin-directives) and a line in the field's description, which GraphiQL's docs show
  * (introspection carries descriptions, not directives). A rule it cannot picture stops the
  * build, so what the SDL shows is what is enforced.
@@ -12,13 +12,24 @@ import { CAPABILITIES, SCOPES, isScope, type Capability, type Scope } from "../d
 
 /**
  * Auth scopes the schema can ask for. `free`, `deployment` and `admin` are API-key scopes and
- * come straight from the one scope table; `signedIn` and `platformAdmin` are browser-session facts.
+ * come straight from the one scope table; `signedIn` and `platformAdmin` are browser-session
+ * facts; `browserSession` is a signed-in session sent without an API key (a key sent with a
+ * cookie is judged as the key).
  */
-export type AuthScopes = Record<Scope, boolean> & { signedIn: boolean; platformAdmin: boolean };
+export type AuthScopes = Record<Scope, boolean> & { signedIn: boolean; platformAdmin: boolean; browserSession: boolean };
 
-/** The `authScopes` rule for a capability, read from the scope table. */
+/** The `authScopes` rule for a capability, read from the scope table: API keys only. */
 export function needs(capability: Capability): Partial<AuthScopes> {
   return { [CAPABILITIES[capability]]: true };
+}
+
+/**
+ * The account's own browser session (no key), or an API key with the capability's scope: the
+ * rule of the workflow and run fields a person uses in the web app. What the session may then
+ * do with another account's workflow is refined in the resolver (domain/workflow-access.ts).
+ */
+export function signedInOr(capability: Capability): Partial<AuthScopes> {
+  return { browserSession: true, [CAPABILITIES[capability]]: true };
 }
 
 /** A session rule that needs a platform admin when one argument (a dotted path) is given. */
@@ -42,7 +53,7 @@ export function platformAdminWhenGiven(argument: string): PlatformAdminWhenGiven
 }
 
 interface AppliedDirective {
-  name: "requiresScope" | "signedIn" | "platformAdmin";
+  name: "requiresScope" | "signedInOrScope" | "signedIn" | "platformAdmin";
   args?: Record<string, unknown>;
 }
 
@@ -56,6 +67,15 @@ export function picture(rule: unknown, field: string): { directives: AppliedDire
     };
   }
   const granted = rule !== null && typeof rule === "object" ? Object.entries(rule).filter(([, on]) => on === true) : [];
+  if (granted.length === 2 && Object.keys(rule as object).length === 2 && (rule as Partial<AuthScopes>).browserSession === true) {
+    const scope = granted.map(([name]) => name).find(isScope);
+    if (scope) {
+      return {
+        directives: [{ name: "signedInOrScope", args: { scope } }],
+        sentence: `Needs a signed-in browser session (sent without an API key), or an API key with scope \`${scope}\` or above.`,
+      };
+    }
+  }
   if (granted.length === 1 && Object.keys(rule as object).length === 1) {
     const [name] = granted[0]!;
     if (isScope(name)) {
@@ -72,7 +92,7 @@ export function picture(rule: unknown, field: string): { directives: AppliedDire
     }
   }
   throw new Error(
-    `${field}: its authScopes rule cannot be shown in the SDL; use needs(), { signedIn: true }, { platformAdmin: true } or platformAdminWhenGiven()`,
+    `${field}: its authScopes rule cannot be shown in the SDL; use needs(), signedInOr(), { signedIn: true }, { platformAdmin: true } or platformAdminWhenGiven()`,
   );
 }
 
@@ -83,6 +103,13 @@ export function authDirectives(scope: GraphQLEnumType): GraphQLDirective[] {
     new GraphQLDirective({
       name: "requiresScope",
       description: `Needs an API key whose effective scope is \`scope\` or above (${[...SCOPES].reverse().join(" ⊃ ")}). Refused with SCOPE_DENIED, or UNAUTHENTICATED without a key.`,
+      locations: on,
+      args: { scope: { type: new GraphQLNonNull(scope) } },
+    }),
+    new GraphQLDirective({
+      name: "signedInOrScope",
+      description:
+        "Needs a signed-in browser session sent without an API key (the account's owner in the web app), or an API key whose effective scope is `scope` or above. A key sent with the cookie is judged as the key alone. Refused with SCOPE_DENIED for a key below `scope`, or UNAUTHENTICATED with neither.",
       locations: on,
       args: { scope: { type: new GraphQLNonNull(scope) } },
     }),

@@ -12,7 +12,7 @@ import { AuthRules, type AuthScopes } from "./auth-rules.js";
 import type { GraphQLContext } from "./context.js";
 import { answersAtMost, holdsOnePage } from "./cost-declarations.js";
 
-export { needs, platformAdminWhenGiven } from "./auth-rules.js";
+export { needs, platformAdminWhenGiven, signedInOr } from "./auth-rules.js";
 
 /** The first scope-table scope a failed check wanted, if any. */
 function requiredScope(failure: AuthFailure): Scope | "signedIn" | "platformAdmin" | null {
@@ -74,6 +74,7 @@ export const builder = new SchemaBuilder<{
       return {
         ...(key === null ? NO_KEY_GRANTS : KEY_GRANTS[key.scope]),
         signedIn: ctx.caller.session !== null,
+        browserSession: key === null && ctx.caller.session !== null,
         platformAdmin: ctx.caller.session?.account.isPlatformAdmin === true,
       };
     },

@@ -1,5 +1,5 @@
 import type { FastifyReply } from "fastify";
-import type { Caller } from "../domain/principal.js";
+import { actorOf, type Actor, type Caller } from "../domain/principal.js";
 import { RequestWork } from "../domain/request-work.js";
 import type { Services } from "../services.js";
 
@@ -32,4 +32,14 @@ export interface GraphQLContext {
 export function requestWork(ctx: GraphQLContext): RequestWork {
   ctx.work ??= new RequestWork();
   return ctx.work;
+}
+
+/**
+ * Who acts in a field whose rule (signedInOr) has passed: the request's key, else its
+ * browser session. The key's own principal is returned as it is (nothing made on the key path).
+ */
+export function actor(ctx: GraphQLContext): Actor {
+  const found = actorOf(ctx.caller);
+  if (!found) throw new Error("actor() in a field without an auth rule");
+  return found;
 }

@@ -4,14 +4,18 @@ import type { GraphQLContext } from "./context.js";
 
 /**
  * Budgets count requests, but one GraphQL request can hold many aliased runs. The request's own
- * charge covers its first run; each further run is charged to the key and its account like a
- * request of its own, and refused with RATE_LIMITED once either budget is spent.
+ * charge covers its first run; each further run is charged like a request of its own — to the
+ * key and its account, or, made in the browser (a session, no key), to the account's session
+ * budget — and refused with RATE_LIMITED once a budget is spent.
  */
 export async function chargeRun(ctx: GraphQLContext): Promise<void> {
   ctx.runs += 1;
+  if (ctx.runs === 1) return;
   const principal = ctx.caller.key;
-  if (ctx.runs === 1 || !principal) return;
-  const decision = await ctx.services.limits.requests.charge(principal);
+  const session = ctx.caller.session;
+  if (!principal && !session) return;
+  const { requests } = ctx.services.limits;
+  const decision = await (principal ? requests.charge(principal) : requests.chargeSession(session!.account));
   ctx.reply.headers(rateLimitHeaders(decision));
   if (!decision.allowed) throw refusal(decision);
 }

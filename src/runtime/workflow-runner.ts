@@ -1,10 +1,11 @@
 /**
- * Runs workflows and single models for an API-key caller and records every run. Inputs are
+ * Runs workflows and single models for an API key or the account's browser session and records
+ * every run, with who ran it. Inputs are
  * checked against the schema before anything runs (BAD_USER_INPUT); a model failing mid-way
  * gives a recorded run with status "failed" and an error safe to show.
  */
 import { LRUCache } from "lru-cache";
-import type { KeyPrincipal } from "../domain/principal.js";
+import type { Actor } from "../domain/principal.js";
 import { KnoudsError } from "../domain/errors.js";
 import type { RequestWork } from "../domain/request-work.js";
 import { newId } from "../domain/ids.js";
@@ -63,7 +64,7 @@ export class WorkflowRunner {
     if (problems.length > 0) throw KnoudsError.invalidInput(problems);
   }
 
-  async runWorkflow(workflow: Workflow, inputs: Record<string, unknown>, caller: KeyPrincipal, work?: RequestWork): Promise<Run> {
+  async runWorkflow(workflow: Workflow, inputs: Record<string, unknown>, caller: Actor, work?: RequestWork): Promise<Run> {
     this.checkWorkflowInputs(workflow, inputs, work);
     return this.execute({ workflowId: workflow.id, modelId: null }, inputs, caller, async (runSignal) => {
       const stepOutputs = new Map<string, Record<string, unknown>>();
@@ -83,7 +84,7 @@ export class WorkflowRunner {
     });
   }
 
-  async runModel(model: Model, inputs: Record<string, unknown>, caller: KeyPrincipal): Promise<Run> {
+  async runModel(model: Model, inputs: Record<string, unknown>, caller: Actor): Promise<Run> {
     const problems = this.registry.checkInputs(model.id, inputs).map((p) => ({
       path: p.path ? `inputs.${p.path}` : "inputs",
       message: p.message,
@@ -117,7 +118,7 @@ export class WorkflowRunner {
   private async execute(
     target: { workflowId: string | null; modelId: string | null },
     inputs: Record<string, unknown>,
-    caller: KeyPrincipal,
+    caller: Actor,
     work: (runSignal: () => AbortSignal) => Promise<Record<string, unknown>>,
   ): Promise<Run> {
     const startedAt = Date.now();
@@ -138,7 +139,8 @@ export class WorkflowRunner {
       id: newId("run"),
       ...target,
       accountId: caller.account.id,
-      keyId: caller.key.id,
+      keyId: caller.key?.id ?? null,
+      keyName: caller.key?.name ?? null,
       status: error === null ? "succeeded" : "failed",
       inputs,
       outputs,
@@ -153,7 +155,7 @@ export class WorkflowRunner {
   }
 
   /** A run of the caller's own account, else NOT_FOUND. */
-  async findRun(id: string, caller: KeyPrincipal): Promise<Run> {
+  async findRun(id: string, caller: Actor): Promise<Run> {
     const run = await this.store.runs.findById(id);
     if (!run || run.accountId !== caller.account.id) throw KnoudsError.notFound();
     return run;
@@ -161,7 +163,7 @@ export class WorkflowRunner {
 
   /** A page of the caller's own account's runs, newest first (the same ownership as findRun). */
   listRuns(
-    caller: KeyPrincipal,
+    caller: Actor,
     filter: RunFilter,
     page: PageRequest<NewestFirstPosition>,
     scanLimit?: number,

@@ -1,15 +1,18 @@
 /**
- * Creating, changing, deploying, deleting and finding workflows for an API-key caller. Access
+ * Creating, changing, deploying, deleting and finding workflows for an API key or the account's
+ * own browser session (an Actor). Access
  * is decided by src/domain/workflow-access.ts; definitions are checked against the registry.
  */
 import { LRUCache } from "lru-cache";
-import type { KeyPrincipal } from "../domain/principal.js";
+import { WriteBehind } from "../lib/write-behind.js";
+import type { Run } from "../domain/run.js";
+import type { Actor } from "../domain/principal.js";
 import type { RevocationBus } from "../auth/revocation.js";
 import { KnoudsError } from "../domain/errors.js";
 import type { RequestWork } from "../domain/request-work.js";
 import type { PageRequest } from "../domain/pages.js";
 import { assertMayManage, assertMayReadSchema, assertMayRun, isVisibleTo } from "../domain/workflow-access.js";
-import { CAPABILITIES, scopeAtLeast } from "../domain/scopes.js";
+import { CAPABILITIES, scopeAtLeast, workflowsPerAccount } from "../domain/scopes.js";
 import {
   WorkflowDefinitionSchema,
   WorkflowFieldsSchema,
@@ -30,6 +33,8 @@ import type { ModelRegistry } from "./model-registry.js";
 const CACHE_MAX_CHARS = 16 * 1024 * 1024;
 /** Bounds how long a lost change broadcast can leave another instance with an old copy. */
 const CACHE_MAX_TTL_MS = 5_000;
+/** How often the start times of runs are written to their workflows' lastRunAt. */
+const LAST_RUN_FLUSH_MS = 1_000;
 
 export interface NewWorkflowInput {
   /** The slug, in the caller's namespace. */
@@ -62,6 +67,9 @@ export class WorkflowService {
   private readonly cache: LRUCache<string, { workflow: Workflow | null }> | null;
   /** Bumped by every change event, so a read that raced a change is not cached. */
   private generation = 0;
+  /** Start times of runs not yet written to their workflows, by workflow id (the newest each). */
+  private readonly lastRuns = new Map<string, number>();
+  private readonly lastRunWrites: WriteBehind<[string, number]>;
 
   constructor(
     private readonly store: Store,
@@ -79,6 +87,21 @@ export class WorkflowService {
             ttl: Math.min(cacheTtlMs, CACHE_MAX_TTL_MS),
           })
         : null;
+    this.lastRunWrites = new WriteBehind<[string, number]>(
+      {
+        take: () => {
+          const rows = [...this.lastRuns];
+          this.lastRuns.clear();
+          return rows;
+        },
+        write: (rows) => this.store.workflows.recordLastRuns(new Map(rows)),
+        putBack: (rows) => {
+          for (const [id, at] of rows) if (!((this.lastRuns.get(id) ?? 0) >= at)) this.lastRuns.set(id, at);
+        },
+      },
+      // Advisory like a key's last use: a failed write is retried with the next flush.
+      { flushMs: LAST_RUN_FLUSH_MS, onError: () => {} },
+    );
     bus.subscribe((event) => {
       if (event.kind !== "workflow" && event.kind !== "all") return;
       this.generation++;
@@ -87,7 +110,7 @@ export class WorkflowService {
     });
   }
 
-  private async cached(caller: KeyPrincipal, id: string): Promise<Workflow | null> {
+  private async cached(caller: Actor, id: string): Promise<Workflow | null> {
     const address = resolveWorkflowAddress(id, caller.account.handle);
     // No workflow can have another address; not caching those keeps made-up ids out of memory.
     if (address === null) return null;
@@ -102,7 +125,7 @@ export class WorkflowService {
   }
 
   /** For changes: always from the store. */
-  private async stored(caller: KeyPrincipal, id: string): Promise<Workflow | null> {
+  private async stored(caller: Actor, id: string): Promise<Workflow | null> {
     const address = resolveWorkflowAddress(id, caller.account.handle);
     return address === null ? null : this.store.workflows.findById(address);
   }
@@ -144,8 +167,11 @@ export class WorkflowService {
     return definition;
   }
 
-  /** Creates a draft owned by the caller's account (the schema's authScopes require admin). */
-  async create(caller: KeyPrincipal, input: NewWorkflowInput, work?: RequestWork): Promise<Workflow> {
+  /**
+   * Creates a draft owned by the caller's account (the schema's authScopes require an admin key
+   * or the account's session), unless the account already holds its tier's most workflows.
+   */
+  async create(caller: Actor, input: NewWorkflowInput, work?: RequestWork): Promise<Workflow> {
     const fields = WorkflowFieldsSchema.safeParse({
       id: input.id,
       name: input.name,
@@ -166,12 +192,21 @@ export class WorkflowService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.store.workflows.create(workflow);
+    const most = workflowsPerAccount(caller.account.tier);
+    if (!(await this.store.workflows.createWithin(workflow, most))) {
+      const plan = caller.account.tier.charAt(0).toUpperCase() + caller.account.tier.slice(1);
+      throw KnoudsError.invalidInput([
+        {
+          path: "",
+          message: `an account on the ${plan} plan holds at most ${most.toLocaleString("en-US")} workflows; delete one before creating another`,
+        },
+      ]);
+    }
     await this.changed(workflow.id);
     return workflow;
   }
 
-  async update(caller: KeyPrincipal, id: string, changes: WorkflowChanges, work?: RequestWork): Promise<Workflow> {
+  async update(caller: Actor, id: string, changes: WorkflowChanges, work?: RequestWork): Promise<Workflow> {
     const current = assertMayManage(await this.stored(caller, id), caller);
     const fields = WorkflowFieldsSchema.safeParse({
       id: current.slug,
@@ -192,7 +227,7 @@ export class WorkflowService {
     return this.save({ ...current, ...rest, ...definition });
   }
 
-  async setStatus(caller: KeyPrincipal, id: string, status: Workflow["status"]): Promise<Workflow> {
+  async setStatus(caller: Actor, id: string, status: Workflow["status"]): Promise<Workflow> {
     const current = assertMayManage(await this.stored(caller, id), caller);
     return this.save({ ...current, status });
   }
@@ -205,7 +240,7 @@ export class WorkflowService {
     return next;
   }
 
-  async delete(caller: KeyPrincipal, id: string): Promise<Workflow> {
+  async delete(caller: Actor, id: string): Promise<Workflow> {
     const current = assertMayManage(await this.stored(caller, id), caller);
     if (!(await this.store.workflows.delete(current.id))) throw KnoudsError.notFound();
     await this.changed(current.id);
@@ -216,24 +251,50 @@ export class WorkflowService {
    * A workflow the caller may run, by full address or by a slug of their own; NOT_FOUND /
    * SCOPE_DENIED otherwise. The same holds for forSchema and find.
    */
-  async forRun(caller: KeyPrincipal, id: string): Promise<Workflow> {
+  async forRun(caller: Actor, id: string): Promise<Workflow> {
     return assertMayRun(await this.cached(caller, id), caller);
   }
 
   /** A workflow whose schema the caller may read; NOT_FOUND / SCOPE_DENIED otherwise. */
-  async forSchema(caller: KeyPrincipal, id: string): Promise<Workflow> {
+  async forSchema(caller: Actor, id: string): Promise<Workflow> {
     return assertMayReadSchema(await this.cached(caller, id), caller);
   }
 
   /** A workflow the caller may know about, else NOT_FOUND. */
-  async find(caller: KeyPrincipal, id: string): Promise<Workflow> {
+  async find(caller: Actor, id: string): Promise<Workflow> {
     const workflow = await this.cached(caller, id);
     if (!workflow || !isVisibleTo(workflow, caller)) throw KnoudsError.notFound();
     return workflow;
   }
 
+  /**
+   * Notes a run for its workflow's lastRunAt: a map entry on the run path, written to the store
+   * with every other noted run about once a second (one statement per workflow, in one transaction).
+   */
+  noteRun(run: Run): void {
+    if (run.workflowId === null) return;
+    const before = this.lastRuns.get(run.workflowId);
+    if (before === undefined || before < run.startedAt) this.lastRuns.set(run.workflowId, run.startedAt);
+  }
+
+  /**
+   * When the workflow last started a run: what is stored, or a newer run of this instance not
+   * written yet. Another instance's run shows once written (about a second) and, for a copy
+   * read from the cache, once that copy expires.
+   */
+  lastRunAt(workflow: Workflow): number | null {
+    const pending = this.lastRuns.get(workflow.id);
+    const stored = workflow.lastRunAt ?? null;
+    return pending !== undefined && (stored === null || pending > stored) ? pending : stored;
+  }
+
+  /** Writes the noted runs that wait; on shutdown. */
+  close(): Promise<void> {
+    return this.lastRunWrites.close();
+  }
+
   /** A page of the caller's own workflows, plus public deployed ones when its scope may run them; by id. */
-  async list(caller: KeyPrincipal, page: PageRequest<string>): Promise<Workflow[]> {
+  async list(caller: Actor, page: PageRequest<string>): Promise<Workflow[]> {
     const includePublic = scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
     return this.store.workflows.listVisible(caller.account.id, includePublic, page);
   }

@@ -89,6 +89,20 @@ export interface WorkflowStore {
    * is then taken too). Another account's slug never conflicts.
    */
   create(workflow: Workflow): Promise<void>;
+  /**
+   * Stores the workflow unless its account already holds `maxPerAccount`; false then (CONFLICT
+   * as create for a taken slug). As ApiKeyStore.createWithin: in SQLite the count and the
+   * insert are one transaction holding the write lock (exact for every process on the file);
+   * in MongoDB creates for one account take turns in this process.
+   */
+  createWithin(workflow: Workflow, maxPerAccount: number): Promise<boolean>;
+  /** How many workflows the account holds. */
+  countByAccount(accountId: string): Promise<number>;
+  /**
+   * Records when workflows last started a run, in bulk: unknown ids are ignored, an older time
+   * never overwrites a newer one. Replacing a workflow keeps its lastRunAt.
+   */
+  recordLastRuns(runs: ReadonlyMap<string, number>): Promise<void>;
   /** By full address, `handle/slug`. */
   findById(id: string): Promise<Workflow | null>;
   /** Replaces the stored workflow with the same id; returns false when there is none. */

@@ -1,7 +1,8 @@
 /**
  * The auth directives in schema/schema.graphql agree with what the server enforces, field by
  * field: every field of the published SDL is called by a caller of every level (no
- * credentials, a free, deployment and admin key, a signed-in user, a platform admin), and the
+ * credentials, a free, deployment and admin key, a signed-in user, a platform admin, and a
+ * free key sent together with a signed-in user's cookie, which is judged as the key), and the
  * answer is refused exactly when the field's directives (and its parent's) say so, with the
  * code the directive's description names. Arguments are filled from the SDL, so a new field is
  * covered without touching this file. What each directive means is written out here, from
@@ -35,8 +36,8 @@ import { createWorkflow } from "../support/workflows.js";
 
 const SDL = buildSchema(readFileSync(new URL("../../schema/schema.graphql", import.meta.url), "utf8"));
 
-type Who = "nobody" | Scope | "signedIn" | "platformAdmin";
-const CALLERS: Who[] = ["nobody", "free", "deployment", "admin", "signedIn", "platformAdmin"];
+type Who = "nobody" | Scope | "signedIn" | "platformAdmin" | "freeKeyWithCookie";
+const CALLERS: Who[] = ["nobody", "free", "deployment", "admin", "signedIn", "platformAdmin", "freeKeyWithCookie"];
 const AUTH_CODES = new Set(["UNAUTHENTICATED", "SCOPE_DENIED", "FORBIDDEN"]);
 /** A workflow the keys' account owns and has deployed, for fields below Query.workflow. */
 const SAMPLE_ID = "sample";
@@ -55,16 +56,29 @@ function rulesOf(field: GraphQLField<unknown, unknown>): Rule[] {
 }
 
 const isKey = (who: Who): who is Scope => (SCOPES as readonly string[]).includes(who);
-const isSession = (who: Who) => who === "signedIn" || who === "platformAdmin";
+/** The scope of the key a caller sends, if any: a key sent with a cookie counts as that key. */
+const keyScopeOf = (who: Who): Scope | null => (isKey(who) ? who : who === "freeKeyWithCookie" ? "free" : null);
+const isSession = (who: Who) => who === "signedIn" || who === "platformAdmin" || who === "freeKeyWithCookie";
+/** A signed-in session sent without any key. */
+const isBrowserSession = (who: Who) => who === "signedIn" || who === "platformAdmin";
 
 /** The code a caller is refused with under `rules` (the directives' definitions), or null. */
 function expectedRefusal(rules: Rule[], who: Who, given: Set<string>): string | null {
   for (const rule of rules) {
     switch (rule.name) {
-      case "requiresScope":
-        if (!isKey(who)) return "UNAUTHENTICATED";
-        if (SCOPES.indexOf(who) < SCOPES.indexOf(rule.args.scope as Scope)) return "SCOPE_DENIED";
+      case "requiresScope": {
+        const scope = keyScopeOf(who);
+        if (scope === null) return "UNAUTHENTICATED";
+        if (SCOPES.indexOf(scope) < SCOPES.indexOf(rule.args.scope as Scope)) return "SCOPE_DENIED";
         break;
+      }
+      case "signedInOrScope": {
+        if (isBrowserSession(who)) break;
+        const scope = keyScopeOf(who);
+        if (scope === null) return "UNAUTHENTICATED";
+        if (SCOPES.indexOf(scope) < SCOPES.indexOf(rule.args.scope as Scope)) return "SCOPE_DENIED";
+        break;
+      }
       case "signedIn":
         if (!isSession(who)) return "UNAUTHENTICATED";
         break;
@@ -146,17 +160,26 @@ describe("auth directives in the SDL agree with enforcement, field by field", ()
     await server?.stop();
   });
 
+  /** Keys handed out for the call under way, deleted after it (an account holds at most 100). */
+  const issued: string[] = [];
+
   /** Fresh credentials for every call, so budgets and signOut never carry over. */
   async function headersFor(who: Who): Promise<Record<string, string>> {
     const { services } = server.server;
     if (isKey(who)) {
-      const { value } = await services.apiKeys.create(owner, owner, `directives ${who}`, who);
+      const { apiKey: key, value } = await services.apiKeys.create(owner, owner, `directives ${who}`, who);
+      issued.push(key.id);
       recordKeyValuesIn(value);
       return { "x-api-key": value };
     }
     if (isSession(who)) {
       const { token } = await services.sessions.start((who === "platformAdmin" ? admin : owner).id);
-      return { cookie: `knouds_session=${token}` };
+      const cookie = { cookie: `knouds_session=${token}` };
+      if (who !== "freeKeyWithCookie") return cookie;
+      const { apiKey: key, value } = await services.apiKeys.create(owner, owner, "directives free with cookie", "free");
+      issued.push(key.id);
+      recordKeyValuesIn(value);
+      return { ...cookie, "x-api-key": value };
     }
     return {};
   }
@@ -223,7 +246,12 @@ describe("auth directives in the SDL agree with enforcement, field by field", ()
     expect(rulesOf(SDL.getMutationType()!.getFields().runModel!)[0]!.args).toEqual({ scope: "admin" });
     expect(names(SDL.getMutationType()!, "deleteApiKey")).toEqual(["@signedIn"]);
     expect(names(SDL.getMutationType()!, "setApiKeyScope")).toEqual(["@platformAdmin"]);
-    for (const name of ["requiresScope", "signedIn", "platformAdmin"]) expect(SDL.getDirective(name)).toBeDefined();
+    // Workflows in the browser: the owner's session, or a key with the scope docs/api.md names.
+    expect(names(SDL.getMutationType()!, "createWorkflow")).toEqual(["@signedInOrScope"]);
+    expect(rulesOf(SDL.getMutationType()!.getFields().createWorkflow!)[0]!.args).toEqual({ scope: "admin" });
+    expect(rulesOf(SDL.getMutationType()!.getFields().runWorkflow!)[0]!.args).toEqual({ scope: "free" });
+    expect(names(SDL.getQueryType()!, "runs")).toEqual(["@signedInOrScope"]);
+    for (const name of ["requiresScope", "signedInOrScope", "signedIn", "platformAdmin"]) expect(SDL.getDirective(name)).toBeDefined();
   });
 
   it("shows each rule in the field's description, for GraphiQL's docs", () => {
@@ -231,7 +259,7 @@ describe("auth directives in the SDL agree with enforcement, field by field", ()
       for (const field of Object.values(root.getFields())) {
         for (const rule of rulesOf(field)) {
           const phrase =
-            rule.name === "requiresScope"
+            rule.name === "requiresScope" || rule.name === "signedInOrScope"
               ? `scope \`${String(rule.args.scope)}\``
               : rule.name === "signedIn"
                 ? "signed-in browser session"
@@ -254,6 +282,7 @@ describe("auth directives in the SDL agree with enforcement, field by field", ()
         });
         const text = await response.text();
         recordKeyValuesIn(text);
+        for (const id of issued.splice(0)) await server.server.services.apiKeys.delete(owner, id);
         const body = JSON.parse(text) as { errors?: Array<{ path?: string[]; extensions: { code: string } }> };
         const refusals = (body.errors ?? []).filter((e) => AUTH_CODES.has(e.extensions.code));
         const seen = refusals.map((e) => `${(e.path ?? []).join(".")}:${e.extensions.code}`);

@@ -80,7 +80,15 @@ describe("the retention timer", () => {
   it("sweeps by itself, off the request path, until it is closed", async () => {
     const store = openSqliteStore(join(tempDataDir(), "knouds.db"));
     const old = {
-      ...{ id: newId("run"), workflowId: "wf", modelId: null, accountId: "acc_x", keyId: "key_x", status: "succeeded" as const },
+      ...{
+        id: newId("run"),
+        workflowId: "wf",
+        modelId: null,
+        accountId: "acc_x",
+        keyId: "key_x",
+        keyName: "k",
+        status: "succeeded" as const,
+      },
       ...{ inputs: {}, outputs: {}, error: null, startedAt: 1000, finishedAt: 1001, durationMs: 1 },
     };
     await store.runs.create(old);

@@ -16,6 +16,7 @@ function runStartedAt(accountId: string, keyId: string, startedAt: number): Run 
     modelId: null,
     accountId,
     keyId,
+    keyName: null,
     status: "succeeded",
     inputs: { n: startedAt },
     outputs: { ok: true },

@@ -10,7 +10,7 @@ import { account, apiKey } from "./contract.js";
 function aRun(accountId: string, keyId: string): Run {
   const now = Date.now();
   return {
-    ...{ id: newId("run"), workflowId: "wf", modelId: null, accountId, keyId, status: "succeeded" },
+    ...{ id: newId("run"), workflowId: "wf", modelId: null, accountId, keyId, keyName: null, status: "succeeded" },
     ...{ inputs: { n: 1 }, outputs: null, error: null, startedAt: now, finishedAt: now, durationMs: 0 },
   };
 }

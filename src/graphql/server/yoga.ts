@@ -16,17 +16,21 @@ interface ServerContext {
 // Short lines: the editor pane is about 50 characters wide on a laptop screen.
 const PLAYGROUND_QUERY = `# Welcome to the Knouds API playground.
 #
-# Signed in on the settings page? This tab
-# uses your session: run Viewer, MyApiKeys.
+# Signed in? This tab uses your session:
+# run Viewer, MyApiKeys, MyWorkflows and
+# RunMyFlow (your own workflows, any plan;
+# create my-flow at /workflows/new).
 #
-# API operations (RunHelloWorld) need a key:
-# open Headers below and paste
+# Others' workflows (RunHelloWorld) need a
+# key whose scope reaches them: open
+# Headers below and paste
 #   { "x-api-key": "knouds_live_..." }
 # Create keys at /settings/api-keys.
 #
 # Docs (book icon, left): every field and
-# its rule (@requiresScope, @signedIn,
-# @platformAdmin); error codes: ErrorCode.
+# its rule (@requiresScope, @signedInOrScope,
+# @signedIn, @platformAdmin); error codes:
+# ErrorCode.
 
 query Viewer {
   viewer {
@@ -40,6 +44,26 @@ query MyApiKeys {
   apiKeys(first: 20) {
     edges { node { name scope start createdAt lastUsedAt } }
     pageInfo { hasNextPage endCursor }
+  }
+}
+
+query MyWorkflows {
+  workflows(first: 20) {
+    edges { node { id status visibility lastRunAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+
+mutation RunMyFlow {
+  runWorkflow(
+    id: "my-flow"
+    inputs: { prompt: "a mountain at dusk" }
+  ) {
+    id
+    status
+    outputs
+    error
+    ranBy { kind keyName }
   }
 }
 

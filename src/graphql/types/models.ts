@@ -5,7 +5,7 @@ import type { ModelInfo } from "../../runtime/providers/interface.js";
 import { z } from "zod";
 import { answerJson } from "../answer-budget.js";
 import { DEFINITION_LIMITS } from "../../domain/workflow-limits.js";
-import { builder, needs } from "../builder.js";
+import { builder, needs, signedInOr } from "../builder.js";
 import { connectionOf, pageArgs, resolveKeysetConnection } from "../connections.js";
 import { FIELD_COST, answersAtMost, storedJson, weighs } from "../cost-declarations.js";
 import { chargeRun } from "../run-charge.js";
@@ -39,7 +39,7 @@ builder.queryField("models", (t) =>
   t.field({
     type: ModelConnection,
     description: "The models in the registry, by id.",
-    authScopes: needs("listModels"),
+    authScopes: signedInOr("listModels"),
     args: pageArgs,
     resolve: (_root, args, ctx) =>
       resolveKeysetConnection(args, {

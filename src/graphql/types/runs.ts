@@ -1,14 +1,30 @@
 import { FILTER_SCAN_LIMIT } from "../../domain/pages.js";
 import { REQUEST_WORK_COSTS, REQUEST_WORK_LIMITS } from "../../domain/request-work.js";
-import { RUN_STATUSES, type Run } from "../../domain/run.js";
+import { RUN_ACTOR_KINDS, RUN_STATUSES, ranBy, type Run, type RunActor } from "../../domain/run.js";
 import { resolveWorkflowAddress } from "../../domain/workflow.js";
 import { answerJson } from "../answer-budget.js";
-import { builder, needs } from "../builder.js";
+import { builder, signedInOr } from "../builder.js";
 import { connectionOf, newestFirstPositionSchema, pageArgs, resolveKeysetConnection } from "../connections.js";
-import { requestWork } from "../context.js";
+import { actor, requestWork } from "../context.js";
 import { FIELD_COST, storedJson, weighsArguments } from "../cost-declarations.js";
 
 const RunStatusEnum = builder.enumType("RunStatus", { values: RUN_STATUSES });
+const RunActorKindEnum = builder.enumType("RunActorKind", {
+  description: "How a run was started: with an API key, or by the account's owner in the browser (a signed-in session).",
+  values: RUN_ACTOR_KINDS,
+});
+
+const RunActorRef = builder.objectRef<RunActor>("RunActor").implement({
+  description: "Who ran a run.",
+  fields: (t) => ({
+    kind: t.field({ type: RunActorKindEnum, resolve: (a) => a.kind }),
+    keyId: t.exposeID("keyId", { nullable: true, description: "The key, for API_KEY; null for BROWSER." }),
+    keyName: t.exposeString("keyName", {
+      nullable: true,
+      description: "The key's name when it ran (runs recorded before this field take its name at the upgrade); null for BROWSER.",
+    }),
+  }),
+});
 
 export const RunRef = builder.objectRef<Run>("Run").implement({
   description: "One execution of a workflow or a single model.",
@@ -17,7 +33,8 @@ export const RunRef = builder.objectRef<Run>("Run").implement({
     status: t.field({ type: RunStatusEnum, resolve: (r) => r.status }),
     workflowId: t.exposeString("workflowId", { nullable: true }),
     modelId: t.exposeString("modelId", { nullable: true }),
-    keyId: t.exposeID("keyId"),
+    keyId: t.exposeID("keyId", { nullable: true, description: "The key that ran it; null when run in the browser (see ranBy)." }),
+    ranBy: t.field({ type: RunActorRef, description: "Who ran it: an API key (by name), or the browser.", resolve: (r) => ranBy(r) }),
     inputs: t.field({ ...storedJson(), type: "JSON", resolve: (r, _args, ctx) => answerJson(ctx, r.inputs) }),
     outputs: t.field({
       ...storedJson(),
@@ -41,10 +58,10 @@ export const RunRef = builder.objectRef<Run>("Run").implement({
 builder.queryField("run", (t) =>
   t.field({
     type: RunRef,
-    description: "A run of your account.",
-    authScopes: needs("readRun"),
+    description: "A run of your account, whoever ran it (any key of the account, or the browser).",
+    authScopes: signedInOr("readRun"),
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.services.runner.findRun(String(id), ctx.caller.key!),
+    resolve: (_root, { id }, ctx) => ctx.services.runner.findRun(String(id), actor(ctx)),
   }),
 );
 
@@ -58,11 +75,11 @@ builder.queryField("runs", (t) =>
   t.field({
     type: RunConnection,
     description:
-      "Your account's runs (any key of the account), newest first. With a filter, each page looks at no more than " +
+      "Your account's runs (any key of the account, or the browser), newest first. With a filter, each page looks at no more than " +
       `${FILTER_SCAN_LIMIT.toLocaleString("en-US")} runs: a page may hold fewer than \`first\` runs, even none, with hasNextPage true; ` +
       "go on from its endCursor. The filtered lists of one request look at no more than " +
       `${REQUEST_WORK_LIMITS.scannedRuns.toLocaleString("en-US")} runs in all, and each weighs ${REQUEST_WORK_COSTS.filteredRunList} in the cost limit.`,
-    authScopes: needs("readRun"),
+    authScopes: signedInOr("readRun"),
     // A filter makes the page a scan of up to FILTER_SCAN_LIMIT runs, whatever it answers.
     ...weighsArguments((args) => (isGiven(args.workflowId) || isGiven(args.status) ? REQUEST_WORK_COSTS.filteredRunList : 0)),
     args: {
@@ -71,7 +88,7 @@ builder.queryField("runs", (t) =>
       status: t.arg({ type: RunStatusEnum, description: "Only runs that ended this way." }),
     },
     resolve: (_root, args, ctx) => {
-      const caller = ctx.caller.key!;
+      const caller = actor(ctx);
       const workflowId = args.workflowId == null ? null : String(args.workflowId);
       const filter = {
         // An id no workflow can have matches no run.

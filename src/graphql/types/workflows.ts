@@ -2,13 +2,14 @@ import { VISIBILITIES, WORKFLOW_STATUSES, requireInputsObject, type Workflow } f
 import { z } from "zod";
 import { answerJson } from "../answer-budget.js";
 import { DEFINITION_LIMITS } from "../../domain/workflow-limits.js";
-import { builder, needs } from "../builder.js";
+import { builder, signedInOr } from "../builder.js";
 import { connectionOf, pageArgs, resolveKeysetConnection } from "../connections.js";
 import { REQUEST_WORK_COSTS } from "../../domain/request-work.js";
-import { requestWork } from "../context.js";
+import { actor, requestWork } from "../context.js";
 import { FIELD_COST, answersAtMost, storedJson, weighs } from "../cost-declarations.js";
 import { chargeRun } from "../run-charge.js";
 import { RunRef } from "./runs.js";
+import { actorOf } from "../../domain/principal.js";
 import { weighsJsonArgument } from "../work-cost.js";
 
 const WorkflowStatusEnum = builder.enumType("WorkflowStatus", { values: WORKFLOW_STATUSES });
@@ -29,7 +30,7 @@ const WorkflowRef = builder.objectRef<Workflow>("Workflow").implement({
       ...storedJson(),
       type: "JSON",
       description: "JSON Schema of the run inputs.",
-      authScopes: needs("readWorkflowSchema"),
+      authScopes: signedInOr("readWorkflowSchema"),
       resolve: (w, _args, ctx) => answerJson(ctx, w.inputSchema),
     }),
     steps: t.field({
@@ -37,17 +38,24 @@ const WorkflowRef = builder.objectRef<Workflow>("Workflow").implement({
       type: "JSON",
       nullable: true,
       description: "The steps; shown to the owner only.",
-      resolve: (w, _args, ctx) => (w.accountId === ctx.caller.key?.account.id ? answerJson(ctx, w.steps) : null),
+      resolve: (w, _args, ctx) => (w.accountId === actorOf(ctx.caller)?.account.id ? answerJson(ctx, w.steps) : null),
     }),
     outputs: t.field({
       ...storedJson(),
       type: "JSON",
       nullable: true,
       description: "How outputs are bound; shown to the owner only.",
-      resolve: (w, _args, ctx) => (w.accountId === ctx.caller.key?.account.id ? answerJson(ctx, w.outputs) : null),
+      resolve: (w, _args, ctx) => (w.accountId === actorOf(ctx.caller)?.account.id ? answerJson(ctx, w.outputs) : null),
     }),
     createdAt: t.field({ type: "DateTime", resolve: (w) => w.createdAt }),
     updatedAt: t.field({ type: "DateTime", resolve: (w) => w.updatedAt }),
+    lastRunAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description:
+        "When a run of it last started, by anyone who may run it; null when never. Written behind the runs: another instance's run can show up to a few seconds later.",
+      resolve: (w, _args, ctx) => ctx.services.workflows.lastRunAt(w),
+    }),
   }),
 });
 
@@ -60,14 +68,14 @@ builder.queryField("workflows", (t) =>
   t.field({
     type: WorkflowConnection,
     description: "Your workflows, and with deployment scope or more every public deployed one; by id.",
-    authScopes: needs("listWorkflows"),
+    authScopes: signedInOr("listWorkflows"),
     args: pageArgs,
     resolve: (_root, args, ctx) =>
       resolveKeysetConnection(args, {
         list: "workflows",
         position: (workflow: Workflow) => workflow.id,
         positionSchema: z.string().max(200),
-        fetch: (page) => ctx.services.workflows.list(ctx.caller.key!, page),
+        fetch: (page) => ctx.services.workflows.list(actor(ctx), page),
       }),
   }),
 );
@@ -76,21 +84,22 @@ builder.queryField("workflow", (t) =>
   t.field({
     type: WorkflowRef,
     description: "One workflow you can see. Its inputSchema needs deployment scope.",
-    authScopes: needs("listWorkflows"),
+    authScopes: signedInOr("listWorkflows"),
     args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }) },
-    resolve: (_root, { id }, ctx) => ctx.services.workflows.find(ctx.caller.key!, String(id)),
+    resolve: (_root, { id }, ctx) => ctx.services.workflows.find(actor(ctx), String(id)),
   }),
 );
 
 builder.mutationField("runWorkflow", (t) =>
   t.field({
     type: RunRef,
-    description: "Runs a workflow: your own deployed ones (free), others' public ones (deployment), your drafts (admin).",
-    authScopes: needs("runOwnDeployedWorkflow"),
+    description:
+      "Runs a workflow: with a key, your own deployed ones (free), others' public deployed ones (deployment), your drafts (admin); signed in, any of your own, and others' as a key of your plan's highest scope.",
+    authScopes: signedInOr("runOwnDeployedWorkflow"),
     ...weighsJsonArgument("inputs", REQUEST_WORK_COSTS.inputCharsPerUnit),
     args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }), inputs: t.arg({ type: "JSON", required: true }) },
     resolve: async (_root, { id, inputs }, ctx) => {
-      const caller = ctx.caller.key!;
+      const caller = actor(ctx);
       await chargeRun(ctx);
       const workflow = await ctx.services.workflows.forRun(caller, String(id));
       return ctx.services.runner.runWorkflow(workflow, requireInputsObject(inputs), caller, requestWork(ctx));
@@ -127,11 +136,11 @@ const UpdateWorkflowInput = builder.inputType("UpdateWorkflowInput", {
 builder.mutationField("createWorkflow", (t) =>
   t.field({
     type: WorkflowRef,
-    description: "Creates a draft workflow in your account.",
-    authScopes: needs("manageWorkflows"),
+    description: "Creates a draft workflow in your account, unless it already holds its plan's most workflows (BAD_USER_INPUT).",
+    authScopes: signedInOr("manageWorkflows"),
     ...weighsJsonArgument("input", REQUEST_WORK_COSTS.definitionCharsPerUnit),
     args: { input: t.arg({ type: CreateWorkflowInput, required: true }) },
-    resolve: (_root, { input }, ctx) => ctx.services.workflows.create(ctx.caller.key!, input, requestWork(ctx)),
+    resolve: (_root, { input }, ctx) => ctx.services.workflows.create(actor(ctx), input, requestWork(ctx)),
   }),
 );
 
@@ -139,10 +148,10 @@ builder.mutationField("updateWorkflow", (t) =>
   t.field({
     type: WorkflowRef,
     description: "Changes one of your workflows; fields left out stay as they are.",
-    authScopes: needs("manageWorkflows"),
+    authScopes: signedInOr("manageWorkflows"),
     ...weighsJsonArgument("input", REQUEST_WORK_COSTS.definitionCharsPerUnit),
     args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }), input: t.arg({ type: UpdateWorkflowInput, required: true }) },
-    resolve: (_root, { id, input }, ctx) => ctx.services.workflows.update(ctx.caller.key!, String(id), input, requestWork(ctx)),
+    resolve: (_root, { id, input }, ctx) => ctx.services.workflows.update(actor(ctx), String(id), input, requestWork(ctx)),
   }),
 );
 
@@ -150,9 +159,9 @@ builder.mutationField("deployWorkflow", (t) =>
   t.field({
     type: WorkflowRef,
     description: "Deploys one of your workflows, so deployment and free keys can run it.",
-    authScopes: needs("manageWorkflows"),
+    authScopes: signedInOr("manageWorkflows"),
     args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }) },
-    resolve: (_root, { id }, ctx) => ctx.services.workflows.setStatus(ctx.caller.key!, String(id), "deployed"),
+    resolve: (_root, { id }, ctx) => ctx.services.workflows.setStatus(actor(ctx), String(id), "deployed"),
   }),
 );
 
@@ -160,9 +169,9 @@ builder.mutationField("undeployWorkflow", (t) =>
   t.field({
     type: WorkflowRef,
     description: "Takes one of your workflows back to draft.",
-    authScopes: needs("manageWorkflows"),
+    authScopes: signedInOr("manageWorkflows"),
     args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }) },
-    resolve: (_root, { id }, ctx) => ctx.services.workflows.setStatus(ctx.caller.key!, String(id), "draft"),
+    resolve: (_root, { id }, ctx) => ctx.services.workflows.setStatus(actor(ctx), String(id), "draft"),
   }),
 );
 
@@ -170,8 +179,8 @@ builder.mutationField("deleteWorkflow", (t) =>
   t.field({
     type: WorkflowRef,
     description: "Deletes one of your workflows for good. Its past runs stay readable.",
-    authScopes: needs("manageWorkflows"),
+    authScopes: signedInOr("manageWorkflows"),
     args: { id: t.arg.id({ required: true, description: WORKFLOW_ID_ARG }) },
-    resolve: (_root, { id }, ctx) => ctx.services.workflows.delete(ctx.caller.key!, String(id)),
+    resolve: (_root, { id }, ctx) => ctx.services.workflows.delete(actor(ctx), String(id)),
   }),
 );

@@ -61,17 +61,19 @@ export function toApiKey(doc: ApiKeyDoc): ApiKeyRecord {
 }
 
 export function toWorkflow({ _id, definition, ...rest }: WorkflowDoc): Workflow {
-  return { id: _id, ...rest, ...(JSON.parse(definition) as WorkflowDefinition) };
+  return { id: _id, ...rest, lastRunAt: rest.lastRunAt ?? null, ...(JSON.parse(definition) as WorkflowDefinition) };
 }
 
-export function toWorkflowDoc({ id, inputSchema, steps, outputs, ...rest }: Workflow): WorkflowDoc {
-  return { _id: id, ...rest, definition: JSON.stringify({ inputSchema, steps, outputs }) };
+export function toWorkflowDoc({ id, inputSchema, steps, outputs, lastRunAt, ...rest }: Workflow): WorkflowDoc {
+  return { _id: id, ...rest, lastRunAt: lastRunAt ?? null, definition: JSON.stringify({ inputSchema, steps, outputs }) };
 }
 
+/** Runs written before browser runs existed carry no keyName: they read as null. */
 export function toRun({ _id, inputs, outputs, ...rest }: RunDoc): Run {
   return {
     id: _id,
     ...rest,
+    keyName: rest.keyName ?? null,
     inputs: JSON.parse(inputs) as Record<string, unknown>,
     outputs: outputs === null ? null : (JSON.parse(outputs) as Record<string, unknown>),
     durationMs: rest.finishedAt - rest.startedAt,

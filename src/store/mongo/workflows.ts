@@ -1,28 +1,57 @@
 import type { Collection, Filter } from "mongodb";
 import { KnoudsError } from "../../domain/errors.js";
+import type { Workflow } from "../../domain/workflow.js";
+import { SerialQueues } from "../../lib/serial-queues.js";
 import type { WorkflowStore } from "../interface.js";
 import { mergeById } from "../merge-pages.js";
 import { isDuplicateKey, toWorkflow, toWorkflowDoc, type WorkflowDoc } from "./documents.js";
 
 export function mongoWorkflowStore(col: Collection<WorkflowDoc>): WorkflowStore {
-  return {
-    async create(workflow) {
-      try {
-        await col.insertOne(toWorkflowDoc(workflow));
-      } catch (error) {
-        if (isDuplicateKey(error)) {
-          throw KnoudsError.conflict(`You already have a workflow with id "${workflow.slug}"`);
-        }
-        throw error;
+  // As for keys (api-keys.ts): no insert-if-count-below without a transaction, so creates for
+  // one account take turns here; the cap is exact per process.
+  const creates = new SerialQueues();
+  const insert = async (workflow: Workflow) => {
+    try {
+      await col.insertOne(toWorkflowDoc(workflow));
+    } catch (error) {
+      if (isDuplicateKey(error)) {
+        throw KnoudsError.conflict(`You already have a workflow with id "${workflow.slug}"`);
       }
+      throw error;
+    }
+  };
+  return {
+    create: insert,
+    createWithin(workflow, maxPerAccount) {
+      return creates.run(workflow.accountId, async () => {
+        if ((await col.countDocuments({ accountId: workflow.accountId })) >= maxPerAccount) return false;
+        await insert(workflow);
+        return true;
+      });
+    },
+    countByAccount(accountId) {
+      return col.countDocuments({ accountId });
+    },
+    async recordLastRuns(runs) {
+      if (runs.size === 0) return;
+      await col.bulkWrite(
+        [...runs].map(([id, at]) => ({
+          updateOne: {
+            filter: { _id: id, $or: [{ lastRunAt: null }, { lastRunAt: { $lt: at } }] },
+            update: { $set: { lastRunAt: at } },
+          },
+        })),
+        { ordered: false },
+      );
     },
     async findById(id) {
       const doc = await col.findOne({ _id: id });
       return doc ? toWorkflow(doc) : null;
     },
     async replace(workflow) {
-      const { _id, ...rest } = toWorkflowDoc(workflow);
-      const result = await col.replaceOne({ _id }, rest);
+      // $set, not a replacement: lastRunAt is written behind the runs and stays.
+      const { _id, lastRunAt: _lastRun, ...rest } = toWorkflowDoc(workflow);
+      const result = await col.updateOne({ _id }, { $set: rest });
       return result.matchedCount > 0;
     },
     async delete(id) {

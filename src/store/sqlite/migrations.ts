@@ -197,4 +197,33 @@ export const MIGRATIONS: readonly Migration[] = [
     recorded_at INTEGER NOT NULL
   ) STRICT;
   `,
+  // Workflows in the browser: a run made by the account's browser session has no key (key_id
+  // becomes nullable, which SQLite can only do by rebuilding the table), every run keeps the
+  // name its key had (runs recorded before take the name the key has now; none when it is
+  // gone), and workflows note when they last ran (written behind the runs).
+  `
+  ALTER TABLE workflows ADD COLUMN last_run_at INTEGER;
+  CREATE TABLE runs_next (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    key_id TEXT,
+    workflow_id TEXT,
+    model_id TEXT,
+    status TEXT NOT NULL,
+    inputs TEXT NOT NULL,
+    outputs TEXT,
+    error TEXT,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER NOT NULL,
+    key_name TEXT
+  ) STRICT;
+  INSERT INTO runs_next (id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at, key_name)
+    SELECT r.id, r.account_id, r.key_id, r.workflow_id, r.model_id, r.status, r.inputs, r.outputs, r.error, r.started_at,
+           r.finished_at, (SELECT k.name FROM api_keys k WHERE k.id = r.key_id)
+    FROM runs r;
+  DROP TABLE runs;
+  ALTER TABLE runs_next RENAME TO runs;
+  CREATE INDEX runs_account_newest ON runs(account_id, started_at, id);
+  CREATE INDEX runs_started ON runs(started_at);
+  `,
 ];

@@ -13,7 +13,8 @@ function toRun(row: Row): Run {
     workflowId: (row.workflow_id as string | null) ?? null,
     modelId: (row.model_id as string | null) ?? null,
     accountId: row.account_id as string,
-    keyId: row.key_id as string,
+    keyId: (row.key_id as string | null) ?? null,
+    keyName: (row.key_name as string | null) ?? null,
     status: row.status as RunStatus,
     inputs: JSON.parse(row.inputs as string) as Record<string, unknown>,
     outputs: row.outputs === null ? null : (JSON.parse(row.outputs as string) as Record<string, unknown>),
@@ -39,6 +40,7 @@ function toRow(run: Run): unknown[] {
     run.error,
     run.startedAt,
     run.finishedAt,
+    run.keyName,
   ];
 }
 
@@ -46,8 +48,8 @@ function toRow(run: Run): unknown[] {
 export function sqliteRunStore(db: Database.Database, commits: GroupCommit): RunStore {
   const q = {
     insert: db.prepare(
-      `INSERT INTO runs (id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO runs (id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at, key_name)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     byId: db.prepare("SELECT * FROM runs WHERE id = ?"),
     deleteStartedBefore: db.prepare(

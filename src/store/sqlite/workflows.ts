@@ -20,6 +20,7 @@ function toWorkflow(row: Row): Workflow {
     outputs: definition.outputs,
     createdAt: row.created_at as number,
     updatedAt: row.updated_at as number,
+    lastRunAt: (row.last_run_at as number | null) ?? null,
   };
 }
 
@@ -51,6 +52,8 @@ export function sqliteWorkflowStore(db: Database.Database): WorkflowStore {
        WHERE id = @id`,
     ),
     delete: db.prepare("DELETE FROM workflows WHERE id = ?"),
+    countByAccount: db.prepare("SELECT COUNT(*) FROM workflows WHERE account_id = ?").pluck(),
+    lastRun: db.prepare("UPDATE workflows SET last_run_at = ? WHERE id = ? AND (last_run_at IS NULL OR last_run_at < ?)"),
     // Two keyset reads, each along its own index, merged by the caller: one query with OR
     // would sort every public workflow to find a page.
     own: db.prepare("SELECT * FROM workflows WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?"),
@@ -58,16 +61,38 @@ export function sqliteWorkflowStore(db: Database.Database): WorkflowStore {
       "SELECT * FROM workflows WHERE visibility = 'public' AND status = 'deployed' AND id > ? ORDER BY id LIMIT ?",
     ),
   };
+  const insert = (workflow: Workflow) => {
+    try {
+      q.insert.run(toRow(workflow));
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw KnoudsError.conflict(`You already have a workflow with id "${workflow.slug}"`);
+      }
+      throw error;
+    }
+  };
+  // IMMEDIATE: the transaction holds the file's write lock from its first statement, so the
+  // count reads what every process committed and nothing commits between it and the insert.
+  const insertWithin = db.transaction((workflow: Workflow, maxPerAccount: number) => {
+    if ((q.countByAccount.get(workflow.accountId) as number) >= maxPerAccount) return false;
+    insert(workflow);
+    return true;
+  });
+  const recordLastRuns = db.transaction((runs: ReadonlyMap<string, number>) => {
+    for (const [id, at] of runs) q.lastRun.run(at, id, at);
+  });
   return {
     async create(workflow) {
-      try {
-        q.insert.run(toRow(workflow));
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw KnoudsError.conflict(`You already have a workflow with id "${workflow.slug}"`);
-        }
-        throw error;
-      }
+      insert(workflow);
+    },
+    async createWithin(workflow, maxPerAccount) {
+      return insertWithin.immediate(workflow, maxPerAccount);
+    },
+    async countByAccount(accountId) {
+      return q.countByAccount.get(accountId) as number;
+    },
+    async recordLastRuns(runs) {
+      if (runs.size > 0) recordLastRuns(runs);
     },
     async findById(id) {
       const row = q.byId.get(id) as Row | undefined;

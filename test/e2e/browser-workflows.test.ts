@@ -66,14 +66,19 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
   /** Saves a screenshot when `name` is given (the Free run takes them) and checks the page with axe. */
   async function look(page: Page, name: string | null): Promise<void> {
     await expectNoSeriousA11yViolations(page);
+    // A toast ("my-flow is deployed.") goes after a few seconds: not in the picture.
+    await page.locator(".toast").waitFor({ state: "detached" });
     if (name) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   }
 
-  /** Elements reaching past the right edge of the window (none on a page that fits). */
+  /**
+   * Elements of the page reaching past the right edge of the window (none on a page that
+   * fits). The app's top bar (.top) is the shell's, checked with the shell.
+   */
   function overflowing(page: Page): Promise<string[]> {
     return page.evaluate(() =>
       [...document.querySelectorAll("body *")]
-        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !element.closest(".table-scroll, pre"))
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !element.closest(".top, .table-scroll, pre"))
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
     );
   }
@@ -209,7 +214,8 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
       ]);
       expect(runs[0]!.id).toBe(body.runId);
       await page.goto(`${server.url}/workflows/my-flow/runs`);
-      await page.getByText("my laptop").first().waitFor();
+      await page.getByText("key “my laptop”").first().waitFor();
+      await page.getByText("the browser").first().waitFor();
 
       // The list now shows it deployed, with its last run.
       await page.goto(`${server.url}/workflows`);
@@ -235,9 +241,9 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
           await small.getByRole("button", { name: "Run", exact: true }).click();
           await small.getByRole("img", { name: "a mountain at dusk" }).waitFor();
         }
+        if (shots) await small.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
         expect({ path, wide: await overflowing(small) }).toEqual({ path, wide: [] });
         await expectNoSeriousA11yViolations(small);
-        if (shots) await small.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
       }
       await phone.close();
       await context.close();

@@ -82,10 +82,12 @@ export default function WorkflowOverviewPage({ params }: PageProps) {
           <div>
             <dt>Visibility</dt>
             <dd>
-              {VISIBILITY_LABEL[workflow.visibility]}{" "}
-              {workflow.visibility === "public"
-                ? `Other accounts' deployment keys can run it as ${workflow.id} once it is deployed.`
-                : "No other account can see it."}
+              {VISIBILITY_LABEL[workflow.visibility]}
+              <small class="wf-fact-hint">
+                {workflow.visibility === "public"
+                  ? `Other accounts' deployment keys can run it as ${workflow.id} once it is deployed.`
+                  : "No other account can see it."}
+              </small>
             </dd>
           </div>
           <div>

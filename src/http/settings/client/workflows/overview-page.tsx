@@ -73,10 +73,12 @@ export default function WorkflowOverviewPage({ params }: PageProps) {
           <div>
             <dt>Status</dt>
             <dd>
-              <span class={`wf-badge wf-${workflow.status}`}>{STATUS_LABEL[workflow.status]}</span>{" "}
-              {deployed
-                ? "Any key of your account can run it, a free one too."
-                : "Only you can run it here; deploy it to run it with a free key."}
+              <span class={`wf-badge wf-${workflow.status}`}>{STATUS_LABEL[workflow.status]}</span>
+              <small class="wf-fact-hint">
+                {deployed
+                  ? "Any key of your account can run it, a free one too."
+                  : "Only you can run it here; deploy it to run it with a free key."}
+              </small>
             </dd>
           </div>
           <div>

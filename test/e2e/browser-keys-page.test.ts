@@ -67,7 +67,10 @@ describe.skipIf(skipReason !== null)("the API Keys and Security log pages in Chr
     recordKeyValuesIn(await value.inputValue());
     await page.getByRole("button", { name: "Done" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
-    await page.getByRole("row", { name: new RegExp(name) }).first().waitFor();
+    await page
+      .getByRole("row", { name: new RegExp(name) })
+      .first()
+      .waitFor();
   }
 
   it("shows sign-in and sign-up without serious accessibility problems, at both sizes", async () => {
@@ -96,7 +99,9 @@ describe.skipIf(skipReason !== null)("the API Keys and Security log pages in Chr
     await row.waitFor();
 
     expect(await lines(page.getByRole("button", { name: "Create key" }))).toBe(1);
-    const actions = ["Details of key", "Rename key", "Roll key", "Delete key"].map((label) => row.getByRole("button", { name: `${label} CI deploys` }));
+    const actions = ["Details of key", "Rename key", "Roll key", "Delete key"].map((label) =>
+      row.getByRole("button", { name: `${label} CI deploys` }),
+    );
     const tops = await Promise.all(actions.map(async (button) => Math.round((await button.boundingBox())!.y)));
     expect(new Set(tops).size, `action rows at ${tops.join(", ")}`).toBe(1);
     for (const button of actions) expect(await lines(button)).toBe(1);
@@ -167,7 +172,10 @@ describe.skipIf(skipReason !== null)("the API Keys and Security log pages in Chr
       await page.keyboard.press("Tab");
       const where = await page.evaluate(() => {
         const active = document.activeElement;
-        return { inside: Boolean(active?.closest("dialog")), what: `${active?.tagName} ${active?.getAttribute("name") ?? active?.textContent ?? ""}` };
+        return {
+          inside: Boolean(active?.closest("dialog")),
+          what: `${active?.tagName} ${active?.getAttribute("name") ?? active?.textContent ?? ""}`,
+        };
       });
       // Past the dialog's last control, focus may rest on the browser itself (the page is inert behind the dialog).
       if (where.what.startsWith("BODY") || where.what.startsWith("undefined")) continue;
@@ -200,8 +208,18 @@ describe.skipIf(skipReason !== null)("the API Keys and Security log pages in Chr
     const page = await signedInPage(owner);
     await keyCreatedInPage(page, "Weekly key", "In 7 days");
     await keyCreatedInPage(page, "Monthly key", "In 30 days");
-    expect(await page.getByRole("row", { name: /Weekly key/ }).getByText(/Expires in/).textContent()).toBe("Expires in 7 days");
-    expect(await page.getByRole("row", { name: /Monthly key/ }).getByText(/Expires in/).textContent()).toBe("Expires in 30 days");
+    expect(
+      await page
+        .getByRole("row", { name: /Weekly key/ })
+        .getByText(/Expires in/)
+        .textContent(),
+    ).toBe("Expires in 7 days");
+    expect(
+      await page
+        .getByRole("row", { name: /Monthly key/ })
+        .getByText(/Expires in/)
+        .textContent(),
+    ).toBe("Expires in 30 days");
     await page.context().close();
   });
 

@@ -209,7 +209,15 @@ export const OPENAPI_DOCUMENT = {
         startedAt: { type: "string", format: "date-time" },
         finishedAt: { type: "string", format: "date-time" },
         durationMs: { type: "integer", minimum: 0 },
+        ranBy: ref("RunActor"),
       }),
+      RunActor: {
+        description: "Who ran it: an API key (its id, and its name when it ran), or the account's owner in the browser",
+        oneOf: [
+          exact({ kind: { const: "API_KEY" }, keyId: { type: "string" }, keyName: { type: ["string", "null"] } }),
+          exact({ kind: { const: "BROWSER" }, keyId: { type: "null" }, keyName: { type: "null" } }),
+        ],
+      },
       WorkflowSchema: exact({
         id: { type: "string", description: "The full address, handle/slug" },
         name: { type: "string" },

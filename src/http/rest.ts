@@ -7,7 +7,7 @@ import type { KeyPrincipal } from "../domain/principal.js";
 import { KnoudsError } from "../domain/errors.js";
 import { assertCapability } from "../domain/workflow-access.js";
 import type { Capability } from "../domain/scopes.js";
-import type { Run } from "../domain/run.js";
+import { ranBy, type Run } from "../domain/run.js";
 import { HANDLE } from "../domain/handle.js";
 import { WORKFLOW_SLUG, requireInputsObject, workflowAddress } from "../domain/workflow.js";
 import type { Services } from "../services.js";
@@ -52,6 +52,7 @@ function runResource(run: Run) {
     startedAt: new Date(run.startedAt).toISOString(),
     finishedAt: new Date(run.finishedAt).toISOString(),
     durationMs: run.durationMs,
+    ranBy: ranBy(run),
   };
 }
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKey, signUp, type SignedIn } from "../support/accounts.js";
 import { startServer, type TestServer } from "../support/server.js";
 import { createWorkflow } from "../support/workflows.js";
+import { RunWorkflow } from "../support/workflow-operations.js";
 
 interface Observed {
   operation: string;
@@ -84,6 +85,11 @@ describe("the OpenAPI document", () => {
     const runId = (ran.body as { runId: string }).runId;
     await call("getRun", "GET", `/api/runs/${runId}`, deployment);
     await call("getRun", "GET", "/api/runs/run_unknown", deployment);
+    // A run made in the browser (the owner's session, no key) reads back with ranBy BROWSER.
+    const inBrowser = await owner.client.graphql(RunWorkflow, { id: "my-flow", inputs: { prompt: "a mountain at dusk" } });
+    expect(inBrowser.errors, inBrowser.text).toBeUndefined();
+    const browserRun = await call("getRun", "GET", `/api/runs/${inBrowser.data!.runWorkflow.id}`, deployment);
+    expect((browserRun.body as { ranBy: unknown }).ranBy).toEqual({ kind: "BROWSER", keyId: null, keyName: null });
     await call("getRun", "GET", `/api/runs/${runId}`, "knouds_live_malformed");
     const leaked = (await createKey(owner, "free")).value;
     await call("reportLeakedKey", "POST", "/api/keys/report-leak", undefined, JSON.stringify({ key: leaked }));

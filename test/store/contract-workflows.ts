@@ -112,6 +112,60 @@ export function workflowsAndRunsContract(name: string, open: OpenStore): void {
       expect(await store.workflows.delete(w.id)).toBe(false);
     });
 
+    it("creates a workflow only while its account holds fewer than the cap, exactly under parallel calls", async () => {
+      const a = account();
+      const b = account();
+      await store.accounts.create(a);
+      await store.accounts.create(b);
+      const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => store.workflows.createWithin(workflow(a, `flow-${i}`), 3)));
+      expect(outcomes.filter(Boolean)).toHaveLength(3);
+      expect(await store.workflows.countByAccount(a.id)).toBe(3);
+      // Another account's count is its own.
+      expect(await store.workflows.createWithin(workflow(b, "flow-0"), 1)).toBe(true);
+      expect(await store.workflows.createWithin(workflow(b, "flow-1"), 1)).toBe(false);
+      expect(await store.workflows.countByAccount(b.id)).toBe(1);
+      // A taken slug within the cap is still CONFLICT, and is not counted twice.
+      const created = outcomes.findIndex(Boolean);
+      await expect(store.workflows.createWithin(workflow(a, `flow-${created}`), 10)).rejects.toSatisfy(
+        (error) => error instanceof KnoudsError && error.code === "CONFLICT",
+      );
+      expect(await store.workflows.countByAccount(a.id)).toBe(3);
+    });
+
+    it("records when workflows last ran, never moving it backwards, and keeps it through a replace", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const w = workflow(a);
+      await store.workflows.create(w);
+      expect((await store.workflows.findById(w.id))?.lastRunAt).toBeNull();
+      await store.workflows.recordLastRuns(
+        new Map([
+          [w.id, 5000],
+          [`${a.handle}/missing`, 7000],
+        ]),
+      );
+      expect((await store.workflows.findById(w.id))?.lastRunAt).toBe(5000);
+      await store.workflows.recordLastRuns(new Map([[w.id, 4000]]));
+      expect((await store.workflows.findById(w.id))?.lastRunAt).toBe(5000);
+      expect(await store.workflows.replace({ ...w, name: "Renamed", updatedAt: 2000 })).toBe(true);
+      const after = await store.workflows.findById(w.id);
+      expect(after?.name).toBe("Renamed");
+      expect(after?.lastRunAt).toBe(5000);
+      await store.workflows.recordLastRuns(new Map([[w.id, 6000]]));
+      expect((await store.workflows.findById(w.id))?.lastRunAt).toBe(6000);
+    });
+
+    it("records who ran a run: a key with its name, or the browser (no key)", async () => {
+      const a = account();
+      await store.accounts.create(a);
+      const byKey = run(a.id, { keyId: "key_y", keyName: "CI deploys" });
+      const inBrowser = run(a.id, { keyId: null, keyName: null });
+      await store.runs.create(byKey);
+      await store.runs.create(inBrowser);
+      expect(await store.runs.findById(byKey.id)).toEqual(byKey);
+      expect(await store.runs.findById(inBrowser.id)).toEqual(inBrowser);
+    });
+
     it("lists own workflows, plus public deployed ones only when asked, by id", async () => {
       // Handles chosen so that their address order is known: theirs sort before mine.
       const them = account();

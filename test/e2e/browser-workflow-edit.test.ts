@@ -59,14 +59,16 @@ async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   expect(violations).toEqual([]);
 }
 
-/** The elements that reach past the right edge of a phone's screen (none when the page fits). */
+/** Nothing when the page fits the screen's width; else the elements that reach past its right edge, with their ancestors. */
 async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll("body *")]
+  return page.evaluate(() => {
+    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+    const name = (element: Element) => `${element.tagName.toLowerCase()}.${String(element.className).replace(/ /g, ".")}`;
+    return [...document.querySelectorAll("body *")]
       .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`)
-      .slice(0, 8),
-  );
+      .map((element) => `${name(element)} ${Math.round(element.getBoundingClientRect().right)}`)
+      .slice(0, 12);
+  });
 }
 
 const DESKTOP = { width: 1280, height: 800 };

@@ -56,6 +56,11 @@ function problems(errors: ErrorObject[] | null | undefined, prefix: string): Inp
   return more > 0 ? [...listed, { path: prefix, message: `and ${more} more problems` }] : listed;
 }
 
+/** One JSON Pointer segment as written in the schema (`~1` is `/`, `~0` is `~`). */
+function unescapePointer(segment: string): string {
+  return segment.replaceAll("~1", "/").replaceAll("~0", "~");
+}
+
 function asSchemaError(error: unknown): SchemaError {
   return error instanceof SchemaError ? error : new SchemaError(error instanceof Error ? error.message : "invalid JSON Schema");
 }
@@ -101,7 +106,12 @@ export function compileTenantValidator(schema: Record<string, unknown>, prefix: 
   } catch (error) {
     throw asSchemaError(error);
   }
-  if (!valid) throw new SchemaError(`schema is invalid: ${operatorAjv.errorsText(operatorAjv.errors, { dataVar: "schema" })}`);
+  if (!valid) {
+    // Pointed at the keyword that is wrong (`properties.n.minimum`), as every other refusal is.
+    const first = operatorAjv.errors?.[0];
+    const where = first ? first.instancePath.replace(/^\//, "").split("/").map(unescapePointer).join(".") : "";
+    throw new SchemaError(first?.message ?? "schema is invalid", where);
+  }
   const validate = compileWith(new Ajv(TENANT_OPTIONS), schema);
   const checksPerValue = Math.max(1, cost.checksPerValue);
   const maxWeight = Math.floor(INPUT_SCHEMA_LIMITS.validationChecks / checksPerValue);

@@ -209,9 +209,9 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     const { page, failures } = await pageIn(context);
     await page.goto(`${server.url}/sign-up`);
     await page.getByRole("heading", { name: "Create your Knouds account" }).waitFor();
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "Sign in" }).click();
     await page.waitForURL("**/sign-in");
-    await page.getByRole("button", { name: "Create an account" }).click();
+    await page.getByRole("link", { name: "Create an account" }).click();
     await page.waitForURL("**/sign-up");
     const icon = await fetch(`${server.url}/favicon.ico`);
     expect(icon.status).toBe(200);

@@ -4,7 +4,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumMissing, launchChromium } from "../support/browser.js";
+import { chromiumMissing, goToKeysPage, launchChromium } from "../support/browser.js";
 import { KEYS_PER_PAGE } from "../../src/http/settings/client/operations.js";
 import { signUp } from "../support/accounts.js";
 import { startServer, type TestServer } from "../support/server.js";
@@ -38,7 +38,7 @@ describe.skipIf(skipReason !== null)("the API Keys tab with more than one page o
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password").fill("correct horse battery");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/settings/api-keys");
+    await goToKeysPage(page);
     const names = page.locator("tbody th[scope=row]");
     await expect.poll(() => names.count()).toBe(KEYS_PER_PAGE);
     const more = page.getByRole("button", { name: "Show more keys" });

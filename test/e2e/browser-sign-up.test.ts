@@ -10,7 +10,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
+import { SCREENSHOTS, chromiumMissing, goToKeysPage, launchChromium } from "../support/browser.js";
 import { signUp } from "../support/accounts.js";
 import { Client } from "../support/client.js";
 import { SignUp } from "../support/operations.js";
@@ -75,7 +75,7 @@ describe.skipIf(skipReason !== null)("sign-up in Chromium", () => {
     await handle.fill("Analytical-Engine");
     await page.getByText("Your workflows will be analytical-engine/…").waitFor();
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/settings/api-keys");
+    await goToKeysPage(page);
     await page.getByText("Your workflows are analytical-engine/…").waitFor();
     expect((await server.server.services.accounts.findByEmail(email))?.handle).toBe("analytical-engine");
 
@@ -118,7 +118,7 @@ describe.skipIf(skipReason !== null)("sign-up in Chromium", () => {
     // Fixed, it goes through, and the message is gone.
     await handle.fill("babbage");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/settings/api-keys");
+    await goToKeysPage(page);
     await page.getByText("Your workflows are babbage/…").waitFor();
     await context.close();
   });

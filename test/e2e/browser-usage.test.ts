@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
+import { SCREENSHOTS, chromiumMissing, goToKeysPage, launchChromium } from "../support/browser.js";
 import { createKey, signUp } from "../support/accounts.js";
 import { startServer, type TestServer } from "../support/server.js";
 import type { UsageDelta } from "../../src/domain/usage.js";
@@ -96,7 +96,7 @@ describe.skipIf(skipReason !== null)("usage charts and the Security log in Chrom
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/settings/api-keys");
+    await goToKeysPage(page);
 
     const sparkline = page.getByRole("button", { name: /^Usage of CI deploys:/ });
     await sparkline.waitFor();

@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, UI_WAIT_MS, chromiumMissing, launchChromium } from "../support/browser.js";
+import { SCREENSHOTS, UI_WAIT_MS, chromiumMissing, goToKeysPage, launchChromium } from "../support/browser.js";
 import { Client } from "../support/client.js";
 import { SignIn } from "../support/operations.js";
 import { startServer, type TestServer } from "../support/server.js";
@@ -45,7 +45,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/settings/api-keys");
+    await goToKeysPage(page);
     await page.getByRole("heading", { name: "API Keys" }).waitFor();
   }
 
@@ -193,7 +193,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     const page = await newPage();
     await page.goto(`${server.url}/settings/api-keys`);
     await page.waitForURL("**/sign-up");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "Sign in" }).click();
     await page.waitForURL("**/sign-in");
     await page.getByLabel("Email").fill("nobody@example.com");
     await page.getByLabel("Password").fill("wrong password");

@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
+import { SCREENSHOTS, chromiumMissing, goToKeysPage, launchChromium } from "../support/browser.js";
 import { ACCEPTED, probeKey } from "../support/key-probe.js";
 import { startServer, type TestServer } from "../support/server.js";
 import { recordKeyValuesIn } from "../support/suite.js";
@@ -27,11 +27,11 @@ describe.skipIf(skipReason !== null)("key lifecycle on the settings page in Chro
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1100, height: 760 } })).newPage();
     await page.goto(`${server.url}/sign-in`);
-    await page.getByRole("button", { name: "Create an account" }).click();
+    await page.getByRole("link", { name: "Create an account" }).click();
     await page.getByLabel("Email").fill(`lifecycle-${Date.now()}@example.com`);
     await page.getByLabel("Password").fill("correct horse battery");
     await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/settings/api-keys");
+    await goToKeysPage(page);
     await page.getByText("No API keys yet.").waitFor();
   }, 60_000);
   afterAll(async () => {

@@ -133,6 +133,11 @@ export type KeyUsageListQueryVariables = Exact<{
 
 export type KeyUsageListQuery = { apiKeys: { edges: Array<{ node: { id: string, usage: { hourly: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }>, daily: Array<{ start: string, ok: number, scopeDenied: number, rateLimited: number, otherErrors: number }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type KeysPageWorkflowsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeysPageWorkflowsQuery = { workflows: { edges: Array<{ node: { id: string, slug: string, name: string, status: WorkflowStatus, ownerId: string, updatedAt: string } }> } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -195,6 +200,13 @@ export type RenameKeyMutationVariables = Exact<{
 
 export type RenameKeyMutation = { renameApiKey: { id: string, name: string } };
 
+export type SecurityLogQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type SecurityLogQuery = { auditEvents: { edges: Array<{ node: { id: string, type: AuditEventType, at: string, keyName: string | null, details: unknown, actor: { kind: AuditActorKind, accountId: string | null, email: string | null, platformAdmin: boolean }, client: { address: string | null, userAgent: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type RunHistoryQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
@@ -203,13 +215,6 @@ export type RunHistoryQueryVariables = Exact<{
 
 
 export type RunHistoryQuery = { runs: { edges: Array<{ cursor: string, node: { id: string, status: RunStatus, startedAt: string, durationMs: number, workflowId: string | null, modelId: string | null, inputs: unknown, outputs: unknown, error: string | null, ranBy: { kind: RunActorKind, keyId: string | null, keyName: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
-export type SecurityLogQueryVariables = Exact<{
-  after?: string | null | undefined;
-}>;
-
-
-export type SecurityLogQuery = { auditEvents: { edges: Array<{ node: { id: string, type: AuditEventType, at: string, keyName: string | null, details: unknown, actor: { kind: AuditActorKind, accountId: string | null, email: string | null, platformAdmin: boolean }, client: { address: string | null, userAgent: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type WorkflowListQueryVariables = Exact<{
   first: number;
@@ -359,6 +364,22 @@ export const KeyUsageListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<KeyUsageListQuery, KeyUsageListQueryVariables>;
+export const KeysPageWorkflowsDocument = new TypedDocumentString(`
+    query KeysPageWorkflows {
+  workflows(first: 100) {
+    edges {
+      node {
+        id
+        slug
+        name
+        status
+        ownerId
+        updatedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KeysPageWorkflowsQuery, KeysPageWorkflowsQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   viewer {
@@ -464,35 +485,6 @@ export const RenameKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RenameKeyMutation, RenameKeyMutationVariables>;
-export const RunHistoryDocument = new TypedDocumentString(`
-    query RunHistory($first: Int!, $after: String, $workflowId: ID) {
-  runs(first: $first, after: $after, workflowId: $workflowId) {
-    edges {
-      cursor
-      node {
-        id
-        status
-        startedAt
-        durationMs
-        workflowId
-        modelId
-        inputs
-        outputs
-        error
-        ranBy {
-          kind
-          keyId
-          keyName
-        }
-      }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RunHistoryQuery, RunHistoryQueryVariables>;
 export const SecurityLogDocument = new TypedDocumentString(`
     query SecurityLog($after: String) {
   auditEvents(first: 20, after: $after) {
@@ -522,6 +514,35 @@ export const SecurityLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SecurityLogQuery, SecurityLogQueryVariables>;
+export const RunHistoryDocument = new TypedDocumentString(`
+    query RunHistory($first: Int!, $after: String, $workflowId: ID) {
+  runs(first: $first, after: $after, workflowId: $workflowId) {
+    edges {
+      cursor
+      node {
+        id
+        status
+        startedAt
+        durationMs
+        workflowId
+        modelId
+        inputs
+        outputs
+        error
+        ranBy {
+          kind
+          keyId
+          keyName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunHistoryQuery, RunHistoryQueryVariables>;
 export const WorkflowListDocument = new TypedDocumentString(`
     query WorkflowList($first: Int!, $after: String) {
   workflows(first: $first, after: $after) {

@@ -23,6 +23,8 @@ export function Dialog({ title, onClose, children, class: extra, initialFocus }:
   const titleId = useId();
   const close = useRef(onClose);
   close.current = onClose;
+  // Set when the parent removes the dialog: the `close` event that follows is not news to it.
+  const gone = useRef(false);
   useEffect(() => {
     const dialog = ref.current!;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -33,6 +35,7 @@ export function Dialog({ title, onClose, children, class: extra, initialFocus }:
       dialog.querySelector<HTMLElement>("button");
     first?.focus();
     return () => {
+      gone.current = true;
       if (dialog.open) dialog.close();
       if (opener?.isConnected) opener.focus();
     };
@@ -42,11 +45,13 @@ export function Dialog({ title, onClose, children, class: extra, initialFocus }:
       ref={ref}
       class={extra}
       aria-labelledby={titleId}
-      onClose={() => close.current()}
+      onClose={() => {
+        if (!gone.current) close.current();
+      }}
       onCancel={(event) => {
         // Escape: close through the parent, so that its state and the page agree.
         event.preventDefault();
-        close.current();
+        if (!gone.current) close.current();
       }}
     >
       <h2 id={titleId}>{title}</h2>

@@ -11,13 +11,10 @@
  * Screenshots at 1280×800 and 390×844 go to the suite folder, or docs/screenshots with
  * KNOUDS_SCREENSHOTS_DIR.
  */
-import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKey, type SignedIn, signUp } from "../support/accounts.js";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { chromiumMissing, launchChromium, SCREENSHOTS } from "../support/browser.js";
+import { checkBothSizes, chromiumMissing, expectNoSeriousA11yViolations, launchChromium } from "../support/browser.js";
 import { graphql } from "../gql/index.js";
 import { startServer, type TestServer } from "../support/server.js";
 import { CreateWorkflow, DeployWorkflow } from "../support/workflow-operations.js";
@@ -41,38 +38,7 @@ const StoredWorkflow = graphql(`
   }
 `);
 
-/** axe-core in the page: no serious or critical violation (to be replaced by the shared helper of test/support/browser.ts). */
-async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
-  // Evaluated through the DevTools protocol: a <script> tag would be refused by the page's CSP.
-  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8"));
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-  expect(violations).toEqual([]);
-}
-
-/** Nothing when the page fits the screen's width; else the elements that reach past its right edge, with their ancestors. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
-    const name = (element: Element) => `${element.tagName.toLowerCase()}.${String(element.className).replace(/ /g, ".")}`;
-    return [...document.querySelectorAll("body *")]
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
-      .map((element) => `${name(element)} ${Math.round(element.getBoundingClientRect().right)}`)
-      .slice(0, 12);
-  });
-}
-
 const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 describe.skipIf(skipReason !== null)("editing a workflow and reading its runs in the browser", () => {
   let server: TestServer;
@@ -174,8 +140,8 @@ describe.skipIf(skipReason !== null)("editing a workflow and reading its runs in
         (element) => (element.getRootNode() as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.()?.toString() ?? "",
       ),
     ).toBe('"nobody/unknown-model"');
-    await page.screenshot({ path: join(SCREENSHOTS, "workflow-edit.png"), fullPage: true });
     expect(await stored()).toEqual(before);
+    await checkBothSizes(page, "workflow-edit", { fullPage: true });
 
     // Not JSON: refused here, before anything is sent.
     await content.focus();
@@ -187,8 +153,6 @@ describe.skipIf(skipReason !== null)("editing a workflow and reading its runs in
       .first()
       .waitFor();
     expect(await stored()).toEqual(before);
-
-    await expectNoSeriousA11yViolations(page);
     expect(violations).toEqual([]);
     await context.close();
   });
@@ -216,17 +180,9 @@ describe.skipIf(skipReason !== null)("editing a workflow and reading its runs in
       visibility: "public",
       inputSchema: edited.inputSchema,
     });
+    await expectNoSeriousA11yViolations(page);
     expect(violations).toEqual([]);
     await context.close();
-
-    const phone = await signedInPage(PHONE);
-    await phone.page.goto(`${server.url}/workflows/my-flow/edit`);
-    await phone.page.getByRole("textbox", { name: "Definition (JSON)" }).waitFor();
-    expect(await overflowing(phone.page)).toEqual([]);
-    await phone.page.screenshot({ path: join(SCREENSHOTS, "workflow-edit-phone.png"), fullPage: true });
-    await expectNoSeriousA11yViolations(phone.page);
-    expect(phone.violations).toEqual([]);
-    await phone.context.close();
   });
 
   it("lists a browser run and a key run with who ran each, newest first, and reads again on a run announced by another tab", async () => {
@@ -270,30 +226,19 @@ describe.skipIf(skipReason !== null)("editing a workflow and reading its runs in
     const details = page.locator(".run-details");
     await details.getByText("a mountain at dusk").waitFor();
     await details.getByRole("img").waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, "workflow-runs.png"), fullPage: true });
-    await expectNoSeriousA11yViolations(page);
+    await checkBothSizes(page, "workflow-runs", { fullPage: true });
 
     await other.reload();
     const accountRows = other.locator("tr.run-row");
     await expect.poll(() => accountRows.count()).toBe(2);
     expect(await accountRows.nth(0).textContent()).toContain(`${owner.handle}/my-flow`);
-    await other.screenshot({ path: join(SCREENSHOTS, "runs.png"), fullPage: true });
-    await expectNoSeriousA11yViolations(other);
-    expect(violations).toEqual([]);
-    await context.close();
-
-    const phone = await signedInPage(PHONE);
-    await phone.page.goto(`${server.url}/runs`);
-    await expect.poll(() => phone.page.locator("tr.run-row").count()).toBe(2);
-    await phone.page
-      .locator("tr.run-row")
-      .first()
+    await accountRows
+      .nth(1)
       .getByRole("button", { name: /Details/ })
       .click();
-    await phone.page.locator(".run-details").getByRole("img").waitFor();
-    expect(await overflowing(phone.page)).toEqual([]);
-    await phone.page.screenshot({ path: join(SCREENSHOTS, "runs-phone.png"), fullPage: true });
-    await expectNoSeriousA11yViolations(phone.page);
-    await phone.context.close();
+    await other.locator(".run-details").getByText("a lake").waitFor();
+    await checkBothSizes(other, "runs", { fullPage: true });
+    expect(violations).toEqual([]);
+    await context.close();
   });
 });

@@ -114,7 +114,7 @@ describe.skipIf(skipReason !== null)("editing a workflow and reading its runs in
     const refused = JSON.stringify({
       ...PROMPT_TO_IMAGE,
       steps: [{ ...(PROMPT_TO_IMAGE.steps[0] as object), model: "nobody/unknown-model" }],
-    });
+    }, null, 2);
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.insertText(refused);
     await page.keyboard.press("Tab");

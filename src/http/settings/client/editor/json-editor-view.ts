@@ -98,6 +98,7 @@ export function mountJsonEditor(options: JsonEditorOptions): JsonEditor {
         indentOnInput(),
         bracketMatching(),
         highlightActiveLine(),
+        EditorView.lineWrapping,
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         json(),
         serverProblems,

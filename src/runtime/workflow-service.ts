@@ -272,9 +272,9 @@ export class WorkflowService {
    * with every other noted run about once a second (one statement per workflow, in one transaction).
    */
   noteRun(run: Run): void {
-    if (run.workflowId === null) return;
-    const before = this.lastRuns.get(run.workflowId);
-    if (before === undefined || before < run.startedAt) this.lastRuns.set(run.workflowId, run.startedAt);
+    // One set, no comparison: runs are noted as they finish, so a later note is a later start
+    // but for runs that overlapped, which differ by less than a run's length.
+    if (run.workflowId !== null) this.lastRuns.set(run.workflowId, run.startedAt);
   }
 
   /**

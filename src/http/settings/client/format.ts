@@ -16,6 +16,18 @@ export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
+/** A short time for a table: "Dec 3, 7:59 AM" (the year too when it is not this year's). */
+export function formatShortDateTime(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  return at.toLocaleString(undefined, {
+    month: "short",
+    day: "numeric",
+    ...(at.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }),
+    hour: "numeric",
+    minute: "2-digit",
+  });
+}
+
 /** Local calendar days from `from` to `to` (both in the browser's time zone): today → 0, tomorrow → 1. */
 export function calendarDaysBetween(from: Date, to: Date): number {
   const start = Date.UTC(from.getFullYear(), from.getMonth(), from.getDate());

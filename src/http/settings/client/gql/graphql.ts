@@ -136,7 +136,7 @@ export type KeyUsageListQuery = { apiKeys: { edges: Array<{ node: { id: string, 
 export type KeysPageWorkflowsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type KeysPageWorkflowsQuery = { workflows: { edges: Array<{ node: { id: string, slug: string, name: string, status: WorkflowStatus, ownerId: string, updatedAt: string } }> } };
+export type KeysPageWorkflowsQuery = { workflows: { edges: Array<{ node: { id: string, slug: string, name: string, status: WorkflowStatus, ownerId: string, updatedAt: string, inputSchema: unknown } }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -375,6 +375,7 @@ export const KeysPageWorkflowsDocument = new TypedDocumentString(`
         status
         ownerId
         updatedAt
+        inputSchema
       }
     }
   }

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { errorMessage, gql } from "../api.js";
-import { expiryText, formatDate, formatDateTime } from "../format.js";
+import { expiryText, formatDate, formatDateTime, formatShortDateTime } from "../format.js";
 import { CreateKeyDialog, type Key, RenameKeyDialog, RollKeyDialog } from "../keys/dialogs.js";
 import { type KeyUsage, loadKeyUsage, UsageButton, UsageDialog } from "../keys/usage.js";
 import { WorkflowExample } from "../keys/workflow-example.js";
@@ -93,7 +93,13 @@ function KeyRows({
           <Expiry expiresAt={apiKey.expiresAt} />
         </td>
         <td data-label="Last used">
-          {apiKey.lastUsedAt ? <time dateTime={apiKey.lastUsedAt}>{formatDateTime(apiKey.lastUsedAt)}</time> : "Never"}
+          {apiKey.lastUsedAt ? (
+            <time dateTime={apiKey.lastUsedAt} title={formatDateTime(apiKey.lastUsedAt)}>
+              {formatShortDateTime(apiKey.lastUsedAt)}
+            </time>
+          ) : (
+            "Never"
+          )}
         </td>
         <td data-label="Last 48 hours">
           <UsageButton name={apiKey.name} usage={usage} onOpen={() => usage && open({ kind: "usage", key: apiKey, usage })} />

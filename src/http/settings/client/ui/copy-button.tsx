@@ -32,7 +32,7 @@ export function CopyButton({
       >
         {label}
       </Button>
-      <span role="status" class="copied">
+      <span role="status" class="copy-status">
         {copied ? "Copied to the clipboard" : ""}
       </span>
     </>

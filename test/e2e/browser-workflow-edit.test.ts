@@ -227,7 +227,7 @@ describe.skipIf(skipReason !== null)("editing a workflow and reading its runs in
     await other.goto(`${server.url}/runs`);
     const accountRows = other.locator("tr.run-row");
     await expect.poll(() => accountRows.count(), { timeout: UI_WAIT_MS }).toBe(2);
-    expect(await accountRows.nth(0).textContent()).toContain(`${owner.handle}/my-flow`);
+    expect(await accountRows.nth(0).getByRole("link", { name: "my-flow" }).getAttribute("href")).toBe("/workflows/my-flow/runs");
     await accountRows
       .nth(0)
       .getByRole("button", { name: /Details/ })

@@ -24,8 +24,9 @@ describe("run history wording", () => {
     expect(formatStarted("2026-12-03T07:31:25.000Z", "en-GB", "UTC")).toBe("3 Dec 2026, 07:31:25");
   });
 
-  it("names the workflow, or the model of a direct model run", () => {
-    expect(runSubject({ workflowId: "ada/my-flow", modelId: null })).toBe("ada/my-flow");
-    expect(runSubject({ workflowId: null, modelId: "knouds/echo" })).toBe("model knouds/echo");
+  it("names an own workflow by its slug, another account's by handle/slug, or the model of a direct model run", () => {
+    expect(runSubject({ workflowId: "ada/my-flow", modelId: null }, "ada")).toEqual({ kind: "own", slug: "my-flow" });
+    expect(runSubject({ workflowId: "knouds/hello-world", modelId: null }, "ada")).toEqual({ kind: "other", text: "knouds/hello-world" });
+    expect(runSubject({ workflowId: null, modelId: "knouds/echo" }, "ada")).toEqual({ kind: "other", text: "model knouds/echo" });
   });
 });

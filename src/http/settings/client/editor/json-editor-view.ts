@@ -98,6 +98,7 @@ export function mountJsonEditor(options: JsonEditorOptions): JsonEditor {
         indentOnInput(),
         bracketMatching(),
         highlightActiveLine(),
+        EditorView.lineWrapping,
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         json(),
         serverProblems,
@@ -106,7 +107,8 @@ export function mountJsonEditor(options: JsonEditorOptions): JsonEditor {
           needsRefresh: (update) => update.transactions.some((t) => t.effects.some((e) => e.is(setProblems))),
         }),
         keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
-        EditorView.contentAttributes.of({ "aria-label": options.label, "aria-multiline": "true" }),
+        // tabindex: already focusable as contenteditable; said so for checkers that look for it (axe's scrollable-region-focusable).
+        EditorView.contentAttributes.of({ "aria-label": options.label, "aria-multiline": "true", tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
         }),

@@ -26,7 +26,18 @@ export function formatStarted(iso: string, locale?: string, timeZone?: string): 
   return new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "medium", timeZone });
 }
 
-/** The workflow part of a run's `workflowId` (`handle/slug`), or the model for a direct model run. */
-export function runSubject(run: { workflowId?: string | null; modelId?: string | null }): string {
-  return run.workflowId ?? (run.modelId ? `model ${run.modelId}` : "—");
+/**
+ * What a run ran: `{slug}` for one of the account's own workflows (`handle/slug` with the
+ * account's handle), the full `handle/slug` for another account's, or the model of a direct
+ * model run.
+ */
+export function runSubject(
+  run: { workflowId?: string | null; modelId?: string | null },
+  ownHandle: string,
+): { kind: "own"; slug: string } | { kind: "other"; text: string } {
+  if (run.workflowId) {
+    const [handle, slug] = run.workflowId.split("/");
+    return handle === ownHandle && slug ? { kind: "own", slug } : { kind: "other", text: run.workflowId };
+  }
+  return { kind: "other", text: run.modelId ? `model ${run.modelId}` : "—" };
 }

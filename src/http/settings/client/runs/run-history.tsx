@@ -6,8 +6,11 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { errorMessage, gql } from "../api.js";
 import type { RunHistoryQuery } from "../gql/graphql.js";
+import { Link } from "../router.js";
+import { useSession } from "../session.js";
 import { Button, EmptyState, Notice } from "../ui/index.js";
 import { Outputs } from "../workflows/outputs.js";
+import { workflowPath } from "../workflows/workflow-tabs.js";
 import { formatDuration, formatStarted, ranByLabel, runSubject } from "./format.js";
 import { watchRuns } from "./live.js";
 import { RunHistory } from "./operations.js";
@@ -142,7 +145,11 @@ function RunRows(props: { run: RunNode; showWorkflow: boolean; columns: number; 
         <td data-label="Status">
           <span class={`run-status run-status-${run.status}`}>{run.status}</span>
         </td>
-        {showWorkflow && <td data-label="Workflow">{runSubject(run)}</td>}
+        {showWorkflow && (
+          <td data-label="Workflow">
+            <RunSubject run={run} />
+          </td>
+        )}
         <td data-label="Started">
           <time dateTime={run.startedAt}>{started}</time>
         </td>
@@ -160,6 +167,12 @@ function RunRows(props: { run: RunNode; showWorkflow: boolean; columns: number; 
       </tr>
     </tbody>
   );
+}
+
+/** An own workflow as a link to its history; anything else as text. */
+function RunSubject({ run }: { run: RunNode }) {
+  const subject = runSubject(run, useSession().account.handle);
+  return subject.kind === "own" ? <Link href={workflowPath(subject.slug, "runs")}>{subject.slug}</Link> : <>{subject.text}</>;
 }
 
 function RunDetails({ run }: { run: RunNode }) {

@@ -8,6 +8,7 @@ import { ApiError, errorMessage, gql } from "../api.js";
 import type { RunWorkflowPageMutation } from "../gql/graphql.js";
 import { Link, type PageProps } from "../router.js";
 import { Button, Notice, Page } from "../ui/index.js";
+import { announceRun } from "../runs/live.js";
 import { useQuery } from "../use-query.js";
 import { InputForm, controlId } from "./input-form.js";
 import { RunWorkflowPage, WorkflowForRun } from "./operations.js";
@@ -42,6 +43,7 @@ export default function WorkflowRunPage({ params }: PageProps) {
     try {
       const { runWorkflow } = await gql(RunWorkflowPage, { id: slug, inputs });
       setRun(runWorkflow);
+      announceRun();
       requestAnimationFrame(() => document.getElementById("wf-run-result")?.focus());
     } catch (problem) {
       if (problem instanceof ApiError && problem.details.length > 0) {

@@ -294,8 +294,9 @@ export class WorkflowService {
   }
 
   /** A page of the caller's own workflows, plus public deployed ones when its scope may run them; by id. */
-  async list(caller: Actor, page: PageRequest<string>): Promise<Workflow[]> {
-    const includePublic = scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
+  /** The caller's workflows and, with the scope for it and unless `mine`, every public deployed one. */
+  async list(caller: Actor, page: PageRequest<string>, options: { mine?: boolean } = {}): Promise<Workflow[]> {
+    const includePublic = !options.mine && scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
     return this.store.workflows.listVisible(caller.account.id, includePublic, page);
   }
 }

@@ -66,14 +66,21 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
   /** Saves a screenshot when `name` is given (the Free run takes them) and checks the page with axe. */
   async function look(page: Page, name: string | null): Promise<void> {
     await expectNoSeriousA11yViolations(page);
+    // A toast ("my-flow is deployed.") goes after a few seconds: not in the picture.
+    await page.locator(".toast").waitFor({ state: "detached" });
     if (name) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   }
 
-  /** Elements reaching past the right edge of the window (none on a page that fits). */
+  /**
+   * Elements of the page reaching past the right edge of the window (none on a page that
+   * fits). The app's top bar (.top) is the shell's, checked with the shell.
+   */
   function overflowing(page: Page): Promise<string[]> {
     return page.evaluate(() =>
       [...document.querySelectorAll("body *")]
-        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !element.closest(".table-scroll, pre"))
+        .filter(
+          (element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !element.closest(".top, .table-scroll, pre"),
+        )
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
     );
   }
@@ -174,7 +181,7 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
 
       // A free key, created on the keys page; its value is read from the page, once.
       await page.getByRole("link", { name: "Create a free key" }).click();
-      await page.waitForURL("**/settings/api-keys?create=free");
+      await page.waitForURL("**/settings/api-keys");
       const dialog = page.getByRole("dialog", { name: "Create an API key" });
       await dialog.waitFor();
       await dialog.getByLabel("Name").fill("my laptop");
@@ -209,7 +216,8 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
       ]);
       expect(runs[0]!.id).toBe(body.runId);
       await page.goto(`${server.url}/workflows/my-flow/runs`);
-      await page.getByText("my laptop").first().waitFor();
+      await page.getByText("key “my laptop”").first().waitFor();
+      await page.getByText("the browser").first().waitFor();
 
       // The list now shows it deployed, with its last run.
       await page.goto(`${server.url}/workflows`);
@@ -235,12 +243,111 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
           await small.getByRole("button", { name: "Run", exact: true }).click();
           await small.getByRole("img", { name: "a mountain at dusk" }).waitFor();
         }
+        if (shots) await small.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
         expect({ path, wide: await overflowing(small) }).toEqual({ path, wide: [] });
         await expectNoSeriousA11yViolations(small);
-        if (shots) await small.screenshot({ path: join(SCREENSHOTS, `${name}-phone.png`), fullPage: true });
       }
       await phone.close();
       await context.close();
     });
   }
+  it("runs a schema's every supported kind from the form, the server's problems beside their fields, and outputs by kind", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-up`);
+    await page.getByLabel("Email").fill(`form-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => url.pathname !== "/sign-up");
+    const created = await asSession<{ errors?: unknown }>(
+      page,
+      "mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }",
+      {
+        input: {
+          id: "form-check",
+          name: "Form check",
+          inputSchema: {
+            type: "object",
+            required: ["title", "count"],
+            additionalProperties: false,
+            properties: {
+              title: { type: "string", title: "Title", maxLength: 100 },
+              mood: { type: "string", title: "Mood", enum: ["calm", "loud"], default: "calm" },
+              count: { type: "integer", title: "Count", minimum: 1, maximum: 5 },
+              shout: { type: "boolean", title: "Shout" },
+              tags: { type: "array", title: "Tags", items: { type: "string" } },
+              size: {
+                type: "object",
+                title: "Size",
+                additionalProperties: false,
+                properties: { width: { type: "integer", title: "Width", minimum: 16 } },
+              },
+              extra: { title: "Extra", anyOf: [{ type: "string" }, { type: "number" }] },
+            },
+          },
+          steps: [{ id: "stats", model: "knouds/text-stats", inputs: { text: { from: "input.title" } } }],
+          outputs: { title: { from: "input.title" }, inputs: { from: "input" }, stats: { from: "steps.stats" } },
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    await page.goto(`${server.url}/workflows/form-check/run`);
+
+    /** The text the control's aria-describedby points at. */
+    const description = (label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((control) =>
+        (control.getAttribute("aria-describedby") ?? "")
+          .split(" ")
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(" "),
+      );
+
+    await page.getByLabel("Title", { exact: true }).fill("Hello there");
+    await expect(page.getByLabel("Mood").inputValue()).resolves.toBe('"calm"');
+    await page.getByLabel("Mood").selectOption({ label: "loud" });
+    await page.getByLabel("Count").fill("9");
+    await page.getByLabel("Shout").check();
+    await page.getByRole("button", { name: "Add to Tags" }).click();
+    await page.getByRole("button", { name: "Add to Tags" }).click();
+    await page.getByLabel("Tags 1", { exact: true }).fill("a");
+    await page.getByLabel("Tags 2", { exact: true }).fill("b");
+    await page.getByLabel("Width").fill("8");
+    await page.getByLabel("Extra").fill('{"x": 1');
+
+    // JSON that does not parse is stopped here; the rest is the server's to judge.
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await expect.poll(() => description("Extra")).toMatch(/is not valid JSON/);
+    await page.getByLabel("Extra").fill("42");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await expect.poll(() => description("Count")).toContain("must be <= 5");
+    await expect.poll(() => description("Width")).toContain("must be >= 16");
+    await expect(page.getByLabel("Count").getAttribute("aria-invalid")).resolves.toBe("true");
+    await expectNoSeriousA11yViolations(page);
+    await page.locator(".toast").waitFor({ state: "detached" });
+    await page.screenshot({ path: join(SCREENSHOTS, "workflow-run-problems.png"), fullPage: true });
+
+    await page.getByLabel("Count").fill("3");
+    await page.getByLabel("Width").fill("32");
+    await page.getByRole("button", { name: "Remove Tags 2" }).click();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    const sent = page.locator(".wf-output", { hasText: "Copy inputs" }).locator("pre");
+    await sent.waitFor();
+    expect(JSON.parse((await sent.textContent()) ?? "")).toEqual({
+      title: "Hello there",
+      mood: "loud",
+      count: 3,
+      shout: true,
+      tags: ["a"],
+      size: { width: 32 },
+      extra: 42,
+    });
+    await expect(page.locator(".wf-output", { hasText: "Copy title" }).locator(".wf-output-text").textContent()).resolves.toBe(
+      "Hello there",
+    );
+    expect(JSON.parse((await page.locator(".wf-output", { hasText: "Copy stats" }).locator("pre").textContent()) ?? "")).toMatchObject({
+      words: 2,
+    });
+    await expect(page.getByLabel("Count").getAttribute("aria-invalid")).resolves.toBeNull();
+    await context.close();
+  });
 });

@@ -25,6 +25,7 @@ type Documents = {
     "\n  mutation BrowserRunWorkflow($id: ID!, $inputs: JSON!) {\n    runWorkflow(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n      workflowId\n      keyId\n      ranBy {\n        kind\n        keyId\n        keyName\n      }\n    }\n  }\n": typeof types.BrowserRunWorkflowDocument,
     "\n  query BrowserRun($id: ID!) {\n    run(id: $id) {\n      id\n      workflowId\n      ranBy {\n        kind\n        keyId\n        keyName\n      }\n    }\n  }\n": typeof types.BrowserRunDocument,
     "\n  query BrowserRuns($workflowId: ID) {\n    runs(first: 50, workflowId: $workflowId) {\n      edges {\n        node {\n          id\n          status\n          ranBy {\n            kind\n            keyName\n          }\n        }\n      }\n    }\n  }\n": typeof types.BrowserRunsDocument,
+    "\n  query WorkflowIds($mine: Boolean) {\n    workflows(first: 100, mine: $mine) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.WorkflowIdsDocument,
     "\n  mutation RollApiKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        expiresAt\n        graceEndsAt\n        previousStart\n      }\n    }\n  }\n": typeof types.RollApiKeyDocument,
     "\n  mutation RenameApiKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n      scope\n    }\n  }\n": typeof types.RenameApiKeyDocument,
     "\n  mutation CreateExpiringApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        expiresAt\n      }\n    }\n  }\n": typeof types.CreateExpiringApiKeyDocument,
@@ -67,6 +68,7 @@ const documents: Documents = {
     "\n  mutation BrowserRunWorkflow($id: ID!, $inputs: JSON!) {\n    runWorkflow(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n      workflowId\n      keyId\n      ranBy {\n        kind\n        keyId\n        keyName\n      }\n    }\n  }\n": types.BrowserRunWorkflowDocument,
     "\n  query BrowserRun($id: ID!) {\n    run(id: $id) {\n      id\n      workflowId\n      ranBy {\n        kind\n        keyId\n        keyName\n      }\n    }\n  }\n": types.BrowserRunDocument,
     "\n  query BrowserRuns($workflowId: ID) {\n    runs(first: 50, workflowId: $workflowId) {\n      edges {\n        node {\n          id\n          status\n          ranBy {\n            kind\n            keyName\n          }\n        }\n      }\n    }\n  }\n": types.BrowserRunsDocument,
+    "\n  query WorkflowIds($mine: Boolean) {\n    workflows(first: 100, mine: $mine) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.WorkflowIdsDocument,
     "\n  mutation RollApiKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        expiresAt\n        graceEndsAt\n        previousStart\n      }\n    }\n  }\n": types.RollApiKeyDocument,
     "\n  mutation RenameApiKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n      scope\n    }\n  }\n": types.RenameApiKeyDocument,
     "\n  mutation CreateExpiringApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        expiresAt\n      }\n    }\n  }\n": types.CreateExpiringApiKeyDocument,
@@ -156,6 +158,10 @@ export function graphql(source: "\n  query BrowserRun($id: ID!) {\n    run(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BrowserRuns($workflowId: ID) {\n    runs(first: 50, workflowId: $workflowId) {\n      edges {\n        node {\n          id\n          status\n          ranBy {\n            kind\n            keyName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BrowserRuns($workflowId: ID) {\n    runs(first: 50, workflowId: $workflowId) {\n      edges {\n        node {\n          id\n          status\n          ranBy {\n            kind\n            keyName\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowIds($mine: Boolean) {\n    workflows(first: 100, mine: $mine) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkflowIds($mine: Boolean) {\n    workflows(first: 100, mine: $mine) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

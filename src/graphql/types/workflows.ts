@@ -69,13 +69,16 @@ builder.queryField("workflows", (t) =>
     type: WorkflowConnection,
     description: "Your workflows, and with deployment scope or more every public deployed one; by id.",
     authScopes: signedInOr("listWorkflows"),
-    args: pageArgs,
+    args: {
+      ...pageArgs,
+      mine: t.arg.boolean({ description: "Only your own account's workflows, whatever the scope (the web app's list)." }),
+    },
     resolve: (_root, args, ctx) =>
       resolveKeysetConnection(args, {
         list: "workflows",
         position: (workflow: Workflow) => workflow.id,
         positionSchema: z.string().max(200),
-        fetch: (page) => ctx.services.workflows.list(actor(ctx), page),
+        fetch: (page) => ctx.services.workflows.list(actor(ctx), page, { mine: args.mine === true }),
       }),
   }),
 );

@@ -1,12 +1,13 @@
 /**
  * Every template "New workflow" offers (src/http/settings/client/workflows/templates.ts) is a
- * definition the server accepts as it stands, and runs: created over HTTP, deployed, and run
- * with inputs its form would send, each answers outputs of the kind the template promises.
+ * definition the server accepts as it stands, and runs: created over HTTP by a Free account's
+ * browser session (as the page does), deployed, and run with inputs its form would send, each
+ * answers outputs of the kind the template promises.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WORKFLOW_TEMPLATES, templateFor } from "../../../src/http/settings/client/workflows/templates.js";
-import { createKey, signUp, type SignedIn } from "../../support/accounts.js";
-import { Client } from "../../support/client.js";
+import { signUp, type SignedIn } from "../../support/accounts.js";
+import type { Client } from "../../support/client.js";
 import { startServer, type TestServer } from "../../support/server.js";
 import { CreateWorkflow, DeployWorkflow, RunWorkflow } from "../../support/workflow-operations.js";
 
@@ -33,8 +34,8 @@ describe("workflow templates", () => {
 
   beforeAll(async () => {
     server = await startServer();
-    owner = await signUp(server, { tier: "business" });
-    client = new Client(server.url, (await createKey(owner, "admin")).value);
+    owner = await signUp(server);
+    client = owner.client;
   });
   afterAll(async () => {
     await server?.stop();

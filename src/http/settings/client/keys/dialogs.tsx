@@ -73,7 +73,7 @@ function RevealValue({ value, after, onDone }: { value: string; after?: string; 
   );
 }
 
-function ScopeOption({ info, me }: { info: Me["scopes"][number]; me: Me }) {
+function ScopeOption({ info, me, chosen }: { info: Me["scopes"][number]; me: Me; chosen: Scope }) {
   const account = me.viewer!.account;
   const allowed = account.allowedScopes.includes(info.scope);
   const id = `scope-${info.scope}`;
@@ -87,7 +87,7 @@ function ScopeOption({ info, me }: { info: Me["scopes"][number]; me: Me }) {
         name="scope"
         id={id}
         value={info.scope}
-        defaultChecked={info.scope === account.scopeCeiling}
+        defaultChecked={info.scope === chosen}
         disabled={!allowed}
         aria-describedby={`${id}-hint`}
       />
@@ -122,7 +122,10 @@ function expiryInput(choice: string, date: string): Pick<CreateApiKeyInput, "exp
   return { expiresInDays: Number(choice) };
 }
 
-export function CreateKeyDialog({ me, onClose }: { me: Me; onClose: (created: boolean) => void }) {
+/** `scope` is chosen at first (an allowed one, e.g. from /settings/api-keys?create=free); else the plan's ceiling. */
+export function CreateKeyDialog({ me, scope, onClose }: { me: Me; scope?: Scope; onClose: (created: boolean) => void }) {
+  const account = me.viewer!.account;
+  const chosen = scope && account.allowedScopes.includes(scope) ? scope : account.scopeCeiling;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [expiry, setExpiry] = useState("never");
@@ -167,7 +170,7 @@ export function CreateKeyDialog({ me, onClose }: { me: Me; onClose: (created: bo
           <fieldset class="scopes">
             <legend>Scope</legend>
             {me.scopes.map((info) => (
-              <ScopeOption key={info.scope} info={info} me={me} />
+              <ScopeOption key={info.scope} info={info} me={me} chosen={chosen} />
             ))}
           </fieldset>
           <HigherScopeNote me={me} />

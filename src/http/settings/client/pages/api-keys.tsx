@@ -9,13 +9,19 @@ import { expiryText, formatDate, formatDateTime, formatShortDateTime } from "../
 import { CreateKeyDialog, type Key, RenameKeyDialog, RollKeyDialog } from "../keys/dialogs.js";
 import { type KeyUsage, loadKeyUsage, UsageButton, UsageDialog } from "../keys/usage.js";
 import { WorkflowExample } from "../keys/workflow-example.js";
+import type { Scope } from "../gql/graphql.js";
 import { DeleteKey, KEYS_PER_PAGE, KeyList } from "../operations.js";
+import { navigate } from "../router.js";
 import { useSession } from "../session.js";
 import { Button, ConfirmDialog, EmptyState, Page } from "../ui/index.js";
 
 const COLUMNS = ["Name", "Key", "Scope", "Expires", "Last used", "Last 48 hours"];
 
-type Open = { kind: "create" } | { kind: "rename" | "roll" | "delete"; key: Key } | { kind: "usage"; key: Key; usage: KeyUsage } | null;
+type Open =
+  | { kind: "create"; scope?: Scope }
+  | { kind: "rename" | "roll" | "delete"; key: Key }
+  | { kind: "usage"; key: Key; usage: KeyUsage }
+  | null;
 
 /** A rolled key's old value while its grace lasts: "Old value knouds_live_ab12… works until …". */
 function OldValue({ apiKey }: { apiKey: Key }) {
@@ -150,7 +156,14 @@ export default function ApiKeysPage() {
   const [moreError, setMoreError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [dialog, setDialog] = useState<Open>(null);
+  // /settings/api-keys?create=free (from a workflow's "Call it from code") opens Create key with that scope.
+  const [dialog, setDialog] = useState<Open>(() => {
+    const scope = new URLSearchParams(location.search).get("create");
+    return scope ? { kind: "create", scope: scope as Scope } : null;
+  });
+  useEffect(() => {
+    if (new URLSearchParams(location.search).has("create")) navigate("/settings/api-keys", { replace: true });
+  }, []);
 
   const load = useCallback(async () => {
     setError(null);
@@ -264,7 +277,7 @@ export default function ApiKeysPage() {
       <section class="card keys-list" aria-live="polite">
         {list}
       </section>
-      {dialog?.kind === "create" && <CreateKeyDialog me={me} onClose={closed} />}
+      {dialog?.kind === "create" && <CreateKeyDialog me={me} scope={dialog.scope} onClose={closed} />}
       {dialog?.kind === "rename" && <RenameKeyDialog apiKey={dialog.key} onClose={closed} />}
       {dialog?.kind === "roll" && <RollKeyDialog apiKey={dialog.key} onClose={closed} />}
       {dialog?.kind === "usage" && <UsageDialog name={dialog.key.name} usage={dialog.usage} onClose={() => setDialog(null)} />}

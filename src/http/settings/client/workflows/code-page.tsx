@@ -75,7 +75,9 @@ export default function WorkflowCodePage({ params }: PageProps) {
         <section class="card wf-sample" key={sample.key} aria-labelledby={`wf-sample-${sample.key}`}>
           <div class="wf-sample-head">
             <h2 id={`wf-sample-${sample.key}`}>{sample.title}</h2>
-            <CopyButton size="small" text={sample.code} label={`Copy the ${sample.title} example`} />
+            <div class="wf-copy">
+              <CopyButton size="small" text={sample.code} label={`Copy the ${sample.title} example`} />
+            </div>
           </div>
           <pre class="wf-code">
             <code>{sample.code}</code>

@@ -78,7 +78,7 @@ function Control({ field, path, value, change, problems, rowLabel }: ControlProp
       return (
         <Field label={label} hints={hints} error={error} id={id}>
           {(props) =>
-            field.maxLength === undefined || field.maxLength >= 1000 ? (
+            !rowLabel && (field.maxLength === undefined || field.maxLength >= 1000) ? (
               <textarea {...props} rows={3} aria-required={required} value={text} onInput={(e) => change(path, e.currentTarget.value)} />
             ) : (
               <input {...props} type="text" aria-required={required} value={text} onInput={(e) => change(path, e.currentTarget.value)} />

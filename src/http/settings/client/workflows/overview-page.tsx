@@ -73,19 +73,23 @@ export default function WorkflowOverviewPage({ params }: PageProps) {
           <div>
             <dt>Status</dt>
             <dd>
-              <span class={`wf-badge wf-${workflow.status}`}>{STATUS_LABEL[workflow.status]}</span>{" "}
-              {deployed
-                ? "Any key of your account can run it, a free one too."
-                : "Only you can run it here; deploy it to run it with a free key."}
+              <span class={`wf-badge wf-${workflow.status}`}>{STATUS_LABEL[workflow.status]}</span>
+              <small class="wf-fact-hint">
+                {deployed
+                  ? "Any key of your account can run it, a free one too."
+                  : "Only you can run it here; deploy it to run it with a free key."}
+              </small>
             </dd>
           </div>
           <div>
             <dt>Visibility</dt>
             <dd>
-              {VISIBILITY_LABEL[workflow.visibility]}{" "}
-              {workflow.visibility === "public"
-                ? `Other accounts' deployment keys can run it as ${workflow.id} once it is deployed.`
-                : "No other account can see it."}
+              {VISIBILITY_LABEL[workflow.visibility]}
+              <small class="wf-fact-hint">
+                {workflow.visibility === "public"
+                  ? `Other accounts' deployment keys can run it as ${workflow.id} once it is deployed.`
+                  : "No other account can see it."}
+              </small>
             </dd>
           </div>
           <div>

@@ -293,9 +293,9 @@ export class WorkflowService {
     return this.lastRunWrites.close();
   }
 
-  /** A page of the caller's own workflows, plus public deployed ones when its scope may run them; by id. */
-  async list(caller: Actor, page: PageRequest<string>): Promise<Workflow[]> {
-    const includePublic = scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
+  /** A page of the caller's own workflows, plus public deployed ones when its scope may run them (unless `ownOnly`); by id. */
+  async list(caller: Actor, page: PageRequest<string>, ownOnly = false): Promise<Workflow[]> {
+    const includePublic = !ownOnly && scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
     return this.store.workflows.listVisible(caller.account.id, includePublic, page);
   }
 }

@@ -293,7 +293,6 @@ export class WorkflowService {
     return this.lastRunWrites.close();
   }
 
-  /** A page of the caller's own workflows, plus public deployed ones when its scope may run them; by id. */
   /** The caller's workflows and, with the scope for it and unless `mine`, every public deployed one. */
   async list(caller: Actor, page: PageRequest<string>, options: { mine?: boolean } = {}): Promise<Workflow[]> {
     const includePublic = !options.mine && scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);

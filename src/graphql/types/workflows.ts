@@ -67,7 +67,8 @@ const WorkflowConnection = connectionOf(WorkflowRef, "Workflow");
 builder.queryField("workflows", (t) =>
   t.field({
     type: WorkflowConnection,
-    description: "Your workflows, and with deployment scope or more every public deployed one; by id.",
+    description:
+      "Your workflows, and with deployment scope or more (a key's, or your plan's highest when signed in) every public deployed one; by id. With `mine: true`, only your account's.",
     authScopes: signedInOr("listWorkflows"),
     args: {
       ...pageArgs,

@@ -13,38 +13,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
+import { SCREENSHOTS, chromiumMissing, expectNoSeriousA11yViolations, launchChromium } from "../support/browser.js";
 import { startServer, type TestServer } from "../support/server.js";
 import { recordKeyValuesIn } from "../support/suite.js";
 
 const run = promisify(execFile);
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/**
- * axe-core on the page as it is: no serious or critical violation. Evaluated through the
- * DevTools protocol, which the page's Content-Security-Policy does not govern.
- */
-async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map(
-        (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => JSON.stringify(node.target)).join(", ")}`,
-      );
-  });
-  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
-}
 const skipReason = chromiumMissing("browser-workflows.test");
 const PASSWORD = "correct horse battery";
 const PHONE = { width: 390, height: 844 };
@@ -71,16 +44,11 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
     if (name) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   }
 
-  /**
-   * Elements of the page reaching past the right edge of the window (none on a page that
-   * fits). The app's top bar (.top) is the shell's, checked with the shell.
-   */
+  /** Elements reaching past the right edge of the window (none on a page that fits; a wide table scrolls in its box). */
   function overflowing(page: Page): Promise<string[]> {
     return page.evaluate(() =>
       [...document.querySelectorAll("body *")]
-        .filter(
-          (element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !element.closest(".top, .table-scroll, pre"),
-        )
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !element.closest(".table-scroll"))
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
     );
   }

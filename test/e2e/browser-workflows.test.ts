@@ -318,4 +318,55 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
     await expect(page.getByLabel("Count").getAttribute("aria-invalid")).resolves.toBeNull();
     await context.close();
   });
+  it("new workflow: the server's refusal of a slug under the field; delete asks first (Escape cancels), and the runs stay", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-up`);
+    await page.getByLabel("Email").fill(`slugs-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => url.pathname !== "/sign-up");
+
+    // The text template, with a slug the server refuses, then one it takes.
+    await page.goto(`${server.url}/workflows/new`);
+    await page.getByRole("radio", { name: /Text from a template/ }).check();
+    await expect(page.getByLabel("Slug").inputValue()).resolves.toBe("invitation");
+    await page.getByLabel("Slug").fill("Not A Slug");
+    await page.getByRole("button", { name: "Create workflow" }).click();
+    const slugError = page.locator("#wf-new-slug-error");
+    await slugError.waitFor();
+    await expect(page.getByLabel("Slug").getAttribute("aria-describedby")).resolves.toContain("wf-new-slug-error");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("wf-new-slug");
+    await page.getByLabel("Slug").fill("invitation");
+    await page.getByRole("button", { name: "Create workflow" }).click();
+    await page.waitForURL("**/workflows/invitation");
+
+    // The same slug again: CONFLICT, under the field, and nothing else is created.
+    await page.goto(`${server.url}/workflows/new?template=text`);
+    await page.getByRole("button", { name: "Create workflow" }).click();
+    await expect.poll(() => slugError.textContent()).toContain('already have a workflow with id "invitation"');
+
+    // Run it once from its form (a select with its default, a bounded number), then delete it.
+    await page.goto(`${server.url}/workflows/invitation/run`);
+    await page.getByLabel("Guest").fill("Ada");
+    await expect(page.getByLabel("Seats").inputValue()).resolves.toBe("2");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.getByText("Dear Ada, you are invited to our dinner. We are keeping 2 seats for you.").waitFor();
+    await page.goto(`${server.url}/workflows/invitation`);
+    await page.getByRole("button", { name: "Delete…" }).click();
+    const confirm = page.getByRole("dialog", { name: "Delete Invitation?" });
+    await confirm.getByText("Its past runs stay in your history.", { exact: false }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
+    await page.keyboard.press("Escape");
+    await confirm.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Delete…" }).click();
+    await confirm.getByRole("button", { name: "Delete workflow" }).click();
+    await page.waitForURL("**/workflows");
+    await page.getByText("No workflows yet").waitFor();
+    const history = await asSession<{ data: { runs: { edges: unknown[] } } }>(page, "{ runs(first: 10) { edges { node { id } } } }");
+    expect(history.data.runs.edges).toHaveLength(1);
+    await page.goto(`${server.url}/workflows/invitation`);
+    await page.getByText('You have no workflow "invitation".').waitFor();
+    await context.close();
+  });
 });

@@ -22,8 +22,8 @@ const PLAYGROUND_QUERY = `# Welcome to the Knouds API playground.
 # create my-flow at /workflows/new).
 #
 # Others' workflows (RunHelloWorld) need a
-# key whose scope reaches them: open
-# Headers below and paste
+# key whose scope reaches them:
+# open Headers below and paste
 #   { "x-api-key": "knouds_live_..." }
 # Create keys at /settings/api-keys.
 #

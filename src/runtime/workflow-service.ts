@@ -272,9 +272,9 @@ export class WorkflowService {
    * with every other noted run about once a second (one statement per workflow, in one transaction).
    */
   noteRun(run: Run): void {
-    if (run.workflowId === null) return;
-    const before = this.lastRuns.get(run.workflowId);
-    if (before === undefined || before < run.startedAt) this.lastRuns.set(run.workflowId, run.startedAt);
+    // One set, no comparison: runs are noted as they finish, so a later note is a later start
+    // but for runs that overlapped, which differ by less than a run's length.
+    if (run.workflowId !== null) this.lastRuns.set(run.workflowId, run.startedAt);
   }
 
   /**
@@ -293,9 +293,9 @@ export class WorkflowService {
     return this.lastRunWrites.close();
   }
 
-  /** A page of the caller's own workflows, plus public deployed ones when its scope may run them; by id. */
-  async list(caller: Actor, page: PageRequest<string>): Promise<Workflow[]> {
-    const includePublic = scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
+  /** A page of the caller's own workflows, plus public deployed ones when its scope may run them (unless `ownOnly`); by id. */
+  async list(caller: Actor, page: PageRequest<string>, ownOnly = false): Promise<Workflow[]> {
+    const includePublic = !ownOnly && scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
     return this.store.workflows.listVisible(caller.account.id, includePublic, page);
   }
 }

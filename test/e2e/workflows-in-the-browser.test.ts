@@ -81,8 +81,8 @@ const ReadFlow = graphql(`
 `);
 
 const MyFlows = graphql(`
-  query BrowserWorkflows($first: Int) {
-    workflows(first: $first) {
+  query BrowserWorkflows($first: Int, $own: Boolean) {
+    workflows(first: $first, own: $own) {
       edges {
         node {
           id
@@ -316,6 +316,12 @@ describe("workflows in the browser: one server", () => {
     expect(read.data?.workflow, read.text).toMatchObject({ inputSchema: PROMPT_TO_IMAGE.inputSchema, steps: null, outputs: null });
     const ran = await pro.client.graphql(RunFlow, { id: address, inputs: PROMPT });
     expect(ran.data?.runWorkflow.ranBy.kind, ran.text).toBe("BROWSER");
+    // Its list holds public ones too, unless it asks for its own only (the Workflows page).
+    const everything = await pro.client.graphql(MyFlows, { first: 100 });
+    expect(everything.data!.workflows.edges.map((e) => e.node.id)).toContain(address);
+    expect((await pro.client.graphql(CreateFlow, { input: input("mine") })).errors).toBeUndefined();
+    const own = await pro.client.graphql(MyFlows, { first: 100, own: true });
+    expect(own.data!.workflows.edges.map((e) => e.node.id)).toEqual([`${pro.handle}/mine`]);
     expect(codeOf(await pro.client.graphql(UpdateFlow, { id: address, input: { name: "taken" } }))).toBe("NOT_FOUND");
   });
 

@@ -7,7 +7,7 @@ import { tempDataDir } from "../support/server.js";
 import { account, accountsKeysAndSessionsContract, apiKey } from "./contract.js";
 import { pagesContract } from "./contract-pages.js";
 import { runRetentionContract } from "./contract-retention.js";
-import { workflowsAndRunsContract } from "./contract-workflows.js";
+import { workflow, workflowsAndRunsContract } from "./contract-workflows.js";
 import { eventsContract } from "./contract-events.js";
 import { secretFingerprintContract } from "./contract-secret.js";
 
@@ -100,6 +100,80 @@ describe("SQLite key cap across connections", () => {
     expect(await first.apiKeys.countByAccount(owner.id)).toBe(3);
     await second.close();
     await first.close();
+  });
+});
+
+describe("SQLite workflow cap across connections", () => {
+  it("counts workflows another process created or deleted since this one last counted", async () => {
+    const file = join(tempDataDir(), "knouds.db");
+    const first = openSqliteStore(file);
+    const second = openSqliteStore(file);
+    const owner = account();
+    await first.accounts.create(owner);
+    expect(await first.workflows.createWithin(workflow(owner, "a"), 2)).toBe(true);
+    expect(await second.workflows.createWithin(workflow(owner, "b"), 2)).toBe(true);
+    expect(await first.workflows.createWithin(workflow(owner, "c"), 2)).toBe(false);
+    expect(await second.workflows.delete(`${owner.handle}/a`)).toBe(true);
+    expect(await first.workflows.createWithin(workflow(owner, "c"), 2)).toBe(true);
+    expect(await second.workflows.createWithin(workflow(owner, "d"), 2)).toBe(false);
+    expect(await first.workflows.countByAccount(owner.id)).toBe(2);
+    await second.close();
+    await first.close();
+  });
+});
+
+describe("SQLite migration to workflows in the browser", () => {
+  it("keeps runs recorded before it, by their key with no name, and workflows that never ran", async () => {
+    const file = join(tempDataDir(), "knouds.db");
+    const raw = migratedUpTo(file, "CREATE TABLE runs_next");
+    const a = account();
+    raw
+      .prepare("INSERT INTO accounts (id, email, name, tier, created_at, handle) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(a.id, a.email, a.name, a.tier, a.createdAt, a.handle);
+    const w = workflow(a, "old-flow");
+    raw
+      .prepare(
+        "INSERT INTO workflows (id, slug, account_id, name, description, status, visibility, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        w.id,
+        w.slug,
+        a.id,
+        w.name,
+        "",
+        "deployed",
+        "private",
+        JSON.stringify({ inputSchema: w.inputSchema, steps: w.steps, outputs: w.outputs }),
+        1,
+        1,
+      );
+    raw
+      .prepare(
+        "INSERT INTO runs (id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run("run_old", a.id, "key_old", w.id, null, "succeeded", '{"a":"x"}', '{"text":"x"}', null, 10, 15);
+    raw.close();
+
+    const store = openSqliteStore(file);
+    expect(await store.runs.findById("run_old")).toEqual({
+      id: "run_old",
+      workflowId: w.id,
+      modelId: null,
+      accountId: a.id,
+      keyId: "key_old",
+      keyName: null,
+      status: "succeeded",
+      inputs: { a: "x" },
+      outputs: { text: "x" },
+      error: null,
+      startedAt: 10,
+      finishedAt: 15,
+      durationMs: 5,
+    });
+    const page = await store.runs.listByAccount(a.id, {}, { after: null, limit: 10 });
+    expect(page.items.map((r) => r.id)).toEqual(["run_old"]);
+    expect((await store.workflows.findById(w.id))?.lastRunAt).toBeNull();
+    await store.close();
   });
 });
 

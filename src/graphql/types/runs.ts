@@ -21,7 +21,7 @@ const RunActorRef = builder.objectRef<RunActor>("RunActor").implement({
     keyId: t.exposeID("keyId", { nullable: true, description: "The key, for API_KEY; null for BROWSER." }),
     keyName: t.exposeString("keyName", {
       nullable: true,
-      description: "The key's name when it ran (runs recorded before this field take its name at the upgrade); null for BROWSER.",
+      description: "The key's name when it ran; null for BROWSER, and for runs recorded before names were kept with runs.",
     }),
   }),
 });

@@ -67,15 +67,16 @@ const WorkflowConnection = connectionOf(WorkflowRef, "Workflow");
 builder.queryField("workflows", (t) =>
   t.field({
     type: WorkflowConnection,
-    description: "Your workflows, and with deployment scope or more every public deployed one; by id.",
+    description:
+      "Your workflows, and with deployment scope or more (a key's, or your plan's highest when signed in) every public deployed one; by id. With `own: true`, only your account's.",
     authScopes: signedInOr("listWorkflows"),
-    args: pageArgs,
+    args: { ...pageArgs, own: t.arg.boolean({ description: "Only your account's workflows (default false)." }) },
     resolve: (_root, args, ctx) =>
       resolveKeysetConnection(args, {
         list: "workflows",
         position: (workflow: Workflow) => workflow.id,
         positionSchema: z.string().max(200),
-        fetch: (page) => ctx.services.workflows.list(actor(ctx), page),
+        fetch: (page) => ctx.services.workflows.list(actor(ctx), page, args.own === true),
       }),
   }),
 );

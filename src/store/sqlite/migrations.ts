@@ -199,8 +199,8 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // Workflows in the browser: a run made by the account's browser session has no key (key_id
   // becomes nullable, which SQLite can only do by rebuilding the table), every run keeps the
-  // name its key had (runs recorded before take the name the key has now; none when it is
-  // gone), and workflows note when they last ran (written behind the runs).
+  // name its key had (null for runs recorded before, as in MongoDB), and workflows note when
+  // they last ran (written behind the runs).
   `
   ALTER TABLE workflows ADD COLUMN last_run_at INTEGER;
   CREATE TABLE runs_next (
@@ -218,9 +218,8 @@ export const MIGRATIONS: readonly Migration[] = [
     key_name TEXT
   ) STRICT;
   INSERT INTO runs_next (id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at, key_name)
-    SELECT r.id, r.account_id, r.key_id, r.workflow_id, r.model_id, r.status, r.inputs, r.outputs, r.error, r.started_at,
-           r.finished_at, (SELECT k.name FROM api_keys k WHERE k.id = r.key_id)
-    FROM runs r;
+    SELECT id, account_id, key_id, workflow_id, model_id, status, inputs, outputs, error, started_at, finished_at, NULL
+    FROM runs;
   DROP TABLE runs;
   ALTER TABLE runs_next RENAME TO runs;
   CREATE INDEX runs_account_newest ON runs(account_id, started_at, id);

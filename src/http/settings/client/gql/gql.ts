@@ -16,7 +16,7 @@ import * as types from './graphql.js';
  */
 type Documents = {
     "\n  query KeyUsageList($first: Int!, $after: String) {\n    apiKeys(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          usage {\n            hourly {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n            daily {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.KeyUsageListDocument,
-    "\n  query KeysPageWorkflows {\n    workflows(first: 100) {\n      edges {\n        node {\n          id\n          slug\n          name\n          status\n          ownerId\n          updatedAt\n          inputSchema\n        }\n      }\n    }\n  }\n": typeof types.KeysPageWorkflowsDocument,
+    "\n  query KeysPageWorkflows {\n    workflows(first: 100, own: true) {\n      edges {\n        node {\n          id\n          slug\n          name\n          status\n          ownerId\n          updatedAt\n          inputSchema\n        }\n      }\n    }\n  }\n": typeof types.KeysPageWorkflowsDocument,
     "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        handle\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": typeof types.SignInPageDocument,
     "\n  mutation SignUpPage($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n    }\n  }\n": typeof types.SignUpPageDocument,
@@ -30,7 +30,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query KeyUsageList($first: Int!, $after: String) {\n    apiKeys(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          usage {\n            hourly {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n            daily {\n              start\n              ok\n              scopeDenied\n              rateLimited\n              otherErrors\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.KeyUsageListDocument,
-    "\n  query KeysPageWorkflows {\n    workflows(first: 100) {\n      edges {\n        node {\n          id\n          slug\n          name\n          status\n          ownerId\n          updatedAt\n          inputSchema\n        }\n      }\n    }\n  }\n": types.KeysPageWorkflowsDocument,
+    "\n  query KeysPageWorkflows {\n    workflows(first: 100, own: true) {\n      edges {\n        node {\n          id\n          slug\n          name\n          status\n          ownerId\n          updatedAt\n          inputSchema\n        }\n      }\n    }\n  }\n": types.KeysPageWorkflowsDocument,
     "\n  query Me {\n    viewer {\n      authenticatedBy\n      account {\n        id\n        handle\n        email\n        name\n        tier\n        scopeCeiling\n        allowedScopes\n      }\n    }\n    scopes {\n      scope\n      description\n      requestsPerMinute\n      lowestTier\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignInPage($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n    }\n  }\n": types.SignInPageDocument,
     "\n  mutation SignUpPage($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n    }\n  }\n": types.SignUpPageDocument,
@@ -50,7 +50,7 @@ export function graphql(source: "\n  query KeyUsageList($first: Int!, $after: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query KeysPageWorkflows {\n    workflows(first: 100) {\n      edges {\n        node {\n          id\n          slug\n          name\n          status\n          ownerId\n          updatedAt\n          inputSchema\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').KeysPageWorkflowsDocument;
+export function graphql(source: "\n  query KeysPageWorkflows {\n    workflows(first: 100, own: true) {\n      edges {\n        node {\n          id\n          slug\n          name\n          status\n          ownerId\n          updatedAt\n          inputSchema\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').KeysPageWorkflowsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -178,7 +178,7 @@ describe.skipIf(skipReason !== null)("frontends in Chromium", () => {
     const layout = await page.evaluate(() => {
       const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
       const brand = box(".top .brand");
-      const who = box(".top .who");
+      const who = box(".top .account-menu");
       const overlap = !(brand.right <= who.left || who.right <= brand.left || brand.bottom <= who.top || who.bottom <= brand.top);
       const sticking = [...document.querySelectorAll("body *")]
         .filter(

@@ -101,7 +101,7 @@ describe.skipIf(skipReason !== null)("the settings page in Chromium", () => {
     recordKeyValuesIn(value);
     expect(value).toMatch(/^knouds_live_[0-9A-Za-z]{32,}$/);
     await expect(page.getByText("You won't be able to see it again.").isVisible()).resolves.toBe(true);
-    await page.getByRole("button", { name: "Copy" }).click();
+    await page.getByRole("button", { name: "Copy", exact: true }).click();
     await page.getByText("Copied to the clipboard").waitFor();
     // Mask the value before the screenshot, so no real secret ends up in the repository.
     await valueField.evaluate((input: HTMLInputElement) => (input.value = "knouds_live_••••••••••••••••••••••••••••••••"));

@@ -86,9 +86,8 @@ export function Shell({ section, children }: { section?: string; children: Compo
               {item.label}
             </Link>
           ))}
-          <a href="/graphql" target="_blank" rel="noopener">
+          <a href="/graphql" aria-label="GraphQL playground (uses this session)">
             Playground <span aria-hidden="true">↗</span>
-            <span class="visually-hidden"> (opens in a new tab)</span>
           </a>
         </nav>
         <AccountMenu />

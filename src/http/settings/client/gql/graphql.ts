@@ -366,7 +366,7 @@ export const KeyUsageListDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<KeyUsageListQuery, KeyUsageListQueryVariables>;
 export const KeysPageWorkflowsDocument = new TypedDocumentString(`
     query KeysPageWorkflows {
-  workflows(first: 100) {
+  workflows(first: 100, own: true) {
     edges {
       node {
         id

@@ -212,7 +212,8 @@ export const OPENAPI_DOCUMENT = {
         ranBy: ref("RunActor"),
       }),
       RunActor: {
-        description: "Who ran it: an API key (its id, and its name when it ran: null for runs recorded before names were kept), or the account's owner in the browser",
+        description:
+          "Who ran it: an API key (its id, and its name when it ran: null for runs recorded before names were kept), or the account's owner in the browser",
         oneOf: [
           exact({ kind: { const: "API_KEY" }, keyId: { type: "string" }, keyName: { type: ["string", "null"] } }),
           exact({ kind: { const: "BROWSER" }, keyId: { type: "null" }, keyName: { type: "null" } }),

@@ -69,6 +69,12 @@ export class WorkflowService {
   private generation = 0;
   /** Start times of runs not yet written to their workflows, by workflow id (the newest each). */
   private readonly lastRuns = new Map<string, number>();
+  /**
+   * Start times taken for writing, and when: kept until every workflow copy cached before the
+   * write has expired, so that a copy read from the cache never shows an older lastRunAt than
+   * this instance showed before.
+   */
+  private readonly recentlyWritten = new Map<string, { at: number; takenAt: number }>();
   private readonly lastRunWrites: WriteBehind<[string, number]>;
 
   constructor(
@@ -92,6 +98,11 @@ export class WorkflowService {
         take: () => {
           const rows = [...this.lastRuns];
           this.lastRuns.clear();
+          const now = Date.now();
+          for (const [id, seen] of this.recentlyWritten) {
+            if (seen.takenAt < now - 2 * CACHE_MAX_TTL_MS) this.recentlyWritten.delete(id);
+          }
+          for (const [id, at] of rows) this.recentlyWritten.set(id, { at, takenAt: now });
           return rows;
         },
         write: (rows) => this.store.workflows.recordLastRuns(new Map(rows)),
@@ -283,9 +294,12 @@ export class WorkflowService {
    * read from the cache, once that copy expires.
    */
   lastRunAt(workflow: Workflow): number | null {
-    const pending = this.lastRuns.get(workflow.id);
-    const stored = workflow.lastRunAt ?? null;
-    return pending !== undefined && (stored === null || pending > stored) ? pending : stored;
+    const newest = Math.max(
+      workflow.lastRunAt ?? Number.NEGATIVE_INFINITY,
+      this.lastRuns.get(workflow.id) ?? Number.NEGATIVE_INFINITY,
+      this.recentlyWritten.get(workflow.id)?.at ?? Number.NEGATIVE_INFINITY,
+    );
+    return newest === Number.NEGATIVE_INFINITY ? null : newest;
   }
 
   /** Writes the noted runs that wait; on shutdown. */
@@ -293,9 +307,9 @@ export class WorkflowService {
     return this.lastRunWrites.close();
   }
 
-  /** The caller's workflows and, with the scope for it and unless `mine`, every public deployed one. */
-  async list(caller: Actor, page: PageRequest<string>, options: { mine?: boolean } = {}): Promise<Workflow[]> {
-    const includePublic = !options.mine && scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
+  /** A page of the caller's own workflows, plus public deployed ones when its scope may run them (unless `ownOnly`); by id. */
+  async list(caller: Actor, page: PageRequest<string>, ownOnly = false): Promise<Workflow[]> {
+    const includePublic = !ownOnly && scopeAtLeast(caller.scope, CAPABILITIES.runPublicWorkflow);
     return this.store.workflows.listVisible(caller.account.id, includePublic, page);
   }
 }

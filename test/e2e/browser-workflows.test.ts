@@ -13,38 +13,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { SCREENSHOTS, chromiumMissing, launchChromium } from "../support/browser.js";
+import { SCREENSHOTS, chromiumMissing, expectNoSeriousA11yViolations, launchChromium } from "../support/browser.js";
 import { startServer, type TestServer } from "../support/server.js";
 import { recordKeyValuesIn } from "../support/suite.js";
 
 const run = promisify(execFile);
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/**
- * axe-core on the page as it is: no serious or critical violation. Evaluated through the
- * DevTools protocol, which the page's Content-Security-Policy does not govern.
- */
-async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map(
-        (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => JSON.stringify(node.target)).join(", ")}`,
-      );
-  });
-  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
-}
 const skipReason = chromiumMissing("browser-workflows.test");
 const PASSWORD = "correct horse battery";
 const PHONE = { width: 390, height: 844 };
@@ -71,16 +44,11 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
     if (name) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   }
 
-  /**
-   * Elements of the page reaching past the right edge of the window (none on a page that
-   * fits). The app's top bar (.top) is the shell's, checked with the shell.
-   */
+  /** Elements reaching past the right edge of the window (none on a page that fits; a wide table scrolls in its box). */
   function overflowing(page: Page): Promise<string[]> {
     return page.evaluate(() =>
       [...document.querySelectorAll("body *")]
-        .filter(
-          (element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !element.closest(".top, .table-scroll, pre"),
-        )
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !element.closest(".table-scroll"))
         .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
     );
   }
@@ -348,6 +316,57 @@ describe.skipIf(skipReason !== null)("workflows in the browser, from sign-up to 
       words: 2,
     });
     await expect(page.getByLabel("Count").getAttribute("aria-invalid")).resolves.toBeNull();
+    await context.close();
+  });
+  it("new workflow: the server's refusal of a slug under the field; delete asks first (Escape cancels), and the runs stay", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-up`);
+    await page.getByLabel("Email").fill(`slugs-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => url.pathname !== "/sign-up");
+
+    // The text template, with a slug the server refuses, then one it takes.
+    await page.goto(`${server.url}/workflows/new`);
+    await page.getByRole("radio", { name: /Text from a template/ }).check();
+    await expect(page.getByLabel("Slug").inputValue()).resolves.toBe("invitation");
+    await page.getByLabel("Slug").fill("Not A Slug");
+    await page.getByRole("button", { name: "Create workflow" }).click();
+    const slugError = page.locator("#wf-new-slug-error");
+    await slugError.waitFor();
+    await expect(page.getByLabel("Slug").getAttribute("aria-describedby")).resolves.toContain("wf-new-slug-error");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("wf-new-slug");
+    await page.getByLabel("Slug").fill("invitation");
+    await page.getByRole("button", { name: "Create workflow" }).click();
+    await page.waitForURL("**/workflows/invitation");
+
+    // The same slug again: CONFLICT, under the field, and nothing else is created.
+    await page.goto(`${server.url}/workflows/new?template=text`);
+    await page.getByRole("button", { name: "Create workflow" }).click();
+    await expect.poll(() => slugError.textContent()).toContain('already have a workflow with id "invitation"');
+
+    // Run it once from its form (a select with its default, a bounded number), then delete it.
+    await page.goto(`${server.url}/workflows/invitation/run`);
+    await page.getByLabel("Guest").fill("Ada");
+    await expect(page.getByLabel("Seats").inputValue()).resolves.toBe("2");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.getByText("Dear Ada, you are invited to our dinner. We are keeping 2 seats for you.").waitFor();
+    await page.goto(`${server.url}/workflows/invitation`);
+    await page.getByRole("button", { name: "Delete…" }).click();
+    const confirm = page.getByRole("dialog", { name: "Delete Invitation?" });
+    await confirm.getByText("Its past runs stay in your history.", { exact: false }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
+    await page.keyboard.press("Escape");
+    await confirm.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Delete…" }).click();
+    await confirm.getByRole("button", { name: "Delete workflow" }).click();
+    await page.waitForURL("**/workflows");
+    await page.getByText("No workflows yet").waitFor();
+    const history = await asSession<{ data: { runs: { edges: unknown[] } } }>(page, "{ runs(first: 10) { edges { node { id } } } }");
+    expect(history.data.runs.edges).toHaveLength(1);
+    await page.goto(`${server.url}/workflows/invitation`);
+    await page.getByText('You have no workflow "invitation".').waitFor();
     await context.close();
   });
 });

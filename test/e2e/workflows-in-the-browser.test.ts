@@ -81,8 +81,8 @@ const ReadFlow = graphql(`
 `);
 
 const MyFlows = graphql(`
-  query BrowserWorkflows($first: Int, $mine: Boolean) {
-    workflows(first: $first, mine: $mine) {
+  query BrowserWorkflows($first: Int, $own: Boolean) {
+    workflows(first: $first, own: $own) {
       edges {
         node {
           id
@@ -220,6 +220,25 @@ describe("workflows in the browser: one server", () => {
     expect(afterwards.data?.run.workflowId, afterwards.text).toBe(`${alice.handle}/my-flow`);
   });
 
+  it("shows lastRunAt at once on the instance that ran it, and never an older one after it is written", async () => {
+    const alice = await signUp(server);
+    expect((await alice.client.graphql(CreateFlow, { input: input("timed") })).errors).toBeUndefined();
+    // Read once before the run, so the workflow cache holds a copy that never ran.
+    expect((await alice.client.graphql(ReadFlow, { id: "timed" })).data?.workflow.lastRunAt).toBeNull();
+    await alice.client.graphql(RunFlow, { id: "timed", inputs: PROMPT });
+    const shown = (await alice.client.graphql(ReadFlow, { id: "timed" })).data?.workflow.lastRunAt;
+    expect(shown).not.toBeNull();
+    // Once the store has it (written behind the runs), every read still shows the same time.
+    const address = `${alice.handle}/timed`;
+    while ((await server.server.services.store.workflows.findById(address))?.lastRunAt == null) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(new Date((await server.server.services.store.workflows.findById(address))!.lastRunAt!).toISOString()).toBe(shown);
+    expect((await alice.client.graphql(ReadFlow, { id: "timed" })).data?.workflow.lastRunAt).toBe(shown);
+    const listed = await alice.client.graphql(MyFlows, { first: 100, own: true });
+    expect(listed.data!.workflows.edges.map((e) => e.node.lastRunAt)).toEqual([shown]);
+  });
+
   it("a Free key still cannot create a workflow (SCOPE_DENIED), even sent with the owner's cookie, and runs it once deployed", async () => {
     const alice = await signUp(server);
     const key = await createKey(alice, "free", "laptop script");
@@ -320,7 +339,7 @@ describe("workflows in the browser: one server", () => {
     const everything = await pro.client.graphql(MyFlows, { first: 100 });
     expect(everything.data!.workflows.edges.map((e) => e.node.id)).toContain(address);
     expect((await pro.client.graphql(CreateFlow, { input: input("mine") })).errors).toBeUndefined();
-    const own = await pro.client.graphql(MyFlows, { first: 100, mine: true });
+    const own = await pro.client.graphql(MyFlows, { first: 100, own: true });
     expect(own.data!.workflows.edges.map((e) => e.node.id)).toEqual([`${pro.handle}/mine`]);
     expect(codeOf(await pro.client.graphql(UpdateFlow, { id: address, input: { name: "taken" } }))).toBe("NOT_FOUND");
   });

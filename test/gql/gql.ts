@@ -21,11 +21,10 @@ type Documents = {
     "\n  mutation BrowserUndeployWorkflow($id: ID!) {\n    undeployWorkflow(id: $id) {\n      status\n    }\n  }\n": typeof types.BrowserUndeployWorkflowDocument,
     "\n  mutation BrowserDeleteWorkflow($id: ID!) {\n    deleteWorkflow(id: $id) {\n      id\n    }\n  }\n": typeof types.BrowserDeleteWorkflowDocument,
     "\n  query BrowserWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      description\n      status\n      visibility\n      inputSchema\n      steps\n      outputs\n      updatedAt\n      lastRunAt\n    }\n  }\n": typeof types.BrowserWorkflowDocument,
-    "\n  query BrowserWorkflows($first: Int, $mine: Boolean) {\n    workflows(first: $first, mine: $mine) {\n      edges {\n        node {\n          id\n          slug\n          status\n          lastRunAt\n        }\n      }\n    }\n  }\n": typeof types.BrowserWorkflowsDocument,
+    "\n  query BrowserWorkflows($first: Int, $own: Boolean) {\n    workflows(first: $first, own: $own) {\n      edges {\n        node {\n          id\n          slug\n          status\n          lastRunAt\n        }\n      }\n    }\n  }\n": typeof types.BrowserWorkflowsDocument,
     "\n  mutation BrowserRunWorkflow($id: ID!, $inputs: JSON!) {\n    runWorkflow(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n      workflowId\n      keyId\n      ranBy {\n        kind\n        keyId\n        keyName\n      }\n    }\n  }\n": typeof types.BrowserRunWorkflowDocument,
     "\n  query BrowserRun($id: ID!) {\n    run(id: $id) {\n      id\n      workflowId\n      ranBy {\n        kind\n        keyId\n        keyName\n      }\n    }\n  }\n": typeof types.BrowserRunDocument,
     "\n  query BrowserRuns($workflowId: ID) {\n    runs(first: 50, workflowId: $workflowId) {\n      edges {\n        node {\n          id\n          status\n          ranBy {\n            kind\n            keyName\n          }\n        }\n      }\n    }\n  }\n": typeof types.BrowserRunsDocument,
-    "\n  query WorkflowIds($mine: Boolean) {\n    workflows(first: 100, mine: $mine) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.WorkflowIdsDocument,
     "\n  mutation RollApiKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        expiresAt\n        graceEndsAt\n        previousStart\n      }\n    }\n  }\n": typeof types.RollApiKeyDocument,
     "\n  mutation RenameApiKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n      scope\n    }\n  }\n": typeof types.RenameApiKeyDocument,
     "\n  mutation CreateExpiringApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        expiresAt\n      }\n    }\n  }\n": typeof types.CreateExpiringApiKeyDocument,
@@ -64,11 +63,10 @@ const documents: Documents = {
     "\n  mutation BrowserUndeployWorkflow($id: ID!) {\n    undeployWorkflow(id: $id) {\n      status\n    }\n  }\n": types.BrowserUndeployWorkflowDocument,
     "\n  mutation BrowserDeleteWorkflow($id: ID!) {\n    deleteWorkflow(id: $id) {\n      id\n    }\n  }\n": types.BrowserDeleteWorkflowDocument,
     "\n  query BrowserWorkflow($id: ID!) {\n    workflow(id: $id) {\n      id\n      name\n      description\n      status\n      visibility\n      inputSchema\n      steps\n      outputs\n      updatedAt\n      lastRunAt\n    }\n  }\n": types.BrowserWorkflowDocument,
-    "\n  query BrowserWorkflows($first: Int, $mine: Boolean) {\n    workflows(first: $first, mine: $mine) {\n      edges {\n        node {\n          id\n          slug\n          status\n          lastRunAt\n        }\n      }\n    }\n  }\n": types.BrowserWorkflowsDocument,
+    "\n  query BrowserWorkflows($first: Int, $own: Boolean) {\n    workflows(first: $first, own: $own) {\n      edges {\n        node {\n          id\n          slug\n          status\n          lastRunAt\n        }\n      }\n    }\n  }\n": types.BrowserWorkflowsDocument,
     "\n  mutation BrowserRunWorkflow($id: ID!, $inputs: JSON!) {\n    runWorkflow(id: $id, inputs: $inputs) {\n      id\n      status\n      outputs\n      error\n      workflowId\n      keyId\n      ranBy {\n        kind\n        keyId\n        keyName\n      }\n    }\n  }\n": types.BrowserRunWorkflowDocument,
     "\n  query BrowserRun($id: ID!) {\n    run(id: $id) {\n      id\n      workflowId\n      ranBy {\n        kind\n        keyId\n        keyName\n      }\n    }\n  }\n": types.BrowserRunDocument,
     "\n  query BrowserRuns($workflowId: ID) {\n    runs(first: 50, workflowId: $workflowId) {\n      edges {\n        node {\n          id\n          status\n          ranBy {\n            kind\n            keyName\n          }\n        }\n      }\n    }\n  }\n": types.BrowserRunsDocument,
-    "\n  query WorkflowIds($mine: Boolean) {\n    workflows(first: 100, mine: $mine) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.WorkflowIdsDocument,
     "\n  mutation RollApiKey($id: ID!, $graceSeconds: Int!) {\n    rollApiKey(id: $id, graceSeconds: $graceSeconds) {\n      value\n      apiKey {\n        id\n        name\n        scope\n        start\n        expiresAt\n        graceEndsAt\n        previousStart\n      }\n    }\n  }\n": types.RollApiKeyDocument,
     "\n  mutation RenameApiKey($id: ID!, $name: String!) {\n    renameApiKey(id: $id, name: $name) {\n      id\n      name\n      scope\n    }\n  }\n": types.RenameApiKeyDocument,
     "\n  mutation CreateExpiringApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      value\n      apiKey {\n        id\n        name\n        expiresAt\n      }\n    }\n  }\n": types.CreateExpiringApiKeyDocument,
@@ -145,7 +143,7 @@ export function graphql(source: "\n  query BrowserWorkflow($id: ID!) {\n    work
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query BrowserWorkflows($first: Int, $mine: Boolean) {\n    workflows(first: $first, mine: $mine) {\n      edges {\n        node {\n          id\n          slug\n          status\n          lastRunAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BrowserWorkflows($first: Int, $mine: Boolean) {\n    workflows(first: $first, mine: $mine) {\n      edges {\n        node {\n          id\n          slug\n          status\n          lastRunAt\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query BrowserWorkflows($first: Int, $own: Boolean) {\n    workflows(first: $first, own: $own) {\n      edges {\n        node {\n          id\n          slug\n          status\n          lastRunAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BrowserWorkflows($first: Int, $own: Boolean) {\n    workflows(first: $first, own: $own) {\n      edges {\n        node {\n          id\n          slug\n          status\n          lastRunAt\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -158,10 +156,6 @@ export function graphql(source: "\n  query BrowserRun($id: ID!) {\n    run(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BrowserRuns($workflowId: ID) {\n    runs(first: 50, workflowId: $workflowId) {\n      edges {\n        node {\n          id\n          status\n          ranBy {\n            kind\n            keyName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BrowserRuns($workflowId: ID) {\n    runs(first: 50, workflowId: $workflowId) {\n      edges {\n        node {\n          id\n          status\n          ranBy {\n            kind\n            keyName\n          }\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query WorkflowIds($mine: Boolean) {\n    workflows(first: 100, mine: $mine) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkflowIds($mine: Boolean) {\n    workflows(first: 100, mine: $mine) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -17,20 +17,16 @@ interface ServerContext {
 const PLAYGROUND_QUERY = `# Welcome to the Knouds API playground.
 #
 # Signed in? This tab uses your session:
-# run Viewer, MyApiKeys, MyWorkflows and
-# RunMyFlow (your own workflows, any plan;
-# create my-flow at /workflows/new).
+# run Viewer, MyApiKeys, MyWorkflows, and
+# RunMyFlow once you have made my-flow.
 #
 # Others' workflows (RunHelloWorld) need a
-# key whose scope reaches them: open
-# Headers below and paste
+# key: open Headers below and paste
 #   { "x-api-key": "knouds_live_..." }
 # Create keys at /settings/api-keys.
 #
-# Docs (book icon, left): every field and
-# its rule (@requiresScope, @signedInOrScope,
-# @signedIn, @platformAdmin); error codes:
-# ErrorCode.
+# Docs (book icon, left): every field's
+# access rule; error codes: ErrorCode.
 
 query Viewer {
   viewer {

@@ -68,18 +68,15 @@ builder.queryField("workflows", (t) =>
   t.field({
     type: WorkflowConnection,
     description:
-      "Your workflows, and with deployment scope or more (a key's, or your plan's highest when signed in) every public deployed one; by id. With `mine: true`, only your account's.",
+      "Your workflows, and with deployment scope or more (a key's, or your plan's highest when signed in) every public deployed one; by id. With `own: true`, only your account's.",
     authScopes: signedInOr("listWorkflows"),
-    args: {
-      ...pageArgs,
-      mine: t.arg.boolean({ description: "Only your own account's workflows, whatever the scope (the web app's list)." }),
-    },
+    args: { ...pageArgs, own: t.arg.boolean({ description: "Only your account's workflows (default false)." }) },
     resolve: (_root, args, ctx) =>
       resolveKeysetConnection(args, {
         list: "workflows",
         position: (workflow: Workflow) => workflow.id,
         positionSchema: z.string().max(200),
-        fetch: (page) => ctx.services.workflows.list(actor(ctx), page, { mine: args.mine === true }),
+        fetch: (page) => ctx.services.workflows.list(actor(ctx), page, args.own === true),
       }),
   }),
 );

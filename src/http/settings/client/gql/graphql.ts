@@ -366,7 +366,7 @@ export const KeyUsageListDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<KeyUsageListQuery, KeyUsageListQueryVariables>;
 export const KeysPageWorkflowsDocument = new TypedDocumentString(`
     query KeysPageWorkflows {
-  workflows(first: 100) {
+  workflows(first: 100, own: true) {
     edges {
       node {
         id
@@ -546,7 +546,7 @@ export const RunHistoryDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<RunHistoryQuery, RunHistoryQueryVariables>;
 export const WorkflowListDocument = new TypedDocumentString(`
     query WorkflowList($first: Int!, $after: String) {
-  workflows(first: $first, after: $after, mine: true) {
+  workflows(first: $first, after: $after, own: true) {
     edges {
       node {
         id

@@ -10,7 +10,7 @@ import { useQuery } from "../use-query.js";
 
 const OwnWorkflows = graphql(`
   query KeysPageWorkflows {
-    workflows(first: 100) {
+    workflows(first: 100, own: true) {
       edges {
         node {
           id

@@ -172,7 +172,7 @@ function RunRows(props: { run: RunNode; showWorkflow: boolean; columns: number; 
 /** An own workflow as a link to its history; anything else as text. */
 function RunSubject({ run }: { run: RunNode }) {
   const subject = runSubject(run, useSession().account.handle);
-  return subject.kind === "own" ? <Link href={workflowPath(subject.slug, "runs")}>{subject.slug}</Link> : <>{subject.text}</>;
+  return subject.kind === "own" ? <Link href={workflowPath(subject.slug, "runs")}>{subject.slug}</Link> : subject.text;
 }
 
 function RunDetails({ run }: { run: RunNode }) {

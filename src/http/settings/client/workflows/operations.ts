@@ -6,7 +6,7 @@ export const WORKFLOWS_PER_PAGE = 20;
 
 export const WorkflowList = graphql(`
   query WorkflowList($first: Int!, $after: String) {
-    workflows(first: $first, after: $after, mine: true) {
+    workflows(first: $first, after: $after, own: true) {
       edges {
         node {
           id

@@ -1,12 +1,18 @@
 /**
- * npm run bench:instructions [-- --scenario rest|graphql|create] [-- --requests 3000] [-- --checkout DIR --workflow hello-world]
+ * npm run bench:instructions [-- --update] [-- --scenario rest|graphql|create|all] [-- --repeats 3] [-- --requests 1000] [-- --checkout DIR]
  *
- * CPU instructions the server runs per request, counted by valgrind's callgrind while a warm
- * server answers `--requests` requests: unlike req/s, the count does not move with what else
- * the machine is doing (on a shared 2-core machine req/s moved ±10–30% between identical runs;
- * most repeats of this agree within 3%, an occasional one reads 5–7% high, so take the median
- * of a few). It counts the server's own instructions in user space; time waiting for the disk
- * (fsync) is not in it.
+ * The guard: CPU instructions the server runs per request, counted by valgrind's callgrind, for
+ * REST run, GraphQL runWorkflow and createApiKey, compared with bench/instructions-baseline.json.
+ * Unlike req/s, an instruction count does not move with the machine's speed or load (measured:
+ * docs/benchmark.md "The instruction guard"). Exits 1 when a scenario's median grows by more than
+ * the baseline's margin; `--update` writes the measured medians as the new baseline (a change
+ * that means to cost more updates it in the same commit, and says why).
+ *
+ * One server under callgrind answers every scenario: it is warmed with two passes of each
+ * (not counted: the JIT compiles the paths), then each scenario is counted `--repeats` times in
+ * turn, `--requests` requests a window over 500 keys and 300 sessions. Only the server process
+ * is counted (autocannon runs here, outside valgrind), and one-off background JIT compiles that
+ * land in a window are left out and shown beside the figure (see docs/benchmark.md).
  *
  * To compare with an older commit: `git worktree add ../old <commit>`, `npm install && npm run
  * build` there, then run this with `--checkout ../old` (and `--workflow hello-world` for
@@ -15,26 +21,47 @@
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 
+const SCENARIOS = ["rest", "graphql", "create"] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const BASELINE_FILE = new URL("./instructions-baseline.json", import.meta.url);
+/** Allowed growth over the baseline when the file names none (chosen from the measured spread: docs/benchmark.md). */
+const DEFAULT_MARGIN = 0.05;
+
+interface Baseline {
+  /** Allowed growth of a median over its baseline, as a fraction (0.05 = 5%). */
+  margin: number;
+  /** Instructions per request (background JIT compiles left out), median of the repeats. */
+  perRequest: Record<Scenario, number>;
+  recorded: { date: string; commit: string; requests: number; repeats: number; spread: Record<string, string> };
+}
+
 const { values } = parseArgs({
   options: {
-    scenario: { type: "string", default: "rest" },
-    requests: { type: "string", default: "3000" },
+    scenario: { type: "string", default: "all" },
+    requests: { type: "string", default: "1000" },
+    repeats: { type: "string", default: "3" },
     checkout: { type: "string", default: "." },
     workflow: { type: "string", default: "knouds/hello-world" },
     keys: { type: "string", default: "500" },
+    update: { type: "boolean", default: false },
   },
 });
 const requests = Number(values.requests);
+const repeats = Number(values.repeats);
 const checkout = resolve(values.checkout);
-const scenario = values.scenario;
-if (!["rest", "graphql", "create"].includes(scenario) || !(requests > 0)) {
-  console.error("--scenario is rest, graphql or create; --requests a positive number");
+const scenarios: Scenario[] = values.scenario === "all" ? [...SCENARIOS] : [values.scenario as Scenario];
+if (!scenarios.every((s) => SCENARIOS.includes(s)) || !(requests > 0) || !(repeats > 0)) {
+  console.error("--scenario is rest, graphql, create or all; --requests and --repeats positive numbers");
+  process.exit(2);
+}
+if (values.update && (values.scenario !== "all" || checkout !== process.cwd())) {
+  console.error("--update measures every scenario of this checkout: drop --scenario and --checkout");
   process.exit(2);
 }
 try {
@@ -43,8 +70,9 @@ try {
   console.error("valgrind is not installed: apt-get install valgrind");
   process.exit(2);
 }
+const startedAt = performance.now();
 
-// The checkout's own seeding (its services, its schema), one account per key as in npm run bench.
+// The checkout's own seeding (its services, its schema), as in npm run bench.
 const { seedFixtures } = (await import(join(checkout, "bench/seed.ts"))) as typeof import("./seed.js");
 const dataDir = mkdtempSync(join(tmpdir(), "knouds-instructions-"));
 const secret = randomBytes(32).toString("hex");
@@ -86,68 +114,131 @@ for (let tries = 0; ; tries++) {
 }
 
 const json = { "content-type": "application/json" };
-const list =
-  scenario === "rest"
-    ? fixtures.adminKeys.map((key) => ({
-        method: "POST" as const,
-        path: `/api/workflows/${values.workflow}/run`,
-        headers: { ...json, "x-api-key": key },
-        body: '{"inputs":{"name":"Ada"}}',
-      }))
-    : scenario === "graphql"
-      ? fixtures.adminKeys.map((key) => ({
-          method: "POST" as const,
-          path: "/graphql",
-          headers: { ...json, "x-api-key": key },
-          body: JSON.stringify({
-            query: `mutation { runWorkflow(id: "${values.workflow}", inputs: {name: "Ada"}) { id status outputs } }`,
-          }),
-        }))
-      : fixtures.sessionCookies.map((cookie) => ({
-          method: "POST" as const,
-          path: "/graphql",
-          headers: { ...json, cookie },
-          body: JSON.stringify({ query: 'mutation { createApiKey(input: {name: "bench", scope: free}) { apiKey { id } } }' }),
-        }));
-const fire = async (amount: number, from: number) => {
-  const result = await autocannon({ url, connections: 16, amount, timeout: 60, requests: [...list.slice(from), ...list.slice(0, from)] });
+const lists: Record<Scenario, autocannon.Request[]> = {
+  rest: fixtures.adminKeys.map((key) => ({
+    method: "POST" as const,
+    path: `/api/workflows/${values.workflow}/run`,
+    headers: { ...json, "x-api-key": key },
+    body: '{"inputs":{"name":"Ada"}}',
+  })),
+  graphql: fixtures.adminKeys.map((key) => ({
+    method: "POST" as const,
+    path: "/graphql",
+    headers: { ...json, "x-api-key": key },
+    body: JSON.stringify({ query: `mutation { runWorkflow(id: "${values.workflow}", inputs: {name: "Ada"}) { id status outputs } }` }),
+  })),
+  create: fixtures.sessionCookies.map((cookie) => ({
+    method: "POST" as const,
+    path: "/graphql",
+    headers: { ...json, cookie },
+    body: JSON.stringify({ query: 'mutation { createApiKey(input: {name: "bench", scope: free}) { apiKey { id } } }' }),
+  })),
+};
+// Each pass starts at another place in the list, so no key or session is hit twice in a row.
+const passes = new Map<Scenario, number>();
+const fire = async (scenario: Scenario) => {
+  const list = lists[scenario];
+  const pass = passes.get(scenario) ?? 0;
+  passes.set(scenario, pass + 1);
+  const from = Math.floor((pass * list.length) / 7) % list.length;
+  const result = await autocannon({
+    url,
+    connections: 16,
+    amount: requests,
+    timeout: 60,
+    requests: [...list.slice(from), ...list.slice(0, from)],
+  });
   const wrong = Object.entries(result.statusCodeStats ?? {}).filter(([status]) => status !== "200");
   if (wrong.length > 0 || result.errors + result.timeouts > 0)
-    throw new Error(`unexpected answers: ${JSON.stringify(result.statusCodeStats)}`);
+    throw new Error(`${scenario}: unexpected answers: ${JSON.stringify(result.statusCodeStats)}`);
 };
 const control = (command: string) => execFileSync("callgrind_control", [command, String(server.pid)], { env: vgEnv, stdio: "ignore" });
+const dumps = () => new Set(readdirSync(dataDir).filter((name) => name.startsWith("callgrind.")));
 
-// Two warm-up passes (not counted) so the JIT has compiled the path, then the counted one.
-await fire(requests, 0);
-await fire(requests, Math.floor(list.length / 2));
-control("--instr=on");
-await fire(requests, Math.floor(list.length / 3));
-control("--instr=off");
-control("--dump");
-server.kill("SIGTERM");
-await once(server, "exit");
 // TurboFan compiles on a background thread. Under valgrind a request takes ~50 times longer, so
 // code that runs per unit of time (timers, flushes) turns hot inside the counted window and
-// its one-off compile lands there: 20-40k instructions "per request" that a server at full speed
-// never pays in steady state (node --trace-opt compiles nothing in such a window). It is
+// its one-off compile lands there: instructions "per request" that a server at full speed
+// never pays in steady state (node --trace-opt compiles nothing in such a window). They are
 // reported, and left out of the per-request figure.
 const compileTask = "v8::internal::OptimizingCompileDispatcher::CompileTask::RunInternal()";
-let instructions = 0;
-let compiling = 0;
-for (const file of readdirSync(dataDir).filter((name) => name.startsWith("callgrind."))) {
-  const path = join(dataDir, file);
-  instructions += Number(/^totals: (\d+)/m.exec(readFileSync(path, "utf8"))?.[1] ?? 0);
-  const annotated = execFileSync("callgrind_annotate", ["--inclusive=yes", "--threshold=100", path], {
-    encoding: "utf8",
-    maxBuffer: 1 << 28,
-  });
-  for (const line of annotated.split("\n")) {
-    if (line.includes(compileTask)) compiling += Number(/^\s*([\d,]+)/.exec(line)?.[1]?.replaceAll(",", "") ?? 0);
+const count = (files: string[]) => {
+  let instructions = 0;
+  let compiling = 0;
+  for (const file of files) {
+    const path = join(dataDir, file);
+    instructions += Number(/^totals: (\d+)/m.exec(readFileSync(path, "utf8"))?.[1] ?? 0);
+    const annotated = execFileSync("callgrind_annotate", ["--inclusive=yes", "--threshold=100", path], {
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
+    for (const line of annotated.split("\n")) {
+      if (line.includes(compileTask)) compiling += Number(/^\s*([\d,]+)/.exec(line)?.[1]?.replaceAll(",", "") ?? 0);
+    }
+  }
+  return { perRequest: (instructions - compiling) / requests, compilingPerRequest: compiling / requests };
+};
+
+// Two warm-up passes of each (not counted) so the JIT has compiled every path, then the counted windows in turn.
+for (const scenario of scenarios) await fire(scenario);
+for (const scenario of scenarios) await fire(scenario);
+const measured = new Map<Scenario, Array<{ perRequest: number; compilingPerRequest: number }>>(scenarios.map((s) => [s, []]));
+for (let repeat = 0; repeat < repeats; repeat++) {
+  for (const scenario of scenarios) {
+    const before = dumps();
+    control("--instr=on");
+    await fire(scenario);
+    control("--instr=off");
+    control("--dump");
+    measured.get(scenario)!.push(count([...dumps()].filter((file) => !before.has(file))));
   }
 }
+server.kill("SIGTERM");
+await once(server, "exit");
 rmSync(dataDir, { recursive: true, force: true });
-const perRequest = (count: number) => `${Math.round(count / requests / 1000)}k`;
-console.log(
-  `${scenario}: ${perRequest(instructions - compiling)} instructions per request ` +
-    `(${requests} requests, ${checkout}; all counted ${perRequest(instructions)}, of which background JIT compiles ${perRequest(compiling)})`,
-);
+
+const k = (n: number) => `${Math.round(n / 1000)}k`;
+const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[numbers.length >> 1]!;
+const baseline: Baseline | null = existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, "utf8")) as Baseline) : null;
+const margin = baseline?.margin ?? DEFAULT_MARGIN;
+const medians = {} as Record<Scenario, number>;
+const spread: Record<string, string> = {};
+let grown = false;
+console.log(`instructions per request (median of ${repeats} windows of ${requests} requests; ${checkout})`);
+for (const scenario of scenarios) {
+  const runs = measured.get(scenario)!;
+  const figures = runs.map((r) => r.perRequest);
+  medians[scenario] = median(figures);
+  const low = Math.min(...figures);
+  spread[scenario] = `${k(low)}–${k(Math.max(...figures))} (${((100 * (Math.max(...figures) - low)) / low).toFixed(1)}%)`;
+  const before = baseline?.perRequest[scenario];
+  const change = before ? medians[scenario] / before - 1 : null;
+  const verdict =
+    change === null
+      ? "no baseline"
+      : change > margin
+        ? `GREW ${(100 * change).toFixed(1)}% (margin ${100 * margin}%)`
+        : `ok ${(100 * change).toFixed(1)}%`;
+  if (change !== null && change > margin) grown = true;
+  console.log(
+    `  ${scenario.padEnd(8)} ${k(medians[scenario]).padStart(6)}   windows ${figures.map(k).join(", ")}; background JIT compiles left out ${runs.map((r) => k(r.compilingPerRequest)).join(", ")}` +
+      `   baseline ${before ? k(before) : "—"}: ${verdict}`,
+  );
+}
+console.log(`took ${Math.round((performance.now() - startedAt) / 1000)} s`);
+
+if (values.update) {
+  const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
+  const next: Baseline = {
+    margin,
+    perRequest: Object.fromEntries(scenarios.map((s) => [s, Math.round(medians[s])])) as Record<Scenario, number>,
+    recorded: { date: new Date().toISOString().slice(0, 10), commit: git("rev-parse", "--short", "HEAD"), requests, repeats, spread },
+  };
+  writeFileSync(BASELINE_FILE, `${JSON.stringify(next, null, 2)}\n`);
+  console.log("baseline written to bench/instructions-baseline.json: commit it, saying why the count changed");
+} else if (grown) {
+  console.error(
+    "instructions per request grew past the margin: find what the change added (callgrind_annotate, npm run bench -- --profile), " +
+      "or, if it means to cost more, run `npm run bench:instructions -- --update` and commit the baseline with why",
+  );
+  process.exit(1);
+}

@@ -157,10 +157,13 @@ const medianResult = (results: LoadResult[]): LoadResult => ({
   }, {}),
 });
 /** Knouds against its yardstick, round by round (paired: both ran within seconds of each other). */
-const ratios = (row: Row) =>
-  row.yardstick
-    ? row.results.map((r, i) => r.requestsPerSecond / (row.yardstick!.results[i] ?? row.yardstick!.result).requestsPerSecond)
-    : [];
+const ratios = (row: Row) => {
+  const yardstick = row.yardstick;
+  if (!yardstick) return [];
+  // A scenario run once (after the rounds) is read against the yardstick's median.
+  if (row.results.length === 1) return [row.result.requestsPerSecond / yardstick.result.requestsPerSecond];
+  return row.results.map((r, i) => r.requestsPerSecond / (yardstick.results[i] ?? yardstick.result).requestsPerSecond);
+};
 const ratio = (row: Row) => median(ratios(row));
 
 const rows: Row[] = [];
@@ -419,7 +422,7 @@ for (const row of rows) {
   const rates = row.results.map((r) => r.requestsPerSecond);
   const spread = row.results.length > 1 ? `${fmt(Math.min(...rates))}–${fmt(Math.max(...rates))}` : "one run";
   const versus = row.yardstick
-    ? `${pct(ratio(row))} of ${row.yardstick.name.split(" ").slice(0, 2).join(" ")}` +
+    ? `${pct(ratio(row))} of ${row.yardstick.name.replace(" (yardstick)", "")}` +
       (row.results.length > 1 ? ` (${pct(Math.min(...ratios(row)))}–${pct(Math.max(...ratios(row)))})` : "")
     : "";
   print(

@@ -8,12 +8,12 @@
  * the baseline's margin; `--update` writes the measured medians as the new baseline (a change
  * that means to cost more updates it in the same commit, and says why).
  *
- * One server under callgrind answers every scenario: it is warmed with two passes of each
- * (not counted: the JIT compiles the paths), then each scenario is counted `--repeats` times in
- * turn, `--requests` requests a window over 500 keys and 300 sessions. `--update --scenario X`
- * rewrites X's figure only. Only the server process
- * is counted (autocannon runs here, outside valgrind), and one-off background JIT compiles that
- * land in a window are left out and shown beside the figure (see docs/benchmark.md).
+ * One server under callgrind (V8 single-threaded) answers every scenario: it is warmed with
+ * passes of each until the JIT has compiled the paths, then each scenario is counted `--repeats`
+ * times in turn, `--requests` requests a window over 500 keys and 300 sessions, and the median
+ * window is its figure. `--update --scenario X` rewrites X's figure only. Only the server
+ * process is counted (autocannon runs here, outside valgrind), and optimizing compiles that land
+ * in a window are left out and shown beside the figure (see docs/benchmark.md).
  *
  * To compare with an older commit: `git worktree add ../old <commit>`, `npm install && npm run
  * build` there, then run this with `--checkout ../old` (and `--workflow hello-world` for

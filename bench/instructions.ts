@@ -172,9 +172,11 @@ const fire = async (scenario: Scenario) => {
     timeout: 900,
     requests: [...list.slice(from), ...list.slice(0, from)],
   });
-  const wrong = Object.entries(result.statusCodeStats ?? {}).filter(([status]) => status !== "200");
-  if (wrong.length > 0 || result.errors + result.timeouts > 0)
-    throw new Error(`${scenario}: unexpected answers: ${JSON.stringify(result.statusCodeStats)}`);
+  const wrong = Object.entries(result.statusCodeStats ?? {}).filter(([status]) => status !== "200" && status !== "408");
+  if (wrong.length > 0) throw new Error(`${scenario}: unexpected answers: ${JSON.stringify(result.statusCodeStats)}`);
+  // A 408 (Node's 300 s request timeout), a client timeout or a lost connection is slowness, not
+  // a wrong answer: the window did not count the requests it meant to, so it is run again.
+  return (result.statusCodeStats?.["408"]?.count ?? 0) + result.errors + result.timeouts === 0;
 };
 const control = (command: string) => execFileSync("callgrind_control", [command, String(server.pid)], { env: vgEnv, stdio: "ignore" });
 const dumps = () => new Set(readdirSync(dataDir).filter((name) => name.startsWith("callgrind.")));
@@ -205,13 +207,17 @@ const count = (files: string[]) => {
   return { perRequest: (instructions - compiling) / requests, compilingPerRequest: compiling / requests };
 };
 /** Counts one pass of `scenario`. */
-const window = async (scenario: Scenario) => {
-  const before = dumps();
-  control("--instr=on");
-  await fire(scenario);
-  control("--instr=off");
-  control("--dump");
-  return count([...dumps()].filter((file) => !before.has(file)));
+const window = async (scenario: Scenario): Promise<ReturnType<typeof count>> => {
+  for (let attempt = 1; ; attempt++) {
+    const before = dumps();
+    control("--instr=on");
+    const complete = await fire(scenario);
+    control("--instr=off");
+    control("--dump");
+    const counted = count([...dumps()].filter((file) => !before.has(file)));
+    if (complete || attempt === 5) return counted;
+    process.stderr.write(`  ${scenario}: requests timed out in a window (a slow machine): counting it again\n`);
+  }
 };
 
 // Warm-up: passes of each scenario in turn until none of them compiles more than 3% of its

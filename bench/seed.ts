@@ -2,7 +2,8 @@
  * Bench fixtures, written through the product's own services into a SQLite file before the
  * server starts: accounts, key pools (budgets are per key per minute, so a long load rotates
  * over enough keys to stay inside them; see pools.ts), browser sessions, and a million extra
- * keys. Each pool key has an account of its own, so no account-wide allowance is what runs out.
+ * keys. Pool keys share their accounts KEYS_PER_ACCOUNT to one (pools.ts), as a team's keys
+ * would: the account budget counts all of them, and stays above what the pool plans to spend.
  */
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
@@ -14,6 +15,7 @@ import { SessionService } from "../src/auth/sessions.js";
 import type { Scope } from "../src/domain/scopes.js";
 import { ensureExampleWorkflow } from "../src/runtime/example-workflow.js";
 import { openSqliteStore } from "../src/store/sqlite/index.js";
+import { KEYS_PER_ACCOUNT } from "./pools.js";
 
 export interface Fixtures {
   adminKeys: string[];
@@ -43,11 +45,16 @@ export async function seedFixtures(
       }
       return made;
     };
-    const pool = (scope: Scope, count: number) =>
-      inBatches(count, async (i) => {
-        const owner = await accounts.create({ email: `bench-${scope}-${i}@example.com`, password: null, tier: "business" });
+    const pool = async (scope: Scope, count: number) => {
+      const owners = await inBatches(Math.ceil(count / KEYS_PER_ACCOUNT), (i) =>
+        accounts.create({ email: `bench-${scope}-${i}@example.com`, password: null, tier: "business" }),
+      );
+      // Key i on account i mod owners: consecutive requests of a rotation land on different accounts.
+      return inBatches(count, async (i) => {
+        const owner = owners[i % owners.length]!;
         return (await keys.create(owner, owner, `bench ${scope} ${i}`, scope)).value;
       });
+    };
     const sessionCookies = await inBatches(sizes.sessions, async (i) => {
       const account = await accounts.create({ email: `bench-${i}@example.com`, password: null, tier: "business" });
       return `knouds_session=${(await sessions.start(account.id)).token}`;

@@ -30,6 +30,9 @@ export function connectRedis({ url, logger, role, subscriber = false }: RedisCon
     // Reconnect forever, at most every 2 s: the server recovers by itself when Redis returns.
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
     connectionName: `knouds-${role}`,
+    // Commands sent in one event-loop turn (the charges of every request in it) leave in one
+    // write and their answers arrive in one read, instead of a write and a read each.
+    enableAutoPipelining: !subscriber,
   });
   let healthy = true;
   const lost = (reason: string) => {

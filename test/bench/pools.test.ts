@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { poolRates, poolSizes } from "../../bench/pools.js";
+import { SCOPE_TABLE, accountRequestsPerMinute } from "../../src/domain/scopes.js";
+import { KEYS_PER_ACCOUNT, MIN_POOL_KEYS, poolRates, poolSizes } from "../../bench/pools.js";
 
 function benchFigures(): Array<{ name: string; rate: number }> {
   const doc = readFileSync(new URL("../../docs/benchmark-results.md", import.meta.url), "utf8");
@@ -34,6 +35,25 @@ describe("bench pools", () => {
       expect(rates.sessionRate).toBeGreaterThanOrEqual(5 * fastestGraphql);
     });
   }
+
+  for (const rounds of [1, 3, 5]) {
+    it(`key pools last through ${rounds} interleaved rounds of REST and GraphQL runs`, () => {
+      const rates = poolRates(poolSizes(10, 0, rounds), 10, rounds);
+      expect(rates.keyRate).toBeGreaterThanOrEqual(5 * fastestOverall);
+    });
+  }
+
+  it("rotates over at least 10,000 admin keys, several to an account", () => {
+    const sizes = poolSizes(2);
+    expect(sizes.adminKeys).toBeGreaterThanOrEqual(MIN_POOL_KEYS);
+    expect(MIN_POOL_KEYS).toBeGreaterThanOrEqual(10_000);
+    expect(KEYS_PER_ACCOUNT).toBeGreaterThan(1);
+    expect(sizes.adminKeys % KEYS_PER_ACCOUNT).toBe(0);
+    // The account's budget, shared by its keys, is not what runs out (the bench seeds business accounts).
+    for (const scope of ["admin", "deployment"] as const) {
+      expect(KEYS_PER_ACCOUNT * SCOPE_TABLE[scope].requestsPerMinute).toBeLessThanOrEqual(accountRequestsPerMinute("business", scope));
+    }
+  });
 
   it("grows the key pools with the yardstick measured in the run", () => {
     const measured = 400_000;

@@ -104,7 +104,6 @@ describe("workflows over GraphQL", () => {
     const badSchema = await admin.graphql(CreateWorkflow, {
       input: { id: "bad-schema", name: "x", ...PROMPT_TO_IMAGE, inputSchema: { type: "no-such-type" } },
     });
-    // The meta-schema refusal points at the keyword it refuses.
     expect(badSchema.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", details: [{ path: "inputSchema.type" }] });
     const garbage = await admin.graphql(CreateWorkflow, {
       input: { id: "garbage", name: "x", inputSchema: "nope", steps: 42, outputs: [] },

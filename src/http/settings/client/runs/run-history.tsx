@@ -3,11 +3,11 @@
  * (/workflows/:slug/runs). Each row opens to show the run's inputs and its outputs or error.
  * On a phone the table becomes a stack of cards (settings.css, "Run history").
  */
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { errorMessage, gql } from "../api.js";
+import { useEffect, useState } from "preact/hooks";
 import type { RunHistoryQuery } from "../gql/graphql.js";
 import { Link } from "../router.js";
 import { useSession } from "../session.js";
+import { useQuery } from "../use-query.js";
 import { Button, EmptyState, Notice } from "../ui/index.js";
 import { Outputs } from "../workflows/outputs.js";
 import { workflowPath } from "../workflows/workflow-tabs.js";
@@ -35,37 +35,18 @@ interface RunPage {
 export function RunHistoryTable({ workflowId, showWorkflow }: RunHistoryProps) {
   // The cursors of the pages read so far: [null] is the newest page; Older pushes, Newer pops.
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const [page, setPage] = useState<RunPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const after = cursors[cursors.length - 1] ?? null;
-  // Only the newest request may set the state: an older answer arriving late is dropped.
-  const ticket = useRef(0);
-
-  const load = useCallback(async () => {
-    const mine = ++ticket.current;
-    setLoading(true);
-    try {
-      const data = await gql(RunHistory, { first: PAGE_SIZE, after, workflowId: workflowId ?? null });
-      if (mine !== ticket.current) return;
-      setPage({
+  const { data, error, loading, reload } = useQuery(RunHistory, { first: PAGE_SIZE, after, workflowId: workflowId ?? null });
+  const page: RunPage | null = data
+    ? {
         runs: data.runs.edges.map((edge) => edge.node),
         hasOlder: data.runs.pageInfo.hasNextPage,
         endCursor: data.runs.pageInfo.endCursor ?? null,
-      });
-      setError(null);
-    } catch (failure) {
-      if (mine === ticket.current) setError(errorMessage(failure));
-    } finally {
-      if (mine === ticket.current) setLoading(false);
-    }
-  }, [after, workflowId]);
+      }
+    : null;
 
-  useEffect(() => {
-    void load();
-    return watchRuns(() => void load());
-  }, [load]);
+  useEffect(() => watchRuns(() => void reload()), [reload]);
 
   const toggle = (id: string) => {
     const next = new Set(open);
@@ -81,11 +62,11 @@ export function RunHistoryTable({ workflowId, showWorkflow }: RunHistoryProps) {
         <p class="run-toolbar-note" role="status">
           {loading ? "Loading runs…" : page && page.runs.length > 0 ? `Newest first, ${PAGE_SIZE} a page.` : ""}
         </p>
-        <Button onClick={() => void load()} disabled={loading}>
+        <Button onClick={() => void reload()} disabled={loading}>
           Refresh
         </Button>
       </div>
-      {error && <Notice kind="error">Could not load the runs: {error}</Notice>}
+      {error && <Notice kind="error">Could not load the runs: {error.message}</Notice>}
       {page && page.runs.length === 0 && cursors.length === 1 && (
         <EmptyState title="No runs yet.">
           {workflowId

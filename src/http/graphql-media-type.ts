@@ -12,12 +12,21 @@ export type GraphQLMediaType = "application/graphql-response+json" | "applicatio
  * the legacy `application/json`, which the spec still allows 4xx codes for.
  */
 export function graphqlMediaType(accept: string | undefined): GraphQLMediaType {
-  for (const entry of (accept ?? "").split(",")) {
-    const [type = "", ...params] = entry.split(";").map((part) => part.trim().toLowerCase());
-    const charset = params.find((param) => param.startsWith("charset="));
+  return namedGraphqlMediaType(accept) ?? "application/json";
+}
+
+/**
+ * The JSON media type yoga answers a single result in, read from Accept exactly as yoga reads it
+ * (whitespace dropped, lower case, entries in order, only UTF-8), or null when no entry names
+ * one (yoga would then stream, or answer 406). No Accept, or an empty one, means any type.
+ */
+export function namedGraphqlMediaType(accept: string | undefined): GraphQLMediaType | null {
+  for (const entry of (accept || "*/*").replace(/\s/g, "").toLowerCase().split(",")) {
+    const [type = "", ...params] = entry.split(";");
+    const charset = params.find((param) => param.includes("charset="));
     if (charset !== undefined && charset !== "charset=utf-8") continue;
     if (type === "application/graphql-response+json") return type;
     if (type === "application/json" || type === "application/*" || type === "*/*") return "application/json";
   }
-  return "application/json";
+  return null;
 }

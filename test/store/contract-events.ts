@@ -64,6 +64,29 @@ export function eventsContract(name: string, open: OpenStore): void {
       expect(await store.usage.buckets(other, "day", 0)).toEqual([]);
     });
 
+    it("adds a flush of many deltas (more than one statement's worth), the same bucket several times in one", async () => {
+      const hour = 1_700_000_000_000 - (1_700_000_000_000 % HOUR);
+      const keys = Array.from({ length: 40 }, () => newId("key"));
+      // 120 deltas: each key's hour bucket three times (ok 1, 2, 3) and its day bucket once, in an order that
+      // puts one bucket's deltas side by side and others far apart.
+      const deltas = [
+        ...keys.flatMap((key) => [delta(key, "hour", hour, { ok: 1 }), delta(key, "hour", hour, { ok: 2, rateLimited: 1 })]),
+        ...keys.map((key) => delta(key, "day", hour - (hour % DAY), { ok: 6 })),
+        ...keys.map((key) => delta(key, "hour", hour, { ok: 3, otherErrors: 2 })),
+      ];
+      await store.usage.add(deltas);
+      await store.usage.add(deltas.slice(0, 7));
+      for (const [i, key] of keys.entries()) {
+        const again = i < 3 ? 3 : i === 3 ? 1 : 0; // the first 7 deltas again: keys 0–2 twice, key 3 once
+        expect(await store.usage.buckets(key, "hour", 0)).toEqual([
+          { start: hour, ok: 6 + again, scopeDenied: 0, rateLimited: 1 + (i < 3 ? 1 : 0), otherErrors: 2 },
+        ]);
+        expect(await store.usage.buckets(key, "day", 0)).toEqual([
+          { start: hour - (hour % DAY), ok: 6, scopeDenied: 0, rateLimited: 0, otherErrors: 0 },
+        ]);
+      }
+    });
+
     it("deletes usage buckets of one period older than a time", async () => {
       const key = newId("key");
       await store.usage.add([

@@ -57,7 +57,8 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   const dataVersion = db.prepare("PRAGMA data_version").pluck();
   let lastVersion = dataVersion.get() as number;
   let checkedAt = performance.now();
-  const commits = groupCommit(db);
+  // Durable commits of the hot paths sync the WAL off the event loop (group-commit.ts).
+  const commits = groupCommit(db, { durableWal: file !== ":memory:" && options.synchronous !== "normal" ? `${file}-wal` : undefined });
   const bumpMissed = db.prepare("UPDATE missed_broadcasts SET count = count + 1 WHERE id = 1");
   const countMissed = db.prepare("SELECT count FROM missed_broadcasts WHERE id = 1").pluck();
   const writeEvents = sqliteAuditEventWriter(db);
@@ -121,7 +122,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     },
     async close() {
       if (!db.open) return;
-      commits.flush();
+      commits.close();
       db.close();
     },
   };

@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { groupCommit } from "../../src/store/sqlite/group-commit.js";
 import { openSqliteStore } from "../../src/store/sqlite/index.js";
+import { unsynced } from "../../src/store/sqlite/unsynced.js";
 import { tempDataDir } from "../support/server.js";
 
 function openDb() {
@@ -28,8 +29,14 @@ describe("group commit", () => {
     const { db, file } = openDb();
     const commits = groupCommit(db, { durableWal: `${file}-wal` });
     let acknowledged = 0;
+    const levelInside = new Set<unknown>();
     const writes = Array.from({ length: 50 }, (_, n) =>
-      commits.enqueue(() => db.prepare("INSERT INTO t VALUES (?)").run(n)).then(() => acknowledged++),
+      commits
+        .enqueue(() => {
+          levelInside.add(db.pragma("synchronous", { simple: true }));
+          db.prepare("INSERT INTO t VALUES (?)").run(n);
+        })
+        .then(() => acknowledged++),
     );
     // The group commits in the next turn (setImmediate); its sync runs on the pool and is heard
     // in a later turn still: right after the commit nothing is acknowledged yet.
@@ -38,6 +45,8 @@ describe("group commit", () => {
     expect(acknowledged).toBe(0);
     await Promise.all(writes);
     expect(acknowledged).toBe(50);
+    // 1 = NORMAL: the group transaction commits without SQLite's own sync (ours follows it).
+    expect([...levelInside]).toEqual([1]);
     // 2 = FULL: only the group transactions commit without SQLite's own sync.
     expect(db.pragma("synchronous", { simple: true })).toBe(2);
     commits.close();
@@ -64,5 +73,29 @@ describe("group commit", () => {
       await store.close();
     }
     expect(openDescriptors()).toBe(before);
+  });
+
+  it("commits what the write-behind buffers flush without SQLite's own sync, and puts the connection's level back, also when the write fails", () => {
+    const { db } = openDb();
+    const levelInside: unknown[] = [];
+    const insert = unsynced(
+      db,
+      db.transaction((n: number) => {
+        levelInside.push(db.pragma("synchronous", { simple: true }));
+        db.prepare("INSERT INTO t VALUES (?)").run(n);
+      }),
+    );
+    insert(1);
+    expect(() => insert(1)).toThrow(/UNIQUE/);
+    expect(levelInside).toEqual([1, 1]);
+    expect(db.pragma("synchronous", { simple: true })).toBe(2);
+    db.pragma("synchronous = NORMAL");
+    const unchanged = unsynced(
+      db,
+      db.transaction(() => db.prepare("INSERT INTO t VALUES (2)").run()),
+    );
+    unchanged();
+    expect(db.pragma("synchronous", { simple: true })).toBe(1);
+    db.close();
   });
 });

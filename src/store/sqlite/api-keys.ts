@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { unsynced } from "./unsynced.js";
 import type { ApiKeyRecord } from "../../domain/account.js";
 import { startOfNewestFirst } from "../../domain/pages.js";
 import type { Scope } from "../../domain/scopes.js";
@@ -80,9 +81,12 @@ export function sqliteApiKeyStore(db: Database.Database, commits: GroupCommit, w
        WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)`,
     ),
   };
-  const touchMany = db.transaction((uses: Parameters<ApiKeyStore["recordLastUsed"]>[0]) => {
-    for (const [id, use] of uses) q.touch.run(use.at, use.address, use.userAgent, id, use.at);
-  });
+  const touchMany = unsynced(
+    db,
+    db.transaction((uses: Parameters<ApiKeyStore["recordLastUsed"]>[0]) => {
+      for (const [id, use] of uses) q.touch.run(use.at, use.address, use.userAgent, id, use.at);
+    }),
+  );
 
   return {
     create(key) {

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { unsynced } from "./unsynced.js";
 import type { AuditActor, AuditDetails, AuditEvent, AuditEventType } from "../../domain/audit-event.js";
 import type { AuditStore } from "../interface.js";
 import type { Row } from "./rows.js";
@@ -53,7 +54,7 @@ export function sqliteAuditEventWriter(db: Database.Database): AuditEventWriter 
 }
 
 export function sqliteAuditStore(db: Database.Database, writeEvents: AuditEventWriter): AuditStore {
-  const appendAll = db.transaction(writeEvents);
+  const appendAll = unsynced(db, db.transaction(writeEvents));
   const deleteBatch = db.prepare("DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE at < ? LIMIT ?)");
   return {
     async append(events) {

@@ -51,8 +51,6 @@ export function groupCommit(db: Database.Database, options: GroupCommitOptions =
   // SQLite keeps the -wal file (same inode) while any connection has the database open; a
   // descriptor of our own is enough for fdatasync, which syncs the file whatever descriptor names it.
   const walFd = options.durableWal === undefined ? undefined : openSync(options.durableWal, "r+");
-  const withoutSync = db.prepare("PRAGMA synchronous = NORMAL");
-  const withSync = db.prepare("PRAGMA synchronous = FULL");
   /** Writes committed, waiting for a sync that starts after their commit. */
   let unsynced: PendingWrite[] = [];
   let syncing = false;
@@ -87,7 +85,8 @@ export function groupCommit(db: Database.Database, options: GroupCommitOptions =
   }
 
   function commitAll(batch: PendingWrite[]): void {
-    if (walFd !== undefined) withoutSync.run();
+    // exec, not a prepared statement: SQLite applies PRAGMA synchronous when it compiles the statement.
+    if (walFd !== undefined) db.exec("PRAGMA synchronous = NORMAL");
     try {
       try {
         writeAll.immediate(batch);
@@ -105,7 +104,7 @@ export function groupCommit(db: Database.Database, options: GroupCommitOptions =
         }
       }
     } finally {
-      if (walFd !== undefined) withSync.run();
+      if (walFd !== undefined) db.exec("PRAGMA synchronous = FULL");
     }
   }
 

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { unsynced } from "./unsynced.js";
 import type { UsageBucket } from "../../domain/usage.js";
 import type { UsageStore } from "../interface.js";
 import type { Row } from "./rows.js";
@@ -44,13 +45,16 @@ export function sqliteUsageStore(db: Database.Database): UsageStore {
     d.rateLimited,
     d.otherErrors,
   ];
-  const addAll = db.transaction((deltas: Parameters<UsageStore["add"]>[0]) => {
-    let next = 0;
-    for (; next + ROWS_PER_UPSERT <= deltas.length; next += ROWS_PER_UPSERT) {
-      q.addMany.run(deltas.slice(next, next + ROWS_PER_UPSERT).flatMap(values));
-    }
-    for (; next < deltas.length; next++) q.addOne.run(values(deltas[next]!));
-  });
+  const addAll = unsynced(
+    db,
+    db.transaction((deltas: Parameters<UsageStore["add"]>[0]) => {
+      let next = 0;
+      for (; next + ROWS_PER_UPSERT <= deltas.length; next += ROWS_PER_UPSERT) {
+        q.addMany.run(deltas.slice(next, next + ROWS_PER_UPSERT).flatMap(values));
+      }
+      for (; next < deltas.length; next++) q.addOne.run(values(deltas[next]!));
+    }),
+  );
   return {
     async add(deltas) {
       if (deltas.length > 0) addAll(deltas);

@@ -15,6 +15,10 @@ export default defineConfig({
     // Generous: a test that waits on a loaded machine must not fail for taking long.
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // Likewise for a test worker's exit: with the default 10 s, a worker that took longer to stop
+    // on a loaded machine (the instruction guard running beside the suite) failed the whole run
+    // after every test had passed ("Timeout terminating forks worker").
+    teardownTimeout: 120_000,
     pool: "forks",
   },
 });

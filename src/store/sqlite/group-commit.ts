@@ -79,7 +79,10 @@ export function groupCommit(db: Database.Database, options: GroupCommitOptions =
 
   /** Committed: acknowledged now, or once on disk when durable. */
   function committed(items: PendingWrite[]): void {
-    if (walFd === undefined) return settle(items, null);
+    if (walFd === undefined) {
+      settle(items, null);
+      return;
+    }
     for (const item of items) unsynced.push(item);
     if (!syncing) syncWal();
   }

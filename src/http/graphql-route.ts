@@ -55,8 +55,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * The common request — a POST of one JSON operation, its body already parsed by Fastify, asking
  * for a JSON answer — goes straight to yoga's operation pipeline (every envelop plugin: armor,
  * cost, masking, the parse and validation caches, refusal codes) and its own result processor,
- * without converting the Node request into a Fetch Request and back: that conversion cost more
- * than the rest of a `runWorkflow` (docs/benchmark.md "Why the hot paths look the way they do").
+ * without converting the Node request into a Fetch Request and back (measured: GraphQL
+ * runWorkflow +27% req/s without it; docs/benchmark-results.md "Where the issue-25 targets stand").
  * Anything else — GET, other content types or answer types, batches, query strings, parameters
  * yoga would refuse — takes yoga's whole path, so every refusal keeps yoga's own words.
  *

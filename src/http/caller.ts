@@ -34,11 +34,20 @@ function failedAuthRefusal(reply: FastifyReply, limit: number, resetMs: number):
 }
 
 /**
+ * Store lookups under way, per server, by key value (held only while a lookup runs): requests
+ * that bring a key the first request is still checking wait for its answer instead of each
+ * claiming a failed check. A team's client starting with 10 parallel requests on each of 12
+ * new keys claimed 120 at once and had its address blocked for a minute, valid keys and all.
+ */
+const lookupsUnderWay = new WeakMap<Services, Map<string, Promise<KeyVerification>>>();
+
+/**
  * A well-formed `x-api-key` -> its verification. A valid key this instance verified recently
- * is answered from the cache, with no round trip. Any other answer first claims one failed
- * check from the address's budget — before the store lookup, given back if the key turns out
- * valid — so exactly the limit of failures from one address is answered 401, and reaches the
- * store at most that often, however many arrive at once; the rest are 429.
+ * is answered from the cache, with no round trip; one being looked up already is answered with
+ * that lookup's result when valid. Any other answer first claims one failed check from the
+ * address's budget — before the store lookup, given back if the key turns out valid — so
+ * exactly the limit of failures from one address is answered 401, and reaches the store at most
+ * that often, however many arrive at once; the rest are 429.
  */
 async function verifyWellFormed(
   apiKey: string,
@@ -46,17 +55,44 @@ async function verifyWellFormed(
   reply: FastifyReply,
   services: Services,
 ): Promise<KeyVerification> {
-  const { failedAuth } = services.limits;
   const source = { address: request.ip, userAgent: request.headers["user-agent"] };
   const cached = services.verifier.verifyFromCache(apiKey, source);
   if (cached?.outcome === "VALID") return cached;
-  const blockedMs = failedAuth.blockedFor(request.ip);
+  let underWay = lookupsUnderWay.get(services);
+  if (underWay === undefined) {
+    underWay = new Map();
+    lookupsUnderWay.set(services, underWay);
+  }
+  const first = underWay.get(apiKey);
+  if (first) {
+    const answer = await first.catch(() => null);
+    // Valid: no failure to count (and this request's use is recorded). Otherwise this request
+    // claims its own failed check, as if it had come alone.
+    if (answer?.outcome === "VALID") return services.verifier.verifyFromCache(apiKey, source) ?? answer;
+    return lookUp(apiKey, cached, source, reply, services);
+  }
+  const lookup = lookUp(apiKey, cached, source, reply, services);
+  underWay.set(apiKey, lookup);
+  const done = () => underWay.delete(apiKey);
+  lookup.then(done, done);
+  return lookup;
+}
+
+async function lookUp(
+  apiKey: string,
+  cached: KeyVerification | undefined,
+  source: { address: string; userAgent: string | undefined },
+  reply: FastifyReply,
+  services: Services,
+): Promise<KeyVerification> {
+  const { failedAuth } = services.limits;
+  const blockedMs = failedAuth.blockedFor(source.address);
   if (blockedMs > 0) throw failedAuthRefusal(reply, failedAuth.limit, blockedMs);
-  const reservation = await failedAuth.reserve(request.ip);
+  const reservation = await failedAuth.reserve(source.address);
   if (!reservation.decision.allowed) throw failedAuthRefusal(reply, failedAuth.limit, reservation.decision.resetMs);
   if (cached !== undefined) return cached;
   const verification = await services.verifier.verify(apiKey, source);
-  if (verification.outcome === "VALID") failedAuth.release(request.ip, reservation);
+  if (verification.outcome === "VALID") failedAuth.release(source.address, reservation);
   return verification;
 }
 

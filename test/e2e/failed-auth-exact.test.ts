@@ -4,9 +4,12 @@
  * KNOUDS_FAILED_AUTH_PER_MINUTE unknown keys are looked up and answered 401, however many
  * arrive at once, on one instance and across instances sharing Redis; the rest get 429.
  */
+import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateKeyValue } from "../../src/domain/keys.js";
 import { createKey, signUp } from "../support/accounts.js";
+import { Client } from "../support/client.js";
+import { SignUp } from "../support/operations.js";
 import { LOCAL_REDIS, redisUnavailable, startCluster, type Cluster } from "../support/cluster.js";
 import { startServer, type TestServer } from "../support/server.js";
 
@@ -127,5 +130,32 @@ describe.skipIf(skipReason !== null)("failed key checks per address with Redis",
     const before = await fallbacks(urls);
     const answers = await flood(urls, "198.51.100.3");
     expectExact(answers, LIMIT, (await fallbacks(urls)) - before);
+  });
+});
+
+describe.skipIf(skipReason !== null)("a burst of valid keys the instances have not verified yet (Redis)", () => {
+  let cluster: Cluster;
+  afterAll(() => cluster?.stop());
+
+  it("claims one failed check per key, not one per request: 4 new keys × 10 parallel requests all get through a limit of 5", async () => {
+    cluster = await startCluster({ size: 1, env: { KNOUDS_FAILED_AUTH_PER_MINUTE: "5" } });
+    const url = cluster.instances[0]!.url;
+    const client = new Client(url);
+    const signedUp = await client.graphql(SignUp, {
+      input: { email: `burst-${randomUUID()}@example.com`, password: "correct horse battery" },
+    });
+    expect(signedUp.data, signedUp.text).toBeTruthy();
+    const keys = [];
+    for (let i = 0; i < 4; i++) keys.push((await createKey({ client }, undefined, `burst ${i}`)).value);
+    // With Redis each claim is a round trip: 40 requests claimed 40 failures before the first
+    // valid lookup gave its claim back, and the address was blocked for a minute (429).
+    const answers = await Promise.all(keys.flatMap((key) => Array.from({ length: 10 }, () => probe(url, key))));
+    // 404: the key verified, the run does not exist.
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 404));
+    // Failures are still counted one by one: the same unknown key 30 times at once is 5 × 401 and 25 × 429.
+    const unknown = generateKeyValue().value;
+    const refused = await Promise.all(Array.from({ length: 30 }, () => probe(url, unknown)));
+    expect(refused.filter((a) => a.status === 401)).toHaveLength(5);
+    expect(refused.filter((a) => a.status === 429)).toHaveLength(25);
   });
 });

@@ -1,5 +1,6 @@
 import { closeSync, fdatasync, fdatasyncSync, openSync } from "node:fs";
 import type Database from "better-sqlite3";
+import { unsynced as withoutOwnSync } from "./unsynced.js";
 
 interface PendingWrite {
   write: () => void;
@@ -43,14 +44,17 @@ export interface GroupCommitOptions {
  */
 export function groupCommit(db: Database.Database, options: GroupCommitOptions = {}): GroupCommit {
   let pending: PendingWrite[] = [];
-  const writeAll = db.transaction((batch: PendingWrite[]) => {
-    for (const item of batch) item.write();
-  });
-  const writeOne = db.transaction((item: PendingWrite) => item.write());
-
   // SQLite keeps the -wal file (same inode) while any connection has the database open; a
   // descriptor of our own is enough for fdatasync, which syncs the file whatever descriptor names it.
   const walFd = options.durableWal === undefined ? undefined : openSync(options.durableWal, "r+");
+  // Durable, a group transaction commits without SQLite's own sync: ours follows it (syncWal).
+  const ownSyncOff = <A extends unknown[]>(write: (...args: A) => void) => (walFd === undefined ? write : withoutOwnSync(db, write));
+  const writeAll = ownSyncOff(
+    db.transaction((batch: PendingWrite[]) => {
+      for (const item of batch) item.write();
+    }).immediate,
+  );
+  const writeOne = ownSyncOff(db.transaction((item: PendingWrite) => item.write()).immediate);
   /** Writes committed, waiting for a sync that starts after their commit. */
   let unsynced: PendingWrite[] = [];
   let syncing = false;
@@ -88,26 +92,20 @@ export function groupCommit(db: Database.Database, options: GroupCommitOptions =
   }
 
   function commitAll(batch: PendingWrite[]): void {
-    // exec, not a prepared statement: SQLite applies PRAGMA synchronous when it compiles the statement.
-    if (walFd !== undefined) db.exec("PRAGMA synchronous = NORMAL");
     try {
-      try {
-        writeAll.immediate(batch);
-        committed(batch);
-      } catch {
-        // One bad write (a unique violation, say) must not fail the others: one by one, so each
-        // caller gets its own outcome.
-        for (const item of batch) {
-          try {
-            writeOne.immediate(item);
-            committed([item]);
-          } catch (error) {
-            item.reject(error);
-          }
+      writeAll(batch);
+      committed(batch);
+    } catch {
+      // One bad write (a unique violation, say) must not fail the others: one by one, so each
+      // caller gets its own outcome.
+      for (const item of batch) {
+        try {
+          writeOne(item);
+          committed([item]);
+        } catch (error) {
+          item.reject(error);
         }
       }
-    } finally {
-      if (walFd !== undefined) db.exec("PRAGMA synchronous = FULL");
     }
   }
 
